@@ -1,0 +1,55 @@
+/* The command line: what main.c, inputs.c and report.c share. */
+#ifndef MTL_CLI_H
+#define MTL_CLI_H
+
+#include "mtlint.h"
+
+#include <stdio.h>
+
+typedef enum out_format { FMT_GNU, FMT_PRETTY, FMT_JSON, FMT_SARIF } out_format;
+
+typedef struct cli_config {
+    out_format format;
+    int format_set;
+    int column_bytes;      /* --column-unit=byte */
+    int color;             /* pretty output in colour */
+    int fail_level;        /* lowest severity that fails; MTL_OFF = never */
+    int jobs;
+    const char *stdin_name;
+    char **paths;
+    size_t n_paths;
+} cli_config;
+
+/* One input file, read whole. */
+typedef struct input {
+    char *path;       /* as given or found in a directory; "-" for stdin */
+    char *name;       /* display name */
+    char *data;       /* contents (NULL when unreadable) */
+    size_t len;
+    char *error;      /* why it cannot be linted, or NULL */
+    mtl_result *result;
+    int lint_failed;
+} input;
+
+/* Expands the command-line paths into files (directories recurse into
+ * *.txt and *.md, sorted). Errors for paths that do not exist are recorded
+ * as inputs with .error set, in order. Returns 0, or -1 out of memory. */
+int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
+                  input **out, size_t *n_out);
+/* Reads one input's bytes; sets in->error on failure. */
+void input_read(input *in);
+void input_release(input *in);
+
+typedef struct reporter reporter;
+
+reporter *reporter_new(const cli_config *cfg, FILE *out);
+void reporter_begin(reporter *r);
+void reporter_file(reporter *r, const input *in);
+/* Writes the trailer (SARIF); returns 0, or -1 if writing failed. */
+int reporter_end(reporter *r);
+void reporter_free(reporter *r);
+
+/* Writes s as a JSON string literal (with quotes). */
+void json_string(FILE *out, const char *s, size_t n);
+
+#endif

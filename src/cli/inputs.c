@@ -1,0 +1,260 @@
+/* Finding and reading the files to lint. */
+#include "cli.h"
+
+#include "buf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct list {
+    input *items;
+    size_t n, cap;
+} list;
+
+static char *xstrdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int add(list *l, const char *path, const char *name, const char *error)
+{
+    input in = {0};
+    in.path = xstrdup(path);
+    in.name = xstrdup(name ? name : path);
+    if (error)
+        in.error = xstrdup(error);
+    if (!in.path || !in.name || (error && !in.error) ||
+        MTL_PUSH(l->items, l->n, l->cap, in) != 0) {
+        free(in.path);
+        free(in.name);
+        free(in.error);
+        return -1;
+    }
+    return 0;
+}
+
+static int lintable_name(const char *name)
+{
+    size_t n = strlen(name);
+    static const char *const ext[] = {".txt", ".md", ".markdown", NULL};
+    for (size_t i = 0; ext[i]; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strcmp(name + n - k, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    mtl_sb sb = {0};
+    mtl_sb_adds(&sb, dir);
+    if (sb.len && sb.data[sb.len - 1] != '/')
+        mtl_sb_addc(&sb, '/');
+    mtl_sb_adds(&sb, name);
+    return mtl_sb_take(&sb);
+}
+
+/* Walks a directory in sorted order. Hidden entries (.git) are skipped and
+ * symbolic links to directories are not followed, so a link loop cannot
+ * make the walk endless. */
+static int walk(list *l, const char *dir, int depth)
+{
+    if (depth > 64) {
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "directory tree deeper than 64 levels, not entered");
+        char *msg = mtl_sb_take(&sb);
+        int rc = add(l, dir, NULL, msg);
+        free(msg);
+        return rc;
+    }
+    DIR *d = opendir(dir);
+    if (!d)
+        return add(l, dir, NULL, strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *s = strdup(e->d_name);
+        if (!s || MTL_PUSH(names, n, cap, s) != 0) {
+            free(s);
+            rc = -1;
+            break;
+        }
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char *p = rc == 0 ? join(dir, names[i]) : NULL;
+        free(names[i]);
+        if (!p) {
+            rc = -1;
+            continue;
+        }
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rc = walk(l, p, depth + 1);
+        } else if (lintable_name(p)) {
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                ; /* a link to a directory named like a file */
+            else
+                rc = add(l, p, NULL, NULL);
+        }
+        free(p);
+    }
+    free(names);
+    return rc;
+}
+
+int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
+                  input **out, size_t *n_out)
+{
+    list l = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *p = paths[i];
+        struct stat st;
+        int rc;
+        if (strcmp(p, "-") == 0)
+            rc = add(&l, "-", stdin_name ? stdin_name : "<stdin>", NULL);
+        else if (stat(p, &st) != 0)
+            rc = add(&l, p, NULL, strerror(errno));
+        else if (S_ISDIR(st.st_mode))
+            rc = walk(&l, p, 0);
+        else
+            rc = add(&l, p, NULL, NULL);
+        if (rc != 0) {
+            for (size_t k = 0; k < l.n; k++)
+                input_release(&l.items[k]);
+            free(l.items);
+            return -1;
+        }
+    }
+    *out = l.items;
+    *n_out = l.n;
+    return 0;
+}
+
+static int looks_utf16_or_32(const unsigned char *s, size_t n)
+{
+    if (n >= 4 && ((s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0) ||
+                   (s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)))
+        return 32;
+    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return 16;
+    /* No BOM: text in UTF-16 has a NUL in every other byte. */
+    size_t m = n < 1024 ? n : 1024, zero[2] = {0, 0};
+    if (m < 16)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        zero[i & 1] += s[i] == 0;
+    size_t half = m / 2;
+    if ((zero[0] > half * 6 / 10 && zero[1] < half / 10) ||
+        (zero[1] > half * 6 / 10 && zero[0] < half / 10))
+        return 16;
+    return 0;
+}
+
+static void set_error(input *in, const char *msg)
+{
+    free(in->error);
+    in->error = xstrdup(msg);
+    free(in->data);
+    in->data = NULL;
+    in->len = 0;
+}
+
+void input_read(input *in)
+{
+    if (in->error)
+        return;
+    int fd = strcmp(in->path, "-") == 0 ? STDIN_FILENO
+                                        : open(in->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        set_error(in, strerror(errno));
+        return;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        set_error(in, "is a directory");
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return;
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1
+                                                       : 65536;
+    char *buf = NULL;
+    size_t len = 0;
+    const char *err = NULL;
+    for (;;) {
+        if (len + 1 >= cap || !buf) {
+            if (cap >= UINT32_MAX) {
+                err = "file too large (mtlint reads files up to 4 GiB)";
+                break;
+            }
+            size_t want = buf ? cap * 2 : cap;
+            char *nb = realloc(buf, want);
+            if (!nb) {
+                err = "out of memory reading the file";
+                break;
+            }
+            buf = nb;
+            cap = want;
+        }
+        ssize_t r = read(fd, buf + len, cap - len - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            err = strerror(errno);
+            break;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    if (!err && len >= UINT32_MAX - 1)
+        err = "file too large (mtlint reads files up to 4 GiB)";
+    if (err) {
+        free(buf);
+        set_error(in, err);
+        return;
+    }
+    buf[len] = '\0';
+    int wide = looks_utf16_or_32((const unsigned char *)buf, len);
+    if (wide) {
+        free(buf);
+        set_error(in, wide == 32 ? "UTF-32 text is not supported; convert it "
+                                   "to UTF-8 (iconv -f UTF-32 -t UTF-8)"
+                                 : "UTF-16 text is not supported; convert it "
+                                   "to UTF-8 (iconv -f UTF-16 -t UTF-8)");
+        return;
+    }
+    in->data = buf;
+    in->len = len;
+}
+
+void input_release(input *in)
+{
+    free(in->path);
+    free(in->name);
+    free(in->data);
+    free(in->error);
+    mtl_result_free(in->result);
+    memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,43 @@
+/*
+ * Shared analyses: work that more than one rule needs (word statistics,
+ * part-of-speech tags, language-model scores), computed once per document,
+ * only when an enabled rule asks for it, before any rule runs.
+ *
+ * An analysis may have a linter-wide resource (a model, a dictionary) that is
+ * loaded once in mtl_linter_new and then shared read-only by all threads.
+ * To add one: a flag here, a field in mtl_analyses, an entry in the table in
+ * analysis.c.
+ */
+#ifndef MTL_ANALYSIS_H
+#define MTL_ANALYSIS_H
+
+#include "doc.h"
+#include "mtlint.h"
+
+enum {
+    MTL_NEED_NONE = 0
+};
+
+/* Per-document results; each analysis owns its field. */
+typedef struct mtl_analyses {
+    int unused; /* keeps the struct non-empty until analyses are added */
+} mtl_analyses;
+
+typedef struct mtl_analysis {
+    const char *name;
+    unsigned flag; /* MTL_NEED_* */
+    /* Loads the shared resource. Returns 0 with *shared set (or NULL when
+     * the resource is not installed: then *notice says so, malloc'd, and the
+     * rules that need it are turned off), or -1 with a malloc'd *error. */
+    int (*load)(const mtl_options *opts, void **shared, char **notice,
+                char **error);
+    void (*unload)(void *shared);
+    /* Fills its field of doc->an. Returns 0, or -1 when out of memory. */
+    int (*run)(mtl_doc *doc, const void *shared);
+    void (*release)(mtl_doc *doc);
+} mtl_analysis;
+
+extern const mtl_analysis *const mtl_analyses_table[];
+extern const size_t mtl_n_analyses;
+
+#endif

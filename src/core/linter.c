@@ -1,0 +1,238 @@
+/*
+ * The linter: rules and shared resources set up once, then mtl_lint() runs
+ * segmentation, the analyses the enabled rules need, and the rules, on one
+ * document at a time. Nothing here is global or mutable after
+ * mtl_linter_new, so threads may share a linter.
+ */
+#include "mtlint.h"
+
+#include "analysis.h"
+#include "buf.h"
+#include "doc.h"
+#include "options.h"
+#include "result.h"
+#include "rule.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct mtl_linter {
+    mtl_severity *severity;   /* per rule, MTL_OFF when disabled */
+    void **rule_state;        /* per rule, from its init */
+    void **shared;            /* per analysis, from its load */
+    unsigned needs;           /* analyses that enabled rules need */
+    char **notices;           /* NULL-terminated */
+    size_t n_notices, notices_cap;
+};
+
+size_t mtl_rule_count(void) { return mtl_n_rules; }
+
+const mtl_rule_info *mtl_rule_at(size_t i)
+{
+    return i < mtl_n_rules ? &mtl_rules[i]->info : NULL;
+}
+
+int mtl_rule_find(const char *id)
+{
+    for (size_t i = 0; id && i < mtl_n_rules; i++)
+        if (strcmp(mtl_rules[i]->info.id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int mtl_severity_parse(const char *s)
+{
+    if (!s)
+        return -1;
+    if (!strcasecmp(s, "off") || !strcasecmp(s, "none") || !strcmp(s, "0"))
+        return MTL_OFF;
+    if (!strcasecmp(s, "note") || !strcasecmp(s, "info"))
+        return MTL_NOTE;
+    if (!strcasecmp(s, "warning") || !strcasecmp(s, "warn"))
+        return MTL_WARNING;
+    if (!strcasecmp(s, "error"))
+        return MTL_ERROR;
+    return -1;
+}
+
+const char *mtl_severity_name(mtl_severity s)
+{
+    switch (s) {
+    case MTL_NOTE: return "note";
+    case MTL_WARNING: return "warning";
+    case MTL_ERROR: return "error";
+    default: return "off";
+    }
+}
+
+/* a followed by b, malloc'd */
+static char *concat(const char *a, const char *b)
+{
+    mtl_sb sb = {0};
+    mtl_sb_adds(&sb, a);
+    mtl_sb_adds(&sb, b);
+    return mtl_sb_take(&sb);
+}
+
+static int add_notice(mtl_linter *l, char *text)
+{
+    if (!text)
+        return -1;
+    /* keep room for the NULL terminator */
+    if (mtl_grow((void **)&l->notices, &l->notices_cap, l->n_notices + 2,
+                 sizeof *l->notices) != 0) {
+        free(text);
+        return -1;
+    }
+    l->notices[l->n_notices++] = text;
+    l->notices[l->n_notices] = NULL;
+    return 0;
+}
+
+mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
+{
+    if (error)
+        *error = NULL;
+    mtl_linter *l = calloc(1, sizeof *l);
+    if (!l)
+        goto oom;
+    l->severity = calloc(mtl_n_rules + 1, sizeof *l->severity);
+    l->rule_state = calloc(mtl_n_rules + 1, sizeof *l->rule_state);
+    l->shared = calloc(mtl_n_analyses + 1, sizeof *l->shared);
+    if (!l->severity || !l->rule_state || !l->shared)
+        goto oom;
+    for (size_t i = 0; i < mtl_n_rules; i++) {
+        int s = mtl_options_severity(opts, i);
+        l->severity[i] = s >= 0 ? (mtl_severity)s
+                                : mtl_rules[i]->info.default_severity;
+        if (l->severity[i] != MTL_OFF)
+            l->needs |= mtl_rules[i]->needs;
+    }
+    for (size_t a = 0; a < mtl_n_analyses; a++) {
+        const mtl_analysis *an = mtl_analyses_table[a];
+        if (!(l->needs & an->flag) || !an->load)
+            continue;
+        char *notice = NULL, *err = NULL;
+        if (an->load(opts, &l->shared[a], &notice, &err) != 0) {
+            if (error)
+                *error = err ? err : concat("cannot load ", an->name);
+            else
+                free(err);
+            free(notice);
+            mtl_linter_free(l);
+            return NULL;
+        }
+        if (!l->shared[a]) {
+            /* Not installed: rules that need it are off, and say so once. */
+            l->needs &= ~an->flag;
+            for (size_t i = 0; i < mtl_n_rules; i++)
+                if (mtl_rules[i]->needs & an->flag)
+                    l->severity[i] = MTL_OFF;
+            if (notice && add_notice(l, notice) != 0)
+                goto oom;
+        } else {
+            free(notice);
+        }
+    }
+    for (size_t i = 0; i < mtl_n_rules; i++) {
+        const mtl_rule *r = mtl_rules[i];
+        if (l->severity[i] == MTL_OFF || !r->init)
+            continue;
+        char *err = NULL;
+        if (r->init(opts, &l->rule_state[i], &err) != 0) {
+            if (error)
+                *error = err ? err : concat("cannot start rule ", r->info.id);
+            else
+                free(err);
+            mtl_linter_free(l);
+            return NULL;
+        }
+    }
+    return l;
+oom:
+    if (error)
+        *error = concat("out of memory", "");
+    mtl_linter_free(l);
+    return NULL;
+}
+
+void mtl_linter_free(mtl_linter *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; l->rule_state && i < mtl_n_rules; i++)
+        if (l->rule_state[i] && mtl_rules[i]->fini)
+            mtl_rules[i]->fini(l->rule_state[i]);
+    for (size_t a = 0; l->shared && a < mtl_n_analyses; a++)
+        if (l->shared[a] && mtl_analyses_table[a]->unload)
+            mtl_analyses_table[a]->unload(l->shared[a]);
+    for (size_t i = 0; i < l->n_notices; i++)
+        free(l->notices[i]);
+    free(l->notices);
+    free(l->severity);
+    free(l->rule_state);
+    free(l->shared);
+    free(l);
+}
+
+const char *const *mtl_linter_notices(const mtl_linter *l)
+{
+    static const char *const none[] = {NULL};
+    return l && l->notices ? (const char *const *)l->notices : none;
+}
+
+mtl_severity mtl_linter_severity(const mtl_linter *l, size_t i)
+{
+    return l && i < mtl_n_rules ? l->severity[i] : MTL_OFF;
+}
+
+int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
+             const char *name, mtl_result **out)
+{
+    *out = NULL;
+    if (!l || (!bytes && len))
+        return -1;
+    mtl_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return -1;
+    mtl_doc doc;
+    mtl_analyses an = {0};
+    if (mtl_doc_build(&doc, bytes ? bytes : "", len, name ? name : "-") != 0) {
+        free(r);
+        return -1;
+    }
+    doc.an = &an;
+    int rc = 0;
+    size_t ran = 0;
+    for (; ran < mtl_n_analyses; ran++) {
+        const mtl_analysis *a = mtl_analyses_table[ran];
+        if ((l->needs & a->flag) && a->run && a->run(&doc, l->shared[ran]) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    for (size_t i = 0; rc == 0 && i < mtl_n_rules; i++) {
+        if (l->severity[i] == MTL_OFF)
+            continue;
+        mtl_emit e = {.rule = mtl_rules[i], .severity = l->severity[i],
+                      .doc = &doc, .out = r};
+        mtl_rules[i]->check(&doc, l->rule_state[i], &e);
+    }
+    for (size_t a = 0; a < ran + (ran < mtl_n_analyses); a++)
+        if ((l->needs & mtl_analyses_table[a]->flag) &&
+            mtl_analyses_table[a]->release)
+            mtl_analyses_table[a]->release(&doc);
+    if (rc == 0 && r->failed)
+        rc = -1;
+    if (rc == 0)
+        mtl_result_finish(r, &doc);
+    mtl_doc_free(&doc);
+    if (rc != 0) {
+        mtl_result_free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}

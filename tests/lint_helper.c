@@ -1,0 +1,124 @@
+#include "lint_helper.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+mtl_result *lint_only(const char *rule, const char *text)
+{
+    mtl_options *o = mtl_options_new();
+    assert_non_null(o);
+    if (rule) {
+        for (size_t i = 0; i < mtl_rule_count(); i++)
+            mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+        assert_int_equal(mtl_options_set_severity(o, rule, MTL_WARNING), 0);
+    }
+    char *err = NULL;
+    mtl_linter *l = mtl_linter_new(o, &err);
+    mtl_options_free(o);
+    if (!l)
+        fail_msg("linter: %s", err ? err : "?");
+    mtl_result *r = NULL;
+    assert_int_equal(mtl_lint(l, text, strlen(text), "test.txt", &r), 0);
+    mtl_linter_free(l);
+    return r;
+}
+
+typedef struct case_state {
+    const char *rule;
+    const flag_case *flag; /* NULL for a clean case */
+    const char *clean;
+} case_state;
+
+static void describe(const mtl_result *r)
+{
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        const mtl_finding *f = mtl_result_at(r, i);
+        print_message("  finding %zu: [%zu,+%zu) %s\n", i, f->offset, f->length,
+                      f->message);
+    }
+}
+
+static void run_flag(void **state)
+{
+    const case_state *cs = *state;
+    const flag_case *c = cs->flag;
+    mtl_result *r = lint_only(cs->rule, c->text);
+    const char *from = c->text;
+    if (c->after) {
+        const char *a = strstr(c->text, c->after);
+        assert_non_null(a);
+        from = a + strlen(c->after);
+    }
+    const char *at = strstr(from, c->span);
+    if (!at)
+        fail_msg("span '%s' is not in the text", c->span);
+    size_t off = (size_t)(at - c->text), len = strlen(c->span);
+    if (mtl_result_count(r) != 1) {
+        print_message("text: %s\n", c->text);
+        describe(r);
+        fail_msg("expected exactly one finding, got %zu", mtl_result_count(r));
+    }
+    const mtl_finding *f = mtl_result_at(r, 0);
+    if (f->offset != off || f->length != len) {
+        describe(r);
+        fail_msg("expected span [%zu,+%zu) '%s'", off, len, c->span);
+    }
+    assert_string_equal(f->rule, cs->rule);
+    if (c->message && !strstr(f->message, c->message))
+        fail_msg("message '%s' lacks '%s'", f->message, c->message);
+    if (c->suggestion) {
+        assert_true(f->n_suggestions >= 1);
+        assert_string_equal(f->suggestions[0], c->suggestion);
+    }
+    mtl_result_free(r);
+}
+
+static void run_clean(void **state)
+{
+    const case_state *cs = *state;
+    mtl_result *r = lint_only(cs->rule, cs->clean);
+    if (mtl_result_count(r) != 0) {
+        print_message("text: %s\n", cs->clean);
+        describe(r);
+        fail_msg("expected no finding, got %zu", mtl_result_count(r));
+    }
+    mtl_result_free(r);
+}
+
+int run_rule_cases(const char *group, const char *rule,
+                   const flag_case *flags, size_t n_flags,
+                   const char *const *clean, size_t n_clean)
+{
+    size_t n = n_flags + n_clean;
+    struct CMUnitTest *tests = calloc(n, sizeof *tests);
+    case_state *states = calloc(n, sizeof *states);
+    char **names = calloc(n, sizeof *names);
+    assert_true(tests && states && names);
+    for (size_t i = 0; i < n; i++) {
+        char name[160];
+        const char *text = i < n_flags ? flags[i].text : clean[i - n_flags];
+        snprintf(name, sizeof name, "%s %zu: %.100s",
+                 i < n_flags ? "flags" : "clean",
+                 i < n_flags ? i + 1 : i - n_flags + 1, text);
+        for (char *p = name; *p; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t')
+                *p = ' ';
+        names[i] = strdup(name);
+        states[i].rule = rule;
+        if (i < n_flags)
+            states[i].flag = &flags[i];
+        else
+            states[i].clean = clean[i - n_flags];
+        tests[i].name = names[i];
+        tests[i].test_func = i < n_flags ? run_flag : run_clean;
+        tests[i].initial_state = &states[i];
+    }
+    int failed = _cmocka_run_group_tests(group, tests, n, NULL, NULL);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(states);
+    free(tests);
+    return failed;
+}

@@ -1,0 +1,39 @@
+/*
+ * Helpers for rule tests: lint a string with one rule on, and table-driven
+ * must-flag / must-not-flag cases, each case its own cmocka test.
+ */
+#ifndef MTL_LINT_HELPER_H
+#define MTL_LINT_HELPER_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "mtlint.h"
+
+/* Lints text with only `rule` enabled (NULL: every rule at its default). */
+mtl_result *lint_only(const char *rule, const char *text);
+
+/* A must-flag case: the rule reports exactly one finding whose span is the
+ * text `span` (its first occurrence in `text`, or after `after` if set);
+ * `message` and `suggestion`, when set, must occur in the message and be the
+ * first suggestion. */
+typedef struct flag_case {
+    const char *text;
+    const char *span;
+    const char *message;    /* substring of the message, or NULL */
+    const char *suggestion; /* first suggestion, or NULL */
+    const char *after;      /* the span is searched after this text, or NULL */
+} flag_case;
+
+/* Runs every case as its own test; returns the number of failed tests. */
+int run_rule_cases(const char *group, const char *rule,
+                   const flag_case *flags, size_t n_flags,
+                   const char *const *clean, size_t n_clean);
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+
+#endif

@@ -1,0 +1,40 @@
+#include "lint_helper.h"
+
+static const flag_case flags[] = {
+    {"He met the the minister.", "the the", "repeated word 'the'", "the", NULL},
+    {"It is is a problem.", "is is", NULL, "is", NULL},
+    {"We want to to go home.", "to to", NULL, "to", NULL},
+    {"A talk with\nwith leaders.", "with\nwith", NULL, "with", NULL},
+    {"The The minister spoke.", "The The", NULL, "The", NULL},
+    {"They said that they they would come.", "they they", NULL, NULL, NULL},
+    {"Hostages are are the main issue.", "are are", NULL, NULL, NULL},
+    {"It was a a pause.", "a a", NULL, NULL, NULL},
+    {"Talks in in Amman ended.", "in in", NULL, NULL, NULL},
+    {"Gaza is small. He spoke of Gaza  Gaza and more.", "Gaza  Gaza", NULL, NULL, NULL},
+    {"the war war ended", "war war", NULL, NULL, NULL},
+    {"Blinken’s visit visit ended.", "visit visit", NULL, NULL, NULL},
+};
+
+static const char *const clean[] = {
+    "He had had enough.",
+    "She said that that was wrong.",
+    "What it is is a problem.",
+    "The thing is is that we disagree.",
+    "He lives in Walla Walla now.",
+    "Walla Walla is far. I like Walla Walla.",
+    "They said bye-bye to everyone.",
+    "Ha ha, very funny.",
+    "It was a very very long day.",
+    "The talks ended.\n\nThe talks resumed.",
+    "Knock knock. Who is there?",
+    "It cost 10 10 dollars.",
+    "He said no, no and no.",
+    "The the-word is an article.",
+    "A so-so result.",
+};
+
+int main(void)
+{
+    return run_rule_cases("repeated-word", "repeated-word", flags,
+                          COUNT_OF(flags), clean, COUNT_OF(clean));
+}
