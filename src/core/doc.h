@@ -19,7 +19,7 @@ typedef enum mtl_token_kind {
     MTL_TOK_QUOTE,     /* a double or single quotation mark outside a word */
     MTL_TOK_SPACE,     /* horizontal white space */
     MTL_TOK_NEWLINE,   /* one line break: \n, \r\n or \r */
-    MTL_TOK_URL        /* a URL or e-mail address, kept whole */
+    MTL_TOK_URL        /* a URL, e-mail address or code span, kept whole */
 } mtl_token_kind;
 
 enum {
@@ -59,15 +59,40 @@ typedef struct mtl_block {
     uint8_t kind;                 /* mtl_block_kind */
 } mtl_block;
 
+typedef struct mtl_span {
+    uint32_t start, end;
+} mtl_span;
+
+/* An mtlint comment in a Markdown source: <!-- mtlint-disable a b -->. */
+enum { MTL_DIR_DISABLE, MTL_DIR_ENABLE, MTL_DIR_DISABLE_NEXT_LINE };
+typedef struct mtl_directive {
+    int kind;
+    uint32_t offset, end;  /* source bytes of the comment */
+    char *rules;           /* rule ids separated by one space; "" = all */
+} mtl_directive;
+
 struct mtl_analyses;  /* shared analyses (analysis.h), filled per document */
 
 typedef struct mtl_doc {
-    const char *text;
+    const char *text;      /* the prose that rules read */
     size_t len;
     const char *name;
+    int markdown;          /* text is the prose extracted from Markdown */
 
-    size_t *line_starts;   /* byte offset of each line; line_starts[0] == 0 */
+    /* The bytes as given. For plain text src == text; for Markdown, map[i]
+     * is the source offset of text[i] (len + 1 entries). Findings are
+     * reported at source positions. */
+    const char *src;
+    size_t src_len;
+    uint32_t *map;
+
+    size_t *line_starts;   /* of src: line_starts[0] == 0 */
     size_t n_lines;
+
+    mtl_span *opaque;      /* spans of text kept as one url token (code) */
+    size_t n_opaque;
+    mtl_directive *directives;
+    size_t n_directives;
 
     mtl_token *tokens;
     size_t n_tokens;
@@ -82,9 +107,17 @@ typedef struct mtl_doc {
     struct mtl_analyses *an;
 } mtl_doc;
 
-/* Segments text (which must outlive the doc). Returns 0, or -1 on failure
- * (out of memory, or text longer than 4 GiB - 1). */
+/* Segments plain text (which must outlive the doc). Returns 0, or -1 on
+ * failure (out of memory, or text longer than 4 GiB - 1). */
 int mtl_doc_build(mtl_doc *doc, const char *text, size_t len, const char *name);
+/* The same for Markdown (markdown != 0): the prose is extracted first. */
+int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
+                     const char *name, int markdown);
+/* Source offset of a text offset (identity for plain text). */
+static inline size_t mtl_doc_src_offset(const mtl_doc *doc, size_t off)
+{
+    return doc->map ? doc->map[off < doc->len ? off : doc->len] : off;
+}
 void mtl_doc_free(mtl_doc *doc);
 
 static inline const char *mtl_tok_norm(const mtl_doc *doc, const mtl_token *t)

@@ -23,6 +23,8 @@ struct mtl_linter {
     void **rule_state;        /* per rule, from its init */
     void **shared;            /* per analysis, from its load */
     unsigned needs;           /* analyses that enabled rules need */
+    mtl_input_kind input;     /* forced by the "input" option, or auto */
+    int report_unused;        /* report unused suppressions */
     char **notices;           /* NULL-terminated */
     size_t n_notices, notices_cap;
 };
@@ -103,6 +105,13 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
     l->shared = calloc(mtl_n_analyses + 1, sizeof *l->shared);
     if (!l->severity || !l->rule_state || !l->shared)
         goto oom;
+    const char *input = mtl_options_get(opts, "input");
+    if (input && strcmp(input, "markdown") == 0)
+        l->input = MTL_INPUT_MARKDOWN;
+    else if (input && strcmp(input, "text") == 0)
+        l->input = MTL_INPUT_TEXT;
+    const char *ru = mtl_options_get(opts, "report-unused-suppressions");
+    l->report_unused = ru && strcmp(ru, "0") != 0 && strcmp(ru, "false") != 0;
     for (size_t i = 0; i < mtl_n_rules; i++) {
         int s = mtl_options_severity(opts, i);
         l->severity[i] = s >= 0 ? (mtl_severity)s
@@ -188,6 +197,18 @@ mtl_severity mtl_linter_severity(const mtl_linter *l, size_t i)
     return l && i < mtl_n_rules ? l->severity[i] : MTL_OFF;
 }
 
+static int is_markdown_name(const char *name)
+{
+    static const char *const ext[] = {".md", ".markdown", ".mdown", ".mkd"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
              const char *name, mtl_result **out)
 {
@@ -199,7 +220,10 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
         return -1;
     mtl_doc doc;
     mtl_analyses an = {0};
-    if (mtl_doc_build(&doc, bytes ? bytes : "", len, name ? name : "-") != 0) {
+    name = name ? name : "-";
+    int markdown = l->input == MTL_INPUT_MARKDOWN ||
+                   (l->input == MTL_INPUT_AUTO && is_markdown_name(name));
+    if (mtl_doc_build_as(&doc, bytes ? bytes : "", len, name, markdown) != 0) {
         free(r);
         return -1;
     }
@@ -227,7 +251,7 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     if (rc == 0 && r->failed)
         rc = -1;
     if (rc == 0)
-        mtl_result_finish(r, &doc);
+        mtl_result_finish(r, &doc, l->report_unused);
     mtl_doc_free(&doc);
     if (rc != 0) {
         mtl_result_free(r);

@@ -13,6 +13,7 @@ static const struct {
 } known_keys[] = {
     {"dict-path", 1}, {"lang", 0}, {"words", 1}, {"lm", 0},
     {"data-dir", 0}, {"input", 0}, {"model", 0},
+    {"report-unused-suppressions", 0},
 };
 
 typedef struct kv {

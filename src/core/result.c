@@ -1,6 +1,7 @@
 #include "result.h"
 
 #include "buf.h"
+#include "suppress.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -63,13 +64,26 @@ static cursor locate(const mtl_doc *doc, const cursor *from, size_t offset)
         c.offset = c.line_start;
         c.column = 1;
     }
-    c.column += mtl_utf8_count(doc->text + c.offset, offset - c.offset);
+    c.column += mtl_utf8_count(doc->src + c.offset, offset - c.offset);
     c.offset = offset;
     return c;
 }
 
-void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc)
+void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc,
+                       int report_unused)
 {
+    /* Text offsets to source offsets (Markdown prose maps to its .md). */
+    for (size_t i = 0; doc->map && i < r->count; i++) {
+        mtl_finding *f = &r->items[i];
+        size_t s = f->offset < doc->len ? f->offset : doc->len;
+        size_t e = f->offset + f->length < doc->len ? f->offset + f->length
+                                                    : doc->len;
+        size_t ss = doc->map[s];
+        size_t se = e > s ? doc->map[e - 1] + 1 : ss;
+        f->offset = ss;
+        f->length = se > ss ? se - ss : 0;
+    }
+    mtl_suppress(r, doc, report_unused);
     if (r->count > 1)
         qsort(r->items, r->count, sizeof *r->items, by_position);
     size_t kept = 0;
@@ -90,10 +104,10 @@ void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc)
     int have_last = 0;
     for (size_t i = 0; i < r->count; i++) {
         mtl_finding *f = &r->items[i];
-        if (f->offset > doc->len)
-            f->offset = doc->len;
-        if (f->length > doc->len - f->offset)
-            f->length = doc->len - f->offset;
+        if (f->offset > doc->src_len)
+            f->offset = doc->src_len;
+        if (f->length > doc->src_len - f->offset)
+            f->length = doc->src_len - f->offset;
         cursor s = locate(doc, have_last ? &last : NULL, f->offset);
         cursor e = locate(doc, &s, f->offset + f->length);
         f->line = s.line;

@@ -15,8 +15,10 @@ struct mtl_result {
 int mtl_result_add(struct mtl_result *r, const char *rule, mtl_severity sev,
                    size_t offset, size_t length, char *message,
                    char **suggestions, size_t n_suggestions);
-/* Sorts by position (then rule), drops exact duplicates, and fills in line
- * and column numbers from the document's line index. */
-void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc);
+/* Maps offsets to the source, applies suppressions, sorts by position (then
+ * rule), drops exact duplicates, and fills in line and column numbers from
+ * the document's line index. */
+void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc,
+                       int report_unused);
 
 #endif

@@ -10,6 +10,7 @@
 #include "doc.h"
 
 #include "buf.h"
+#include "markdown.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -79,18 +80,17 @@ static int build_lines(builder *b)
     mtl_doc *d = b->doc;
     if (MTL_PUSH(d->line_starts, d->n_lines, b->line_cap, 0) != 0)
         return -1;
-    const char *t = d->text;
-    for (size_t i = 0; i < d->len; i++) {
+    const char *t = d->src;
+    for (size_t i = 0; i < d->src_len; i++) {
         if (t[i] == '\n' || t[i] == '\r') {
-            if (t[i] == '\r' && i + 1 < d->len && t[i + 1] == '\n')
+            if (t[i] == '\r' && i + 1 < d->src_len && t[i + 1] == '\n')
                 i++;
-            if (i + 1 <= d->len &&
-                MTL_PUSH(d->line_starts, d->n_lines, b->line_cap, i + 1) != 0)
+            if (MTL_PUSH(d->line_starts, d->n_lines, b->line_cap, i + 1) != 0)
                 return -1;
         }
     }
     /* A final line break does not start a line that has no text. */
-    if (d->n_lines > 1 && d->line_starts[d->n_lines - 1] == d->len)
+    if (d->n_lines > 1 && d->line_starts[d->n_lines - 1] == d->src_len)
         d->n_lines--;
     return 0;
 }
@@ -321,6 +321,29 @@ static int push_other(builder *b, size_t a, size_t e)
     return 0;
 }
 
+/* Adds the document's opaque spans (code) inside [a, e) to the URL list,
+ * keeping it sorted and without overlaps. */
+static int add_opaque(builder *b, size_t a, size_t e)
+{
+    const mtl_doc *d = b->doc;
+    for (size_t k = 0; k < d->n_opaque; k++) {
+        span o = {d->opaque[k].start, d->opaque[k].end};
+        if (o.start < a || o.end > e || o.end <= o.start)
+            continue;
+        size_t i = 0;
+        while (i < b->n_urls && b->urls[i].end <= o.start)
+            i++;
+        if (i < b->n_urls && b->urls[i].start < o.end)
+            continue; /* overlaps a URL: the URL stands */
+        if (add_url(b, 0, 0) != 0)
+            return -1;
+        memmove(b->urls + i + 1, b->urls + i,
+                (b->n_urls - 1 - i) * sizeof *b->urls);
+        b->urls[i] = o;
+    }
+    return 0;
+}
+
 static int tokenize_block(builder *b, size_t a, size_t e)
 {
     mtl_doc *d = b->doc;
@@ -329,7 +352,7 @@ static int tokenize_block(builder *b, size_t a, size_t e)
     ubrk_setUText(b->words, b->ut, &st);
     if (U_FAILURE(st))
         return -1;
-    if (find_urls(b, a, e) != 0)
+    if (find_urls(b, a, e) != 0 || add_opaque(b, a, e) != 0)
         return -1;
     size_t next_url = 0;
     int32_t prev = ubrk_first(b->words);
@@ -487,8 +510,6 @@ static int sentences_of_block(builder *b, size_t bi)
 static int build(builder *b)
 {
     mtl_doc *d = b->doc;
-    if (build_lines(b) != 0)
-        return -1;
     UErrorCode st = U_ZERO_ERROR;
     b->words = ubrk_open(UBRK_WORD, "en_US", NULL, 0, &st);
     b->sents = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
@@ -502,6 +523,23 @@ static int build(builder *b)
         b->flat[i] = (c == '\n' || c == '\r') ? ' ' : c;
     }
 
+    if (d->markdown) {
+        /* Blocks come from the Markdown parser; only segment them. */
+        for (size_t i = 0; i < d->n_blocks; i++) {
+            mtl_block *blk = &d->blocks[i];
+            blk->tok_begin = (uint32_t)d->n_tokens;
+            if (tokenize_block(b, blk->start, blk->end) != 0)
+                return -1;
+            blk->tok_end = (uint32_t)d->n_tokens;
+            for (size_t k = blk->tok_begin; k < blk->tok_end; k++)
+                if (d->tokens[k].kind == MTL_TOK_URL)
+                    memset(b->flat + d->tokens[k].start, 'x',
+                           d->tokens[k].end - d->tokens[k].start);
+            if (sentences_of_block(b, i) != 0)
+                return -1;
+        }
+        return 0;
+    }
     size_t line = 0;
     while (line < d->n_lines) {
         /* skip blank lines */
@@ -539,14 +577,40 @@ static int build(builder *b)
 
 int mtl_doc_build(mtl_doc *doc, const char *text, size_t len, const char *name)
 {
+    return mtl_doc_build_as(doc, text, len, name, 0);
+}
+
+int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
+                     const char *name, int markdown)
+{
     memset(doc, 0, sizeof *doc);
     if (len >= UINT32_MAX)
         return -1;
-    doc->text = text;
-    doc->len = len;
+    doc->src = doc->text = src;
+    doc->src_len = doc->len = len;
     doc->name = name;
     builder b = {.doc = doc};
-    int rc = build(&b);
+    b.block_cap = 0;
+    int rc = build_lines(&b);
+    if (rc == 0 && markdown) {
+        mtl_prose p;
+        rc = mtl_markdown_prose(src, len, doc->line_starts, doc->n_lines, &p);
+        if (rc == 0) {
+            doc->markdown = 1;
+            doc->text = p.text;
+            doc->len = p.len;
+            doc->map = p.map;
+            doc->blocks = p.blocks;
+            doc->n_blocks = p.n_blocks;
+            b.block_cap = p.n_blocks;
+            doc->opaque = p.opaque;
+            doc->n_opaque = p.n_opaque;
+            doc->directives = p.directives;
+            doc->n_directives = p.n_directives;
+        }
+    }
+    if (rc == 0)
+        rc = build(&b);
     if (b.words)
         ubrk_close(b.words);
     if (b.sents)
@@ -562,6 +626,14 @@ int mtl_doc_build(mtl_doc *doc, const char *text, size_t len, const char *name)
 
 void mtl_doc_free(mtl_doc *doc)
 {
+    if (doc->markdown) {
+        free((char *)doc->text);
+        free(doc->map);
+        free(doc->opaque);
+        for (size_t i = 0; i < doc->n_directives; i++)
+            free(doc->directives[i].rules);
+        free(doc->directives);
+    }
     free(doc->line_starts);
     free(doc->tokens);
     free(doc->sentences);
