@@ -57,6 +57,32 @@ int mtl_options_set_severity(mtl_options *opts, const char *rule, mtl_severity s
  */
 int mtl_options_set(mtl_options *opts, const char *key, const char *value);
 
+/* Applies src over dst: severities src sets win; single-valued keys src
+ * sets replace dst's, list keys are appended. Returns 0, or -1 when out of
+ * memory. */
+int mtl_options_merge(mtl_options *dst, const mtl_options *src);
+/* A deep copy (NULL when out of memory). */
+mtl_options *mtl_options_copy(const mtl_options *opts);
+/* A string that is equal for two option sets exactly when they would build
+ * the same linter (malloc'd; NULL when out of memory). */
+char *mtl_options_key(const mtl_options *opts);
+
+/*
+ * Configuration files (.mtlint.ini). mtl_config_find lists the files that
+ * govern `path` ("-" for standard input: the working directory), farthest
+ * first: from the file's directory up to the root, stopping at one that says
+ * `root = true`; NULL-terminated and malloc'd (free with
+ * mtl_config_paths_free), or NULL when out of memory.
+ * mtl_config_apply applies one file's settings that hold for `path` to opts;
+ * *ignored is set to 1 if the file's ignore globs match path, *root to its
+ * root setting (either may be NULL). Returns 0, or -1 with a malloc'd
+ * "FILE:LINE: message" in *error.
+ */
+char **mtl_config_find(const char *path);
+void mtl_config_paths_free(char **paths);
+int mtl_config_apply(const char *config, const char *path, mtl_options *opts,
+                     int *ignored, int *root, char **error);
+
 typedef struct mtl_linter mtl_linter;
 
 /*
@@ -68,6 +94,9 @@ void mtl_linter_free(mtl_linter *linter);
 /* Lines a linter wants said once on stderr (for example "language model
  * not found: LM rules are off"); NULL-terminated, owned by the linter. */
 const char *const *mtl_linter_notices(const mtl_linter *linter);
+/* The index-th line naming a resource the linter loaded (for example
+ * "language model: en-us.ngram: ..."), or NULL past the last one. */
+const char *mtl_linter_resource(const mtl_linter *linter, size_t index);
 /* Severity in force for a rule index (after options). */
 mtl_severity mtl_linter_severity(const mtl_linter *linter, size_t rule_index);
 
@@ -102,6 +131,8 @@ int mtl_lint(const mtl_linter *linter, const char *bytes, size_t len,
 
 size_t mtl_result_count(const mtl_result *result);
 const mtl_finding *mtl_result_at(const mtl_result *result, size_t index);
+/* Removes the findings i for which remove[i] is non-zero (keeping order). */
+void mtl_result_remove(mtl_result *result, const unsigned char *remove);
 void mtl_result_free(mtl_result *result);
 
 #ifdef __cplusplus

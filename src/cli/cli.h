@@ -16,6 +16,10 @@ typedef struct cli_config {
     int fail_level;        /* lowest severity that fails; MTL_OFF = never */
     int jobs;
     const char *stdin_name;
+    const char *config_file;   /* --config */
+    int no_config;             /* --no-config */
+    const char *baseline;      /* --baseline */
+    const char *write_baseline; /* --write-baseline */
     char **paths;
     size_t n_paths;
 } cli_config;
@@ -29,6 +33,9 @@ typedef struct input {
     char *error;      /* why it cannot be linted, or NULL */
     mtl_result *result;
     int lint_failed;
+    int named;        /* named on the command line (not found in a directory) */
+    int ignored;      /* a config's ignore globs match it: not linted */
+    const mtl_linter *linter; /* the linter for its settings */
 } input;
 
 /* Expands the command-line paths into files (directories recurse into

@@ -129,6 +129,7 @@ int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
         const char *p = paths[i];
         struct stat st;
         int rc;
+        size_t before = l.n;
         if (strcmp(p, "-") == 0)
             rc = add(&l, "-", stdin_name ? stdin_name : "<stdin>", NULL);
         else if (stat(p, &st) != 0)
@@ -137,6 +138,8 @@ int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
             rc = walk(&l, p, 0);
         else
             rc = add(&l, p, NULL, NULL);
+        if (rc == 0 && l.n == before + 1 && !S_ISDIR(st.st_mode))
+            l.items[before].named = 1;
         if (rc != 0) {
             for (size_t k = 0; k < l.n; k++)
                 input_release(&l.items[k]);

@@ -5,7 +5,9 @@
  * Exit status: 0 no finding at or above the fail level, 1 findings,
  * 2 a usage or I/O error (other files are still linted and reported).
  */
+#include "baseline.h"
 #include "cli.h"
+#include "settings.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -42,6 +44,14 @@ static const char usage_text[] =
     "      --words=FILE         extra accepted words, one per line\n"
     "      --lm=FILE            language model to use\n"
     "      --input=KIND         text or markdown (default: by file extension)\n"
+    "\n"
+    "Configuration:\n"
+    "      --config=FILE        use only this config file (no .mtlint.ini search)\n"
+    "      --no-config          use no config file\n"
+    "      --baseline=FILE      report only findings not recorded in FILE\n"
+    "      --write-baseline=FILE  record today's findings in FILE and exit\n"
+    "      --report-unused-suppressions  report mtlint-disable comments that\n"
+    "                           silence nothing\n"
     "\n"
     "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
     "  -h, --help               show this help and exit\n"
@@ -98,7 +108,8 @@ static void list_rules(void)
 enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
-    OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT
+    OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED
 };
 
 static const struct option long_opts[] = {
@@ -118,6 +129,11 @@ static const struct option long_opts[] = {
     {"words", required_argument, NULL, OPT_WORDS},
     {"lm", required_argument, NULL, OPT_LM},
     {"input", required_argument, NULL, OPT_INPUT},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -128,6 +144,25 @@ static void set_option(mtl_options *o, const char *key, const char *value)
 {
     if (mtl_options_set(o, key, value) != 0)
         die_usage("cannot set option '%s'", key);
+}
+
+/* The version, then the resources a default linter loads (the language
+ * model, for one), or why it has none. */
+static void print_version(const mtl_options *o)
+{
+    printf("mtlint %s\n", MTLINT_VERSION);
+    char *err = NULL;
+    mtl_linter *l = mtl_linter_new(o, &err);
+    if (!l) {
+        printf("%s\n", err ? err : "cannot load resources");
+        free(err);
+        return;
+    }
+    for (size_t i = 0; mtl_linter_resource(l, i); i++)
+        printf("%s\n", mtl_linter_resource(l, i));
+    for (const char *const *n = mtl_linter_notices(l); *n; n++)
+        printf("%s\n", *n);
+    mtl_linter_free(l);
 }
 
 static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
@@ -221,6 +256,21 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
                 die_usage("unknown input kind '%s' (text, markdown)", optarg);
             set_option(o, "input", optarg);
             break;
+        case OPT_CONFIG:
+            cfg->config_file = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            cfg->no_config = 1;
+            break;
+        case OPT_BASELINE:
+            cfg->baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            cfg->write_baseline = optarg;
+            break;
+        case OPT_REPORT_UNUSED:
+            set_option(o, "report-unused-suppressions", "1");
+            break;
         case 'j': {
             char *end;
             errno = 0;
@@ -234,7 +284,7 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             fputs(usage_text, stdout);
             exit(0);
         case 'V':
-            printf("mtlint %s\n", MTLINT_VERSION);
+            print_version(o);
             exit(0);
         default:
             fputs("Try 'mtlint --help' for more information.\n", stderr);
@@ -255,7 +305,6 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
 /* ---- parallel linting, reported in input order ----------------------- */
 
 typedef struct work {
-    const mtl_linter *linter;
     input *inputs;
     size_t n;
     size_t next;      /* next input to take */
@@ -266,12 +315,14 @@ typedef struct work {
     pthread_cond_t cv;
 } work;
 
-static void lint_one(const mtl_linter *linter, input *in)
+static void lint_one(input *in)
 {
+    if (in->error || in->ignored)
+        return;
     input_read(in);
     if (in->error)
         return;
-    if (mtl_lint(linter, in->data, in->len, in->name, &in->result) != 0)
+    if (mtl_lint(in->linter, in->data, in->len, in->name, &in->result) != 0)
         in->lint_failed = 1;
 }
 
@@ -288,7 +339,7 @@ static void *worker(void *arg)
         }
         size_t i = w->next++;
         pthread_mutex_unlock(&w->mu);
-        lint_one(w->linter, &w->inputs[i]);
+        lint_one(&w->inputs[i]);
         pthread_mutex_lock(&w->mu);
         w->done[i] = 1;
         pthread_cond_broadcast(&w->cv);
@@ -302,6 +353,45 @@ static int cpu_count(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
+/* Reads the baseline and opens the baseline to write, if asked. */
+static int open_baselines(const cli_config *cfg, baseline **base,
+                          baseline_writer **writer)
+{
+    char *err = NULL;
+    if (cfg->baseline && !(*base = baseline_load(cfg->baseline, &err))) {
+        fprintf(stderr, "mtlint: %s\n", err);
+        free(err);
+        return -1;
+    }
+    if (cfg->write_baseline &&
+        !(*writer = baseline_writer_open(cfg->write_baseline, &err))) {
+        fprintf(stderr, "mtlint: %s\n", err);
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Finds each input's settings and linter, in input order, before any
+ * thread starts (the cache is not shared between threads). */
+static void assign_linters(linter_cache *cache, input *inputs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        input *in = &inputs[i];
+        if (in->error)
+            continue;
+        char *err = NULL;
+        in->linter = linter_cache_get(cache, in->path, &in->ignored, &err);
+        if (!in->linter && !in->ignored) {
+            in->error = err ? err : strdup("cannot start the linter");
+            err = NULL;
+        }
+        free(err);
+        if (in->ignored && in->named)
+            fprintf(stderr, "mtlint: %s: ignored by configuration\n", in->name);
+    }
+}
+
 int main(int argc, char **argv)
 {
     cli_config cfg = {.fail_level = MTL_WARNING};
@@ -312,36 +402,31 @@ int main(int argc, char **argv)
     }
     parse_args(argc, argv, &cfg, opts);
 
-    char *err = NULL;
-    mtl_linter *linter = mtl_linter_new(opts, &err);
-    mtl_options_free(opts);
-    if (!linter) {
-        fprintf(stderr, "mtlint: %s\n", err ? err : "cannot start");
-        free(err);
+    baseline *base = NULL;
+    baseline_writer *writer = NULL;
+    if (open_baselines(&cfg, &base, &writer) != 0)
         return 2;
-    }
-    for (const char *const *n = mtl_linter_notices(linter); *n; n++)
-        fprintf(stderr, "mtlint: %s\n", *n);
 
     input *inputs = NULL;
     size_t n_inputs = 0;
-    if (inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name, &inputs,
-                      &n_inputs) != 0) {
+    linter_cache *cache = linter_cache_new(opts, cfg.config_file, cfg.no_config);
+    if (!cache || inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name, &inputs,
+                                &n_inputs) != 0) {
         fputs("mtlint: out of memory\n", stderr);
-        mtl_linter_free(linter);
         return 2;
     }
+    assign_linters(cache, inputs, n_inputs);
 
     int jobs = cfg.jobs ? cfg.jobs : cpu_count();
     if ((size_t)jobs > n_inputs)
         jobs = n_inputs ? (int)n_inputs : 1;
-    work w = {.linter = linter, .inputs = inputs, .n = n_inputs,
-              .window = (size_t)jobs * 4};
+    work w = {.inputs = inputs, .n = n_inputs, .window = (size_t)jobs * 4};
     w.done = calloc(n_inputs + 1, 1);
     pthread_mutex_init(&w.mu, NULL);
     pthread_cond_init(&w.cv, NULL);
     pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
-    if (!w.done || !threads) {
+    reporter *rep = reporter_new(&cfg, stdout);
+    if (!w.done || !threads || !rep) {
         fputs("mtlint: out of memory\n", stderr);
         return 2;
     }
@@ -351,17 +436,14 @@ int main(int argc, char **argv)
             if (pthread_create(&threads[started], NULL, worker, &w) != 0)
                 break;
 
-    reporter *rep = reporter_new(&cfg, stdout);
-    if (!rep) {
-        fputs("mtlint: out of memory\n", stderr);
-        return 2;
-    }
-    reporter_begin(rep);
+    if (!writer)
+        reporter_begin(rep);
     int status = 0;
+    size_t recorded = 0;
     for (size_t i = 0; i < n_inputs; i++) {
         input *in = &inputs[i];
         if (started == 0) {
-            lint_one(linter, in);
+            lint_one(in);
         } else {
             pthread_mutex_lock(&w.mu);
             while (!w.done[i])
@@ -374,7 +456,11 @@ int main(int argc, char **argv)
         } else if (in->lint_failed) {
             fprintf(stderr, "mtlint: %s: out of memory while linting\n", in->name);
             status = 2;
-        } else {
+        } else if (writer) {
+            baseline_writer_add(writer, in);
+            recorded += mtl_result_count(in->result);
+        } else if (in->result) {
+            baseline_filter(base, in);
             reporter_file(rep, in);
             for (size_t k = 0; k < mtl_result_count(in->result); k++)
                 if (cfg.fail_level != MTL_OFF &&
@@ -388,18 +474,30 @@ int main(int argc, char **argv)
         pthread_cond_broadcast(&w.cv);
         pthread_mutex_unlock(&w.mu);
     }
-    if (reporter_end(rep) != 0) {
+    if (writer) {
+        char *err = NULL;
+        if (baseline_writer_close(writer, &err) != 0) {
+            fprintf(stderr, "mtlint: %s\n", err);
+            free(err);
+            status = 2;
+        } else {
+            fprintf(stderr, "mtlint: recorded %zu finding%s in %s\n", recorded,
+                    recorded == 1 ? "" : "s", cfg.write_baseline);
+        }
+    } else if (reporter_end(rep) != 0) {
         fprintf(stderr, "mtlint: writing output: %s\n", strerror(errno));
         status = 2;
     }
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     reporter_free(rep);
+    baseline_free(base);
     free(threads);
     free(w.done);
     free(inputs);
     pthread_mutex_destroy(&w.mu);
     pthread_cond_destroy(&w.cv);
-    mtl_linter_free(linter);
+    linter_cache_free(cache);
+    mtl_options_free(opts);
     return status;
 }

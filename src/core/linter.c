@@ -12,6 +12,7 @@
 #include "options.h"
 #include "result.h"
 #include "rule.h"
+#include "suppress.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,8 @@ struct mtl_linter {
     unsigned needs;           /* analyses that enabled rules need */
     mtl_input_kind input;     /* forced by the "input" option, or auto */
     int report_unused;        /* report unused suppressions */
+    char **ignore_words, **ignore_phrases;
+    size_t n_ignore_words, n_ignore_phrases;
     char **notices;           /* NULL-terminated */
     size_t n_notices, notices_cap;
 };
@@ -93,6 +96,33 @@ static int add_notice(mtl_linter *l, char *text)
     return 0;
 }
 
+/* Copies every value of a list option into a malloc'd array. */
+static int copy_list(const mtl_options *opts, const char *key, char ***out,
+                     size_t *n)
+{
+    size_t count = 0;
+    while (mtl_options_nth(opts, key, count))
+        count++;
+    *n = 0;
+    *out = NULL;
+    if (!count)
+        return 0;
+    *out = calloc(count, sizeof **out);
+    if (!*out)
+        return -1;
+    for (; *n < count; (*n)++)
+        if (!((*out)[*n] = strdup(mtl_options_nth(opts, key, *n))))
+            return -1;
+    return 0;
+}
+
+static void free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
 mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
 {
     if (error)
@@ -112,6 +142,10 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
         l->input = MTL_INPUT_TEXT;
     const char *ru = mtl_options_get(opts, "report-unused-suppressions");
     l->report_unused = ru && strcmp(ru, "0") != 0 && strcmp(ru, "false") != 0;
+    if (copy_list(opts, "ignore-word", &l->ignore_words, &l->n_ignore_words) ||
+        copy_list(opts, "ignore-phrase", &l->ignore_phrases,
+                  &l->n_ignore_phrases))
+        goto oom;
     for (size_t i = 0; i < mtl_n_rules; i++) {
         int s = mtl_options_severity(opts, i);
         l->severity[i] = s >= 0 ? (mtl_severity)s
@@ -177,6 +211,8 @@ void mtl_linter_free(mtl_linter *l)
     for (size_t a = 0; l->shared && a < mtl_n_analyses; a++)
         if (l->shared[a] && mtl_analyses_table[a]->unload)
             mtl_analyses_table[a]->unload(l->shared[a]);
+    free_list(l->ignore_words, l->n_ignore_words);
+    free_list(l->ignore_phrases, l->n_ignore_phrases);
     for (size_t i = 0; i < l->n_notices; i++)
         free(l->notices[i]);
     free(l->notices);
@@ -184,6 +220,16 @@ void mtl_linter_free(mtl_linter *l)
     free(l->rule_state);
     free(l->shared);
     free(l);
+}
+
+const char *mtl_linter_resource(const mtl_linter *l, size_t index)
+{
+    for (size_t a = 0; l && a < mtl_n_analyses; a++) {
+        const mtl_analysis *an = mtl_analyses_table[a];
+        if (l->shared[a] && an->describe && index-- == 0)
+            return an->describe(l->shared[a]);
+    }
+    return NULL;
 }
 
 const char *const *mtl_linter_notices(const mtl_linter *l)
@@ -250,8 +296,11 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
             mtl_analyses_table[a]->release(&doc);
     if (rc == 0 && r->failed)
         rc = -1;
-    if (rc == 0)
+    if (rc == 0) {
         mtl_result_finish(r, &doc, l->report_unused);
+        mtl_ignore_terms(r, &doc, l->ignore_words, l->n_ignore_words,
+                         l->ignore_phrases, l->n_ignore_phrases);
+    }
     mtl_doc_free(&doc);
     if (rc != 0) {
         mtl_result_free(r);

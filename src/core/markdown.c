@@ -263,9 +263,13 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
         case CMARK_NODE_LINEBREAK:
             emit_sep(&o, "\n", last_src);
             break;
+        case CMARK_NODE_IMAGE:
+            skip = n; /* its alt text is not read as prose */
+            /* fall through */
         case CMARK_NODE_CODE: {
-            /* Code is not prose, but it holds a place in the sentence: it is
-             * kept verbatim as one opaque token that rules pass over. */
+            /* Code and images are not prose, but they hold a place in the
+             * sentence: each is kept verbatim as one opaque token that rules
+             * pass over. */
             mtl_span sp = {(uint32_t)o.text.len, (uint32_t)(o.text.len + (e - s))};
             emit(&o, src, s, e - s);
             if (MTL_PUSH(p->opaque, p->n_opaque, o.opaque_cap, sp) != 0)
@@ -273,10 +277,6 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
             last_src = e;
             break;
         }
-        case CMARK_NODE_IMAGE:
-            skip = n; /* alt text is not read as prose */
-            last_src = e;
-            break;
         default:
             break;
         }

@@ -13,7 +13,8 @@ static const struct {
 } known_keys[] = {
     {"dict-path", 1}, {"lang", 0}, {"words", 1}, {"lm", 0},
     {"data-dir", 0}, {"input", 0}, {"model", 0},
-    {"report-unused-suppressions", 0},
+    {"report-unused-suppressions", 0}, {"ignore-word", 1},
+    {"ignore-phrase", 1},
 };
 
 typedef struct kv {
@@ -118,4 +119,50 @@ const char *mtl_options_nth(const mtl_options *o, const char *key, size_t n)
         if (strcmp(o->items[i].key, key) == 0 && n-- == 0)
             return o->items[i].value;
     return NULL;
+}
+
+mtl_options *mtl_options_copy(const mtl_options *o)
+{
+    mtl_options *c = mtl_options_new();
+    if (!c)
+        return NULL;
+    memcpy(c->severity, o->severity, mtl_rule_count() ? mtl_rule_count() : 1);
+    for (size_t i = 0; i < o->n_items; i++) {
+        kv item = {strdup(o->items[i].key), strdup(o->items[i].value)};
+        if (!item.key || !item.value ||
+            MTL_PUSH(c->items, c->n_items, c->cap, item) != 0) {
+            free(item.key);
+            free(item.value);
+            mtl_options_free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+char *mtl_options_key(const mtl_options *o)
+{
+    mtl_sb sb = {0};
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_sb_printf(&sb, "%d,", o->severity[i]);
+    /* Values come from command lines and INI lines, which cannot hold a
+     * line break, so one separates entries without ambiguity. */
+    for (size_t i = 0; i < o->n_items; i++) {
+        mtl_sb_adds(&sb, o->items[i].key);
+        mtl_sb_addc(&sb, '=');
+        mtl_sb_adds(&sb, o->items[i].value);
+        mtl_sb_addc(&sb, '\n');
+    }
+    return mtl_sb_take(&sb);
+}
+
+int mtl_options_merge(mtl_options *dst, const mtl_options *src)
+{
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        if (src->severity[i] >= 0)
+            dst->severity[i] = src->severity[i];
+    for (size_t i = 0; i < src->n_items; i++)
+        if (mtl_options_set(dst, src->items[i].key, src->items[i].value) != 0)
+            return -1;
+    return 0;
 }

@@ -128,6 +128,20 @@ const mtl_finding *mtl_result_at(const mtl_result *r, size_t i)
     return r && i < r->count ? &r->items[i] : NULL;
 }
 
+void mtl_result_remove(mtl_result *r, const unsigned char *remove)
+{
+    if (!r)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        if (remove[i])
+            free_finding(&r->items[i]);
+        else
+            r->items[kept++] = r->items[i];
+    }
+    r->count = kept;
+}
+
 void mtl_result_free(mtl_result *r)
 {
     if (!r)

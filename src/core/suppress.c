@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Does the space-separated list name rule ("" names every rule)? */
 static int names(const char *list, const char *rule)
@@ -112,4 +113,44 @@ void mtl_suppress(struct mtl_result *r, const mtl_doc *doc, int report_unused)
         }
     }
     free(used);
+}
+
+static int inside_phrase(const mtl_doc *doc, const mtl_finding *f,
+                         const char *phrase)
+{
+    size_t n = strlen(phrase);
+    if (!n || f->length > n)
+        return 0;
+    size_t from = f->offset + f->length >= n ? f->offset + f->length - n : 0;
+    for (size_t at = from; at <= f->offset && at + n <= doc->src_len; at++)
+        if (strncasecmp(doc->src + at, phrase, n) == 0)
+            return 1;
+    return 0;
+}
+
+void mtl_ignore_terms(struct mtl_result *r, const mtl_doc *doc,
+                      char *const *words, size_t n_words,
+                      char *const *phrases, size_t n_phrases)
+{
+    if (!n_words && !n_phrases)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        mtl_finding *f = &r->items[i];
+        int drop = 0;
+        for (size_t k = 0; !drop && k < n_words; k++)
+            drop = strlen(words[k]) == f->length &&
+                   strncasecmp(doc->src + f->offset, words[k], f->length) == 0;
+        for (size_t k = 0; !drop && k < n_phrases; k++)
+            drop = inside_phrase(doc, f, phrases[k]);
+        if (drop) {
+            free(f->message);
+            for (size_t k = 0; k < f->n_suggestions; k++)
+                free(f->suggestions[k]);
+            free(f->suggestions);
+            continue;
+        }
+        r->items[kept++] = *f;
+    }
+    r->count = kept;
 }

@@ -1,0 +1,31 @@
+/* Baselines: today's findings recorded, so that CI reports only new ones. */
+#ifndef MTL_BASELINE_H
+#define MTL_BASELINE_H
+
+#include "cli.h"
+
+#include <stdint.h>
+
+/* A fingerprint of a finding that survives edits elsewhere in the file: the
+ * rule, the file, the flagged text and a few words of context on each side,
+ * with white space folded (so re-wrapping a paragraph does not change it).
+ * Line numbers are not part of it. */
+uint64_t finding_fingerprint(const input *in, const mtl_finding *f);
+
+typedef struct baseline baseline;
+
+/* Reads a baseline file; NULL with *error (malloc'd) on failure. */
+baseline *baseline_load(const char *path, char **error);
+/* Removes the findings of in->result that the baseline covers. Each entry
+ * covers one finding, so a second copy of a known artifact is new. */
+void baseline_filter(baseline *b, input *in);
+void baseline_free(baseline *b);
+
+/* Writes findings as a baseline, one line each. */
+typedef struct baseline_writer baseline_writer;
+baseline_writer *baseline_writer_open(const char *path, char **error);
+void baseline_writer_add(baseline_writer *w, const input *in);
+/* Returns 0, or -1 with *error when the file could not be written. */
+int baseline_writer_close(baseline_writer *w, char **error);
+
+#endif

@@ -1,0 +1,113 @@
+#include "settings.h"
+
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    char *key;
+    mtl_linter *linter;
+} entry;
+
+struct linter_cache {
+    const mtl_options *cli;
+    const char *config_file;
+    int no_config;
+    entry *items;
+    size_t n, cap;
+    char **notices; /* printed already */
+    size_t n_notices, notices_cap;
+};
+
+linter_cache *linter_cache_new(const mtl_options *cli, const char *config_file,
+                               int no_config)
+{
+    linter_cache *c = calloc(1, sizeof *c);
+    if (c) {
+        c->cli = cli;
+        c->config_file = config_file;
+        c->no_config = no_config;
+    }
+    return c;
+}
+
+static void print_notices(linter_cache *c, const mtl_linter *l)
+{
+    for (const char *const *n = mtl_linter_notices(l); *n; n++) {
+        int seen = 0;
+        for (size_t i = 0; i < c->n_notices && !seen; i++)
+            seen = strcmp(c->notices[i], *n) == 0;
+        if (seen)
+            continue;
+        fprintf(stderr, "mtlint: %s\n", *n);
+        char *copy = strdup(*n);
+        if (copy && MTL_PUSH(c->notices, c->n_notices, c->notices_cap, copy) != 0)
+            free(copy);
+    }
+}
+
+const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
+                                   int *ignored, char **error)
+{
+    *error = NULL;
+    *ignored = 0;
+    mtl_options *o = mtl_options_new();
+    if (!o) {
+        *error = strdup("out of memory");
+        return NULL;
+    }
+    char *single[] = {(char *)c->config_file, NULL};
+    char **configs = NULL;
+    if (c->config_file)
+        configs = single;
+    else if (!c->no_config)
+        configs = mtl_config_find(path);
+    for (size_t i = 0; configs && configs[i] && !*error; i++)
+        mtl_config_apply(configs[i], path, o, ignored, NULL, error);
+    if (configs && configs != single)
+        mtl_config_paths_free(configs);
+    if (*error || mtl_options_merge(o, c->cli) != 0) {
+        if (!*error)
+            *error = strdup("out of memory");
+        mtl_options_free(o);
+        return NULL;
+    }
+    char *key = mtl_options_key(o);
+    const mtl_linter *found = NULL;
+    for (size_t i = 0; key && i < c->n && !found; i++)
+        if (strcmp(c->items[i].key, key) == 0)
+            found = c->items[i].linter;
+    if (!found && key) {
+        mtl_linter *l = mtl_linter_new(o, error);
+        entry e = {key, l};
+        if (l && MTL_PUSH(c->items, c->n, c->cap, e) == 0) {
+            key = NULL; /* owned by the cache now */
+            found = l;
+            print_notices(c, l);
+        } else {
+            mtl_linter_free(l);
+            if (!*error)
+                *error = strdup("out of memory");
+        }
+    }
+    free(key);
+    mtl_options_free(o);
+    return found;
+}
+
+void linter_cache_free(linter_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->items[i].key);
+        mtl_linter_free(c->items[i].linter);
+    }
+    for (size_t i = 0; i < c->n_notices; i++)
+        free(c->notices[i]);
+    free(c->notices);
+    free(c->items);
+    free(c);
+}
