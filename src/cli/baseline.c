@@ -52,20 +52,40 @@ static uint64_t fnv_folded(uint64_t h, const char *s, size_t a, size_t b)
     return h;
 }
 
+/* Is there a blank line (a paragraph break) between s[i] and the next or
+ * previous non-space character? */
+static int blank_line_at(const char *s, size_t n, size_t i, int dir)
+{
+    int newlines = 0;
+    for (size_t k = i; k < n && is_ws(s[k]); k = dir > 0 ? k + 1 : k - 1) {
+        newlines += s[k] == '\n';
+        if (newlines >= 2)
+            return 1;
+        if (dir < 0 && k == 0)
+            break;
+    }
+    return 0;
+}
+
 uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
 {
     const char *s = in->data;
     size_t n = in->len, a = f->offset, e = f->offset + f->length;
-    /* a few words before and after, within the text */
+    /* A few words before and after, within the paragraph: text added in
+     * another paragraph must not change the fingerprint. */
     size_t ca = a, words = 0;
     while (ca > 0 && words <= CONTEXT_WORDS) {
+        if (is_ws(s[ca - 1]) && blank_line_at(s, n, ca - 1, -1))
+            break;
         ca--;
-        if (is_ws(s[ca]) && (ca + 1 < a && !is_ws(s[ca + 1])))
+        if (is_ws(s[ca]) && ca + 1 < a && !is_ws(s[ca + 1]))
             words++;
     }
     size_t ce = e;
     words = 0;
     while (ce < n && words <= CONTEXT_WORDS) {
+        if (is_ws(s[ce]) && blank_line_at(s, n, ce, 1))
+            break;
         if (is_ws(s[ce]) && ce > e && !is_ws(s[ce - 1]))
             words++;
         ce++;

@@ -1,6 +1,8 @@
 /*
- * Abbreviations and initials: words whose full stop does not end a sentence
- * and may stand right before a comma or another mark ("Inc.,", "U.S.?").
+ * Abbreviations and initials: words whose full stop may stand right before
+ * a comma or another mark ("Inc.,", "U.S.?", "R-Fla.,"). Some are also
+ * words ("Ill.", "Wash."), so this does not say that a dot ends no
+ * sentence: segment.c keeps its own, stricter list for that.
  */
 #ifndef MTL_ABBREV_H
 #define MTL_ABBREV_H

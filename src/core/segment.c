@@ -344,6 +344,26 @@ static int add_opaque(builder *b, size_t a, size_t e)
     return 0;
 }
 
+/* ICU joins U+202F (narrow no-break space, French spacing before "?" and
+ * ":") to the letters around it, as it does underscores; to rules it is
+ * white space, so a word is split there. */
+static int push_word(builder *b, size_t s, size_t t, int kind)
+{
+    const char *x = b->doc->text;
+    size_t piece = s;
+    for (size_t i = s; i + 3 <= t; i++) {
+        if (memcmp(x + i, "\xE2\x80\xAF", 3) != 0)
+            continue;
+        if (i > piece && push_token(b, piece, i, kind) != 0)
+            return -1;
+        if (push_token(b, i, i + 3, MTL_TOK_SPACE) != 0)
+            return -1;
+        piece = i + 3;
+        i += 2;
+    }
+    return piece < t ? push_token(b, piece, t, kind) : 0;
+}
+
 static int tokenize_block(builder *b, size_t a, size_t e)
 {
     mtl_doc *d = b->doc;
@@ -382,7 +402,7 @@ static int tokenize_block(builder *b, size_t a, size_t e)
                 return -1;
             continue;
         }
-        if (push_token(b, s, t, kind) != 0)
+        if (push_word(b, s, t, kind) != 0)
             return -1;
     }
     /* Tokens merged into a URL token need their normal form redone. */

@@ -1,0 +1,78 @@
+#include "lint_helper.h"
+
+static const flag_case flags[] = {
+    {"any possible hostage release , she said.", " ,", "space before ','", ",", NULL},
+    {"Why did they leave ?", " ?", "space before '?'", "?", NULL},
+    {"The talks ended .", " .", "space before '.'", ".", NULL},
+    {"He said : we stay.", " :", "space before ':'", ":", NULL},
+    {"Negotiators said : “we are close”.", " :", NULL, ":", NULL},
+    {"They waited ; then they left.", " ;", NULL, ";", NULL},
+    {"Stop !\nNow.", " !", NULL, "!", NULL},
+    {"Is that a note ?!", " ?", NULL, "?", NULL},
+    /* French typography keeps a no-break space before "?" */
+    {"Is that true\xC2\xA0? Yes.", "\xC2\xA0?", NULL, "?", NULL},
+    {"Yes\xE2\x80\x89: no.", "\xE2\x80\x89:", NULL, ":", NULL},
+    {"The release ,hostages first.", " ,", NULL, ", ", NULL},
+    {"It was signed by Acme Inc. , Ltd. and others.", " ,", NULL, ",", NULL},
+    {"He waited... , then left.", " ,", NULL, NULL, NULL},
+    {"“It is a work in progress” , he said.", " ,", NULL, NULL, NULL},
+    {"The war ended.The next day they met.", ".", "missing space after '.'",
+     ". ", "ended"},
+    {"They met Blinken. The visit ended.Blinken said so.", ".", NULL, ". ",
+     "ended"},
+    {"the war,and the hostages", ",", "missing space after ','", ", ", NULL},
+    {"the war;and the hostages", ";", "missing space after ';'", "; ", NULL},
+    {"In 2023.The talks failed.", ".", NULL, ". ", "2023"},
+    {"Did they leave?Nobody knows.", "?", "missing space after '?'", "? ", NULL},
+    {"He said.“We will go.”", ".", NULL, NULL, "said"},
+    {"leaders of ( Hamas) met", "( ", "space after '('", "(", NULL},
+    {"leaders of (Hamas ) met", " )", "space before ')'", ")", NULL},
+};
+
+static const char *const clean[] = {
+    /* abbreviations and initials */
+    "The U.S. and its partners met.",
+    "Ph.D. students, e.g. in Gaza, i.e. there.",
+    "J. R. R. Tolkien wrote it at 10 a.m., he said.",
+    "The U.S.,Israel talks.",
+    /* numbers */
+    "It rose 3.5 percent to 1,000 at 10:30 on a 3:1 vote.",
+    "It ended 3 : 1 at home.",
+    "Open notes.txt and run version 2.4.1 now.",
+    /* URLs, e-mail addresses, domain and code names */
+    "Visit https://example.com/a,b?x=1 or www.example.org/Path.Name today.",
+    "Write to bob.smith@example.org, or to Ann.Lee@example.com.",
+    "Create an account on CNN.com for more news.",
+    "Use .NET, ASP.Net and Amazon.Com and java.util.List here.",
+    "Tags: red,green,blue and f(a,b) and x,y.",
+    /* ellipses */
+    "Wait . . . then go.",
+    "Wait ... then go.",
+    "He waited… then left.",
+    /* emoticons and other marks */
+    "Smile :) it works ;) and :-( too.",
+    "The (Hamas) group and ( 1 + 2 ) math.",
+    /* two marks belong to doubled-punctuation */
+    "Hamas releases hostages. . The talks",
+    "a word , , next",
+    /* code and markup */
+    "Returns {net.Socket}; rename net.Stream to net.Socket.",
+    "Fixes in build,win and sym,srcline; tl;dr and TL;DR.",
+    "Run \"git add -u .\" or cmake --build . now.",
+    "Types: RelWithDebInfo : -O2 and {'ws.op' : 'find'}.",
+    "Use it if ! test -f x, or remove the prepended ? from it.",
+    "NAME     : the name\nSIZE\t: the size",
+    "See libblas.so . Then use \"git add .\" with . and .. paths.",
+    "See /srv/licenses/GPL-2 .\nFiles include/GL/gl.h : all.",
+    /* fine prose */
+    "He said, “Go.” Then he left.",
+    "The talks ended. Next day they met.",
+    "Really?! Yes.",
+    "the end\n, next",
+};
+
+int main(void)
+{
+    return run_rule_cases("punctuation-spacing", "punctuation-spacing", flags,
+                          COUNT_OF(flags), clean, COUNT_OF(clean));
+}
