@@ -105,11 +105,6 @@ static void block_kinds(void **state)
 {
     (void)state;
     const char *md = "# Heading\n\nPara one.\n\n- item\n\n> quote\n";
-    size_t lines[8] = {0};
-    size_t n = 0;
-    for (size_t i = 0; md[i]; i++)
-        if (i == 0 || md[i - 1] == '\n')
-            lines[n++] = i;
     mtl_doc d;
     assert_int_equal(mtl_doc_build_as(&d, md, strlen(md), "a.md", 1), 0);
     assert_int_equal(d.n_blocks, 4);

@@ -1,0 +1,168 @@
+/*
+ * disfluent-sentence: a sentence a language model finds far less probable
+ * than edited prose, which is what word-order damage and dropped words
+ * leave behind in machine translation.
+ *
+ *     "Hostages the were released on Friday."
+ *         -> words may be in the wrong order: 'Hostages the'
+ *
+ * Three tests, each calibrated to fire on at most one sentence in 500 of
+ * edited prose (dicts/README.md says which):
+ *   - two adjacent words whose swapped order the model finds thousands of
+ *     times more probable (reported on the pair, with the swap as the fix);
+ *   - a run of three words that are each less probable after the words
+ *     before them than on their own (reported on the run);
+ *   - a mean score per word far below that of edited prose of the same
+ *     length (reported on the sentence).
+ * Names, numbers and words the model does not know are discounted: they are
+ * rare in any model, and the word after an unknown one has lost its context.
+ */
+#include "rule.h"
+
+#include "lmscore.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* log10 gain from swapping two words beyond which the order is wrong */
+#define SWAP_GAIN 4.2
+/* a run: RUN_LEN words whose context costs them RUN_COST (log10) together */
+#define RUN_LEN 3
+#define RUN_COST (-3.5)
+/* mean log10 score per word below MEAN_FLOOR - MEAN_SPREAD / sqrt(n) */
+#define MEAN_FLOOR (-3.6)
+#define MEAN_SPREAD 5.0
+#define MIN_WORDS 5
+
+static int counted(const mtl_lm_unit *u, const mtl_lm_unit *prev)
+{
+    if (u->flags & (MTL_LMU_UNKNOWN | MTL_LMU_NAME | MTL_LMU_NUMBER))
+        return 0;
+    return !prev || !(prev->flags & MTL_LMU_UNKNOWN);
+}
+
+/* Are units a and b separate words with only white space between them? */
+static int adjacent_words(const mtl_doc *doc, const mtl_lm_unit *a,
+                          const mtl_lm_unit *b)
+{
+    if (a->tok == b->tok || a->id == b->id)
+        return 0;
+    for (uint32_t t = a->tok_end; t < b->tok; t++)
+        if (doc->tokens[t].kind != MTL_TOK_SPACE)
+            return 0;
+    return 1;
+}
+
+static size_t unit_start(const mtl_doc *doc, const mtl_lm_unit *u)
+{
+    return doc->tokens[u->tok].start;
+}
+
+static size_t unit_end(const mtl_doc *doc, const mtl_lm_unit *u)
+{
+    return doc->tokens[u->tok_end - 1].end;
+}
+
+/* The best swap in sentence s; reports it and returns 1, or returns 0. */
+static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
+                       mtl_emit *out)
+{
+    const mtl_lm_sentence *ls = &lm->sentences[s];
+    const mtl_lm_unit *u = lm->units + ls->unit_begin;
+    size_t n = ls->unit_end - ls->unit_begin, best_k = SIZE_MAX;
+    double best = SWAP_GAIN;
+    for (size_t k = 0; k + 1 < n; k++) {
+        if (!counted(&u[k], k ? &u[k - 1] : NULL) || !counted(&u[k + 1], &u[k]) ||
+            !adjacent_words(doc, &u[k], &u[k + 1]))
+            continue;
+        double g = mtl_lm_swap_gain(lm, s, k);
+        if (g > best) {
+            best = g;
+            best_k = k;
+        }
+    }
+    if (best_k == SIZE_MAX)
+        return 0;
+    const mtl_lm_unit *a = &u[best_k], *b = &u[best_k + 1];
+    char qa[64], qb[64], q[160], fix[160];
+    mtl_excerpt(doc, unit_start(doc, a), unit_end(doc, a), qa, sizeof qa);
+    mtl_excerpt(doc, unit_start(doc, b), unit_end(doc, b), qb, sizeof qb);
+    mtl_excerpt(doc, unit_start(doc, a), unit_end(doc, b), q, sizeof q);
+    /* at the start of a sentence the capital stays first: "Talks the" ->
+     * "The talks" */
+    const mtl_token *ta = &doc->tokens[a->tok], *tb = &doc->tokens[b->tok];
+    if ((ta->flags & MTL_TF_SENT_START) && (ta->flags & MTL_TF_CAP) &&
+        !(ta->flags & MTL_TF_ALLCAPS) && !(tb->flags & MTL_TF_CAP) &&
+        qa[0] >= 'A' && qa[0] <= 'Z' && qb[0] >= 'a' && qb[0] <= 'z') {
+        qa[0] = (char)(qa[0] - 'A' + 'a');
+        qb[0] = (char)(qb[0] - 'a' + 'A');
+    }
+    snprintf(fix, sizeof fix, "%s %s", qb, qa);
+    const char *fixes[] = {fix};
+    mtl_report_fix(out, unit_start(doc, a), unit_end(doc, b), fixes, 1,
+                   "words may be in the wrong order: '%s'", q);
+    return 1;
+}
+
+static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+{
+    (void)state;
+    const mtl_lm_doc *lm = doc->an->lm;
+    if (!lm)
+        return;
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const mtl_sentence *sent = &doc->sentences[s];
+        if (doc->blocks[sent->block].kind == MTL_BLOCK_HEADING)
+            continue;
+        const mtl_lm_sentence *ls = &lm->sentences[s];
+        const mtl_lm_unit *u = lm->units + ls->unit_begin;
+        size_t n = ls->unit_end - ls->unit_begin, words = 0;
+        double sum = 0, worst_run = 0;
+        size_t run_at = SIZE_MAX, streak = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!counted(&u[i], i ? &u[i - 1] : NULL)) {
+                streak = 0;
+                continue;
+            }
+            sum += u[i].lp;
+            words++;
+            if (++streak < RUN_LEN)
+                continue;
+            double cost = 0;
+            for (size_t j = i + 1 - RUN_LEN; j <= i; j++)
+                cost += u[j].lp - u[j].uni;
+            if (cost < worst_run) {
+                worst_run = cost;
+                run_at = i + 1 - RUN_LEN;
+            }
+        }
+        if (words < MIN_WORDS)
+            continue;
+        if (check_swaps(doc, lm, s, out))
+            continue;
+        if (worst_run < RUN_COST) {
+            char q[160];
+            size_t a = unit_start(doc, &u[run_at]);
+            size_t b = unit_end(doc, &u[run_at + RUN_LEN - 1]);
+            mtl_report(out, a, b, "improbable word sequence '%s'",
+                       mtl_excerpt(doc, a, b, q, sizeof q));
+            continue;
+        }
+        double mean = sum / (double)words;
+        double limit = MEAN_FLOOR - MEAN_SPREAD / sqrt((double)words);
+        if (mean < limit)
+            mtl_report(out, sent->start, sent->end,
+                       "sentence reads as disfluent (%.2f per word, edited "
+                       "prose above %.2f)", mean, limit);
+    }
+}
+
+const mtl_rule mtl_rule_disfluent_sentence = {
+    .info = {"disfluent-sentence",
+             "a sentence a language model finds far less probable than "
+             "edited prose",
+             MTL_NOTE},
+    .needs = MTL_NEED_LM,
+    .check = check,
+};

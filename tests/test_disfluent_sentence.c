@@ -1,0 +1,216 @@
+/*
+ * disfluent-sentence needs the language model; without it (pocketsphinx-en-us
+ * not installed when the build ran) the cases are skipped, and the test
+ * checks only that an explicit model that does not exist is an error.
+ */
+#include "lint_helper.h"
+
+#include "doc.h"
+#include "lmscore.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const flag_case flags[] = {
+    {"Talks the had ended without agreement.", "Talks the",
+     "words may be in the wrong order: 'Talks the'", "The talks", NULL},
+    {"The minister said that talks the had ended without agreement.",
+     "talks the", NULL, "the talks", NULL},
+    {"He said the United States was working to secure release the of "
+     "hostages the.", "release the", NULL, "the release", NULL},
+    {"We want to make sure that aid the gets to those need who it.",
+     "need who", NULL, "who need", NULL},
+    {"The president will travel the to region week next.", "the to", NULL,
+     "to the", NULL},
+    {"Officials said the aid convoy was stopped at border the crossing.",
+     "border the", NULL, "the border", NULL},
+    {"We are working around the clock to get the aid in as quickly possible "
+     "as.", "possible as", NULL, "as possible", NULL},
+    {"The secretary arrived in Baghdad on Sunday an for unannounced visit.",
+     "an for", NULL, "for an", NULL},
+    {"Thousands of people have fled homes their since the war began.",
+     "homes their", NULL, "their homes", NULL},
+    {"Officials are worried that conflict the could spread across the region.",
+     "conflict the", NULL, "the conflict", NULL},
+    {"It was the third time he had visited the region in month a.", "month a",
+     NULL, "a month", NULL},
+    {"The war began after the attack on October 7 and has since killed "
+     "thousands people of.", "people of", NULL, "of people", NULL},
+};
+
+static const char *const clean[] = {
+    "The secretary of state met the prime minister on Friday.",
+    "Thousands of people have fled their homes since the war began.",
+    "The United States will continue to support Israel's right to defend "
+    "itself.",
+    "Aid trucks began crossing into Gaza from Egypt last month.",
+    "The talks focused on the release of the hostages and on humanitarian "
+    "pauses.",
+    "He said the two sides had made progress but that much work remained.",
+    "Officials are worried that the conflict could spread across the region.",
+    "The foreign ministers of Jordan, Egypt and Saudi Arabia attended the "
+    "meeting.",
+    "Blinken’s visit came as the death toll in Gaza continued to rise.",
+    "Critics say the administration has not done enough to protect civilians.",
+    "In a statement, the ministry said the strike had killed at least 12 "
+    "people.",
+    "It was the third time he had visited the region in a month.",
+    "The president will travel to the region next week.",
+    "Talks ended.",
+};
+
+/* Does a default linter have a language model? */
+static int have_model(void)
+{
+    mtl_options *o = mtl_options_new();
+    char *err = NULL;
+    mtl_linter *l = mtl_linter_new(o, &err);
+    mtl_options_free(o);
+    free(err);
+    int found = 0;
+    for (size_t i = 0; l && mtl_linter_resource(l, i); i++)
+        found |= strncmp(mtl_linter_resource(l, i), "language model", 14) == 0;
+    mtl_linter_free(l);
+    return found;
+}
+
+static void missing_model_is_an_error(void **state)
+{
+    (void)state;
+    mtl_options *o = mtl_options_new();
+    assert_int_equal(mtl_options_set(o, "lm", "no-such-model.arpa"), 0);
+    char *err = NULL;
+    mtl_linter *l = mtl_linter_new(o, &err);
+    mtl_options_free(o);
+    assert_null(l);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "no-such-model.arpa"));
+    free(err);
+}
+
+/* The shared analysis on its own: sentence scores, and the score of a
+ * sentence with one word replaced (what the mistranslation rule asks). */
+static void replaced_word_scores(void **state)
+{
+    (void)state;
+    const char *text = "They discussed progress on the mortgages.\n\n"
+                       "They discussed progress on the hostages.\n";
+    mtl_options *o = mtl_options_new();
+    void *model = NULL;
+    char *notice = NULL, *err = NULL;
+    assert_int_equal(mtl_analysis_lm.load(o, &model, &notice, &err), 0);
+    mtl_options_free(o);
+    assert_non_null(model);
+    mtl_doc doc;
+    mtl_analyses an = {0};
+    assert_int_equal(mtl_doc_build(&doc, text, strlen(text), "t.txt"), 0);
+    doc.an = &an;
+    assert_int_equal(mtl_analysis_lm.run(&doc, model), 0);
+    assert_int_equal(doc.n_sentences, 2);
+    const mtl_lm_sentence *s0 = &an.lm->sentences[0], *s1 = &an.lm->sentences[1];
+    assert_int_equal(s0->unit_end - s0->unit_begin, 6);
+    /* the intended word reads better than the mistranslation */
+    assert_true(s1->logprob > s0->logprob);
+    double sum = s0->end_lp;
+    for (uint32_t i = s0->unit_begin; i < s0->unit_end; i++)
+        sum += an.lm->units[i].lp;
+    assert_true(fabs(sum - s0->logprob) < 1e-6);
+    /* replacing 'mortgages' (token of sentence 0) gives sentence 1's score */
+    size_t tok = SIZE_MAX;
+    for (size_t t = doc.sentences[0].tok_begin; t < doc.sentences[0].tok_end; t++)
+        if (!strcmp(mtl_tok_norm(&doc, &doc.tokens[t]), "mortgages"))
+            tok = t;
+    assert_int_not_equal(tok, SIZE_MAX);
+    double lp = 0;
+    assert_int_equal(mtl_lm_score_replaced(&doc, 0, tok, "hostages", &lp), 0);
+    assert_true(fabs(lp - s1->logprob) < 1e-4);
+    assert_int_equal(mtl_lm_score_replaced(&doc, 0, tok, "Mortgages", &lp), 0);
+    assert_true(fabs(lp - s0->logprob) < 1e-4);
+    /* a token of another sentence is refused */
+    assert_int_equal(mtl_lm_score_replaced(&doc, 1, tok, "hostages", &lp), -1);
+    /* swapping 'the mortgages' reads worse */
+    assert_true(mtl_lm_swap_gain(an.lm, 0, 4) < 0);
+    mtl_analysis_lm.release(&doc);
+    mtl_doc_free(&doc);
+    mtl_analysis_lm.unload(model);
+}
+
+/* Case, clitics, digits and punctuation follow the model's vocabulary: a
+ * Penn-Treebank-style model with capitals, numbers and commas. */
+static void vocabulary_conventions(void **state)
+{
+    (void)state;
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/test_disfluent_%ld.arpa",
+             dir && *dir ? dir : P_tmpdir, (long)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    const char *words[] = {"<s>", "</s>", "I", "do", "n't", "know", "Paris",
+                           "in", "1990", ",", "it", "'s", "cease-fire"};
+    fprintf(f, "\\data\\\nngram 1=%zu\n\n\\1-grams:\n", COUNT_OF(words));
+    for (size_t i = 0; i < COUNT_OF(words); i++)
+        fprintf(f, "-2.0 %s -0.5\n", words[i]);
+    fprintf(f, "\n\\end\\\n");
+    fclose(f);
+
+    mtl_options *o = mtl_options_new();
+    assert_int_equal(mtl_options_set(o, "lm", path), 0);
+    void *model = NULL;
+    char *notice = NULL, *err = NULL;
+    assert_int_equal(mtl_analysis_lm.load(o, &model, &notice, &err), 0);
+    mtl_options_free(o);
+    remove(path);
+    assert_non_null(model);
+    const char *text = "I don’t know Paris in 1990, it's a cease-fire.";
+    mtl_doc doc;
+    mtl_analyses an = {0};
+    assert_int_equal(mtl_doc_build(&doc, text, strlen(text), "t.txt"), 0);
+    doc.an = &an;
+    assert_int_equal(mtl_analysis_lm.run(&doc, model), 0);
+    const mtl_lm_sentence *ls = &an.lm->sentences[0];
+    /* I do n't know Paris in 1990 , it 's a(unknown) cease-fire . */
+    const char *want[] = {"I", "do", "n't", "know", "Paris", "in", "1990",
+                          ",", "it", "'s", NULL, "cease-fire"};
+    assert_int_equal(ls->unit_end - ls->unit_begin, COUNT_OF(want));
+    for (size_t i = 0; i < COUNT_OF(want); i++) {
+        const mtl_lm_unit *u = &an.lm->units[ls->unit_begin + i];
+        if (!want[i]) {
+            assert_true(u->flags & MTL_LMU_UNKNOWN);
+            continue;
+        }
+        assert_false(u->flags & MTL_LMU_UNKNOWN);
+        /* each known word scores its unigram (-2) plus back-offs (-0.5) */
+        assert_true(u->lp < -1.99f);
+    }
+    assert_true(an.lm->units[ls->unit_begin + 4].flags & MTL_LMU_NAME);
+    assert_true(an.lm->units[ls->unit_begin + 6].flags & MTL_LMU_NUMBER);
+    mtl_analysis_lm.release(&doc);
+    mtl_doc_free(&doc);
+    mtl_analysis_lm.unload(model);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(missing_model_is_an_error),
+        cmocka_unit_test(vocabulary_conventions),
+    };
+    int failed = cmocka_run_group_tests_name("disfluent-sentence model", tests,
+                                             NULL, NULL);
+    if (!have_model()) {
+        print_message("no language model: rule cases skipped\n");
+        return failed;
+    }
+    const struct CMUnitTest model_tests[] = {
+        cmocka_unit_test(replaced_word_scores),
+    };
+    failed += cmocka_run_group_tests_name("language-model analysis",
+                                          model_tests, NULL, NULL);
+    return failed + run_rule_cases("disfluent-sentence", "disfluent-sentence",
+                                   flags, COUNT_OF(flags), clean,
+                                   COUNT_OF(clean));
+}

@@ -1,0 +1,443 @@
+/*
+ * The n-gram store against the ARPA definition: a random back-off model is
+ * written as ARPA text (sections out of order, plain and gzip), imported,
+ * and its scores compared with a direct reading of the same text for more
+ * than 10,000 random n-grams.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ngram.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define VOCAB 300
+#define ORDER 4
+#define QUERIES 12000
+
+static uint64_t next_random(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *s = x;
+    return x * 0x2545f4914f6cdd1dU;
+}
+
+/* A value with four decimals, as ARPA writers print them. */
+static float random_value(uint64_t *rng, int lo)
+{
+    return (float)(-(double)(next_random(rng) % (uint64_t)(lo * 10000)) / 10000.0);
+}
+
+typedef struct ref_gram {
+    int n;
+    int w[ORDER];
+    float prob, bo;
+} ref_gram;
+
+/* The reference model: the n-grams as written, searched linearly through a
+ * per-order sorted array (independent of the store's hashing). */
+typedef struct ref_model {
+    ref_gram *g;
+    size_t n;
+    char words[VOCAB][16];
+} ref_model;
+
+static int cmp_gram(const void *a, const void *b)
+{
+    const ref_gram *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n - y->n;
+    return memcmp(x->w, y->w, sizeof x->w);
+}
+
+static const ref_gram *ref_find(const ref_model *m, const int *w, int n)
+{
+    ref_gram key = {.n = n};
+    memcpy(key.w, w, (size_t)n * sizeof *w);
+    return bsearch(&key, m->g, m->n, sizeof *m->g, cmp_gram);
+}
+
+/* ARPA: P(w | c) = p(c w) if listed, else bo(c) + P(w | c minus its first). */
+static double ref_score(const ref_model *m, const int *ctx, int k, int w)
+{
+    int ids[ORDER];
+    double total = 0;
+    if (k > ORDER - 1) {
+        ctx += k - (ORDER - 1);
+        k = ORDER - 1;
+    }
+    for (int j = k; j >= 0; j--) {
+        memcpy(ids, ctx + k - j, (size_t)j * sizeof *ids);
+        ids[j] = w;
+        const ref_gram *g = ref_find(m, ids, j + 1);
+        if (g)
+            return total + g->prob;
+        if (j > 0) {
+            const ref_gram *c = ref_find(m, ids, j);
+            if (c)
+                total += c->bo;
+        }
+    }
+    return -99; /* every word is a unigram: not reached */
+}
+
+static void add_gram(ref_model *m, size_t *cap, int n, const int *w, float p,
+                     float bo)
+{
+    ref_gram g = {.n = n, .prob = p, .bo = bo};
+    memcpy(g.w, w, (size_t)n * sizeof *w);
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_gram(&m->g[mid], &g);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (m->n == *cap) {
+        *cap = *cap ? 2 * *cap : 1024;
+        m->g = realloc(m->g, *cap * sizeof *m->g);
+        assert_non_null(m->g);
+    }
+    memmove(m->g + lo + 1, m->g + lo, (m->n - lo) * sizeof *m->g);
+    m->g[lo] = g;
+    m->n++;
+}
+
+static void make_model(ref_model *m, uint64_t seed)
+{
+    uint64_t rng = seed;
+    size_t cap = 0;
+    memset(m, 0, sizeof *m);
+    strcpy(m->words[0], "<s>");
+    strcpy(m->words[1], "</s>");
+    for (int i = 2; i < VOCAB; i++)
+        snprintf(m->words[i], sizeof m->words[i], "w%d'x%d", i, i % 7);
+    for (int i = 0; i < VOCAB; i++)
+        add_gram(m, &cap, 1, &i, i == 0 ? -99.0f : random_value(&rng, 6),
+                 random_value(&rng, 2));
+    const int per_order[ORDER + 1] = {0, 0, 3000, 2500, 1500};
+    for (int n = 2; n <= ORDER; n++)
+        for (int c = 0; c < per_order[n]; c++) {
+            int w[ORDER];
+            /* extend a listed (n-1)-gram, as real models do, or not */
+            const ref_gram *base = NULL;
+            if (c % 4) {
+                size_t lo = 0;
+                while (lo < m->n && m->g[lo].n < n - 1)
+                    lo++;
+                size_t hi = lo;
+                while (hi < m->n && m->g[hi].n == n - 1)
+                    hi++;
+                base = &m->g[lo + next_random(&rng) % (hi - lo)];
+            }
+            for (int i = 0; i < n - 1; i++)
+                w[i] = base ? base->w[i]
+                            : 2 + (int)(next_random(&rng) % (VOCAB - 2));
+            w[n - 1] = 1 + (int)(next_random(&rng) % (VOCAB - 1));
+            add_gram(m, &cap, n, w, random_value(&rng, 4),
+                     n < ORDER ? random_value(&rng, 2) : 0.0f);
+        }
+}
+
+/* Writes the model as ARPA: \3-grams first, then the others, with tabs. */
+static void write_arpa(const ref_model *m, const char *path, int gzip)
+{
+    gzFile f = gzopen(path, gzip ? "wb" : "wbT");
+    assert_non_null(f);
+    size_t counts[ORDER + 1] = {0};
+    for (size_t i = 0; i < m->n; i++)
+        counts[m->g[i].n]++;
+    gzprintf(f, "made by test_ngram\n\n\\data\\\n");
+    for (int n = 1; n <= ORDER; n++)
+        gzprintf(f, "ngram %d=%zu\n", n, counts[n]);
+    const int order[ORDER] = {3, 1, 4, 2};
+    for (int k = 0; k < ORDER; k++) {
+        int n = order[k];
+        gzprintf(f, "\n\\%d-grams:\n", n);
+        for (size_t i = 0; i < m->n; i++) {
+            const ref_gram *g = &m->g[i];
+            if (g->n != n)
+                continue;
+            gzprintf(f, "%.4f", (double)g->prob);
+            for (int j = 0; j < n; j++)
+                gzprintf(f, "%c%s", j ? ' ' : '\t', m->words[g->w[j]]);
+            if (n < ORDER)
+                gzprintf(f, "\t%.4f", (double)g->bo);
+            gzprintf(f, "\n");
+        }
+    }
+    gzprintf(f, "\n\\end\\\n");
+    assert_int_equal(gzclose(f), Z_OK);
+}
+
+static char *temp_path(const char *suffix)
+{
+    const char *dir = getenv("TMPDIR");
+    char *p = malloc(512);
+    assert_non_null(p);
+    snprintf(p, 512, "%s/test_ngram_%ld%s", dir && *dir ? dir : P_tmpdir,
+             (long)getpid(), suffix);
+    return p;
+}
+
+/* Compares the store with the reference on random queries; returns how
+ * many differ at four decimal places. */
+static int compare(const ref_model *m, const mtl_ngram *lm, uint64_t seed,
+                   int queries)
+{
+    uint64_t rng = seed;
+    uint32_t ids[VOCAB];
+    for (int i = 0; i < VOCAB; i++) {
+        ids[i] = mtl_ngram_word(lm, m->words[i], strlen(m->words[i]));
+        assert_int_not_equal(ids[i], MTL_NGRAM_NONE);
+    }
+    int bad = 0;
+    for (int q = 0; q < queries; q++) {
+        int w[ORDER + 1], k = (int)(next_random(&rng) % (ORDER + 1));
+        if (q % 2) {
+            /* a listed n-gram, so that the long matches are tested too */
+            const ref_gram *g = &m->g[next_random(&rng) % m->n];
+            k = g->n - 1;
+            memcpy(w, g->w, (size_t)g->n * sizeof *w);
+        } else {
+            for (int i = 0; i <= k; i++)
+                w[i] = (int)(next_random(&rng) % VOCAB);
+        }
+        uint32_t ctx[ORDER + 1];
+        for (int i = 0; i < k; i++)
+            ctx[i] = ids[w[i]];
+        double want = ref_score(m, w, k, w[k]);
+        double got = mtl_ngram_score(lm, ctx, (size_t)k, ids[w[k]], NULL);
+        if (fabs(want - got) >= 0.5e-4 && bad++ < 3)
+            print_message("query %d: reference %.5f, store %.5f\n", q, want, got);
+    }
+    return bad;
+}
+
+static void free_model(ref_model *m)
+{
+    free(m->g);
+}
+
+static void arpa_agreement(void **state)
+{
+    (void)state;
+    ref_model m;
+    make_model(&m, 0x1234567u);
+    char *arpa = temp_path(".arpa"), *store = temp_path(".ngram");
+    write_arpa(&m, arpa, 0);
+
+    /* import, write and map the binary store */
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    char *err = NULL;
+    assert_int_equal(mtl_ngram_builder_read_arpa(b, arpa, &err), 0);
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    assert_non_null(img);
+    FILE *f = fopen(store, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(img, 1, size, f), size);
+    fclose(f);
+    free(img);
+    mtl_ngram_builder_free(b);
+    mtl_ngram *lm = mtl_ngram_open(store, &err);
+    if (!lm)
+        fail_msg("open: %s", err);
+    assert_int_equal(mtl_ngram_order(lm), ORDER);
+    assert_int_equal(mtl_ngram_vocab_size(lm), VOCAB);
+    assert_int_equal(compare(&m, lm, 99, QUERIES), 0);
+    mtl_ngram_close(lm);
+
+    /* ARPA given directly is converted in memory */
+    lm = mtl_ngram_open(arpa, &err);
+    assert_non_null(lm);
+    assert_int_equal(compare(&m, lm, 7, 2000), 0);
+    mtl_ngram_close(lm);
+    remove(arpa);
+    remove(store);
+    free(arpa);
+    free(store);
+    free_model(&m);
+}
+
+static void gzip_arpa(void **state)
+{
+    (void)state;
+    ref_model m;
+    make_model(&m, 0xabcdefu);
+    char *arpa = temp_path(".arpa.gz");
+    write_arpa(&m, arpa, 1);
+    char *err = NULL;
+    mtl_ngram *lm = mtl_ngram_open(arpa, &err);
+    if (!lm)
+        fail_msg("open: %s", err);
+    assert_int_equal(compare(&m, lm, 5, 3000), 0);
+    mtl_ngram_close(lm);
+    remove(arpa);
+    free(arpa);
+    free_model(&m);
+}
+
+static mtl_ngram *tiny_model(void)
+{
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    const char *words[] = {"<s>", "</s>", "the", "talks", "ended"};
+    uint32_t id[5];
+    for (int i = 0; i < 5; i++) {
+        id[i] = mtl_ngram_builder_word(b, words[i], strlen(words[i]));
+        assert_int_equal(mtl_ngram_builder_add(b, 1, &id[i], -1.5f, -0.25f), 0);
+    }
+    uint32_t bi[2] = {id[2], id[3]};
+    assert_int_equal(mtl_ngram_builder_add(b, 2, bi, -0.5f, -0.125f), 0);
+    mtl_ngram_builder_floor(b, -8.0f);
+    mtl_ngram_builder_describe(b, "tiny");
+    char *err = NULL;
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    mtl_ngram_builder_free(b);
+    assert_non_null(img);
+    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
+    assert_non_null(lm);
+    return lm;
+}
+
+static void unknown_words_and_markers(void **state)
+{
+    (void)state;
+    mtl_ngram *lm = tiny_model();
+    assert_string_equal(mtl_ngram_describe(lm), "tiny");
+    assert_int_equal(mtl_ngram_bos(lm), 0);
+    assert_int_equal(mtl_ngram_eos(lm), 1);
+    assert_int_equal(mtl_ngram_unk(lm), MTL_NGRAM_NONE);
+    assert_int_equal(mtl_ngram_word(lm, "mortgage", 8), MTL_NGRAM_NONE);
+    assert_int_equal(mtl_ngram_word(lm, "the", 2), MTL_NGRAM_NONE); /* "th" */
+    uint32_t the = mtl_ngram_word(lm, "the", 3);
+    uint32_t talks = mtl_ngram_word(lm, "talks", 5);
+    assert_string_equal(mtl_ngram_word_text(lm, talks), "talks");
+    int matched = -1;
+    assert_true(mtl_ngram_score(lm, &the, 1, MTL_NGRAM_NONE, &matched) == -8.0f);
+    assert_int_equal(matched, 0);
+    /* listed bigram, backed-off bigram, and a context cut by an unknown */
+    assert_true(fabsf(mtl_ngram_score(lm, &the, 1, talks, &matched) + 0.5f) < 1e-6f);
+    assert_int_equal(matched, 2);
+    assert_true(fabsf(mtl_ngram_score(lm, &talks, 1, the, &matched) + 1.75f) < 1e-6f);
+    assert_int_equal(matched, 1);
+    uint32_t cut[2] = {the, MTL_NGRAM_NONE};
+    assert_true(fabsf(mtl_ngram_score(lm, cut, 2, talks, NULL) + 1.5f) < 1e-6f);
+    mtl_ngram_close(lm);
+}
+
+static void quantisation_error_is_bounded(void **state)
+{
+    (void)state;
+    /* more distinct values than codes: the error must stay tiny */
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    uint64_t rng = 42;
+    enum { WORDS = 400 };
+    uint32_t id[WORDS];
+    char w[16];
+    for (int i = 0; i < WORDS; i++) {
+        snprintf(w, sizeof w, "v%d", i);
+        id[i] = mtl_ngram_builder_word(b, w, strlen(w));
+        mtl_ngram_builder_add(b, 1, &id[i], -3.0f, 0.0f);
+    }
+    float *want = malloc(WORDS * WORDS * sizeof *want);
+    assert_non_null(want);
+    for (int i = 0; i < WORDS; i++)
+        for (int j = 0; j < WORDS; j++) {
+            uint32_t pair[2] = {id[i], id[j]};
+            want[i * WORDS + j] =
+                -(float)(next_random(&rng) % 6000000) / 1000000.0f;
+            assert_int_equal(mtl_ngram_builder_add(b, 2, pair,
+                                                   want[i * WORDS + j], 0.0f), 0);
+        }
+    char *err = NULL;
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    mtl_ngram_builder_free(b);
+    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
+    assert_non_null(lm);
+    float worst = 0;
+    for (int i = 0; i < WORDS; i++)
+        for (int j = 0; j < WORDS; j++) {
+            float d = fabsf(mtl_ngram_score(lm, &id[i], 1, id[j], NULL) -
+                            want[i * WORDS + j]);
+            worst = d > worst ? d : worst;
+        }
+    /* 160,000 values over a range of 6 in 65,536 codes */
+    assert_true(worst > 0);
+    assert_true(worst < 1e-4f);
+    mtl_ngram_close(lm);
+    free(want);
+}
+
+static void bad_files_are_refused(void **state)
+{
+    (void)state;
+    char *path = temp_path(".bad");
+    char *err = NULL;
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\\data\\\nngram 1=2\nngram 2=1\n\n\\1-grams:\n-1 a\n-1 b\n"
+          "\n\\end\\\n", f);
+    fclose(f);
+    assert_null(mtl_ngram_open(path, &err));
+    assert_non_null(strstr(err, "counts differ"));
+    free(err);
+
+    f = fopen(path, "wb");
+    fputs("\\data\\\nngram 1=1\n\n\\1-grams:\nhello a\n", f);
+    fclose(f);
+    assert_null(mtl_ngram_open(path, &err));
+    assert_non_null(strstr(err, ":5: bad n-gram line"));
+    free(err);
+
+    /* a store cut short */
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    uint32_t a = mtl_ngram_builder_word(b, "a", 1);
+    mtl_ngram_builder_add(b, 1, &a, -1, 0);
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    mtl_ngram_builder_free(b);
+    f = fopen(path, "wb");
+    fwrite(img, 1, size / 2, f);
+    fclose(f);
+    free(img);
+    assert_null(mtl_ngram_open(path, &err));
+    assert_non_null(strstr(err, "damaged"));
+    free(err);
+
+    assert_null(mtl_ngram_open("/nonexistent/model", &err));
+    assert_non_null(err);
+    free(err);
+    remove(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arpa_agreement),
+        cmocka_unit_test(gzip_arpa),
+        cmocka_unit_test(unknown_words_and_markers),
+        cmocka_unit_test(quantisation_error_is_bounded),
+        cmocka_unit_test(bad_files_are_refused),
+    };
+    return cmocka_run_group_tests_name("ngram", tests, NULL, NULL);
+}
