@@ -51,8 +51,9 @@ typedef struct reporter reporter;
 
 reporter *reporter_new(const cli_config *cfg, FILE *out);
 void reporter_begin(reporter *r);
-void reporter_file(reporter *r, const input *in);
-/* Writes the trailer (SARIF); returns 0, or -1 if writing failed. */
+/* Reports one file's findings. Returns 0, or the errno of a failed write. */
+int reporter_file(reporter *r, const input *in);
+/* Writes the trailer (SARIF) and flushes; returns 0 or an errno. */
 int reporter_end(reporter *r);
 void reporter_free(reporter *r);
 

@@ -110,9 +110,9 @@ static int walk(list *l, const char *dir, int depth)
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
             rc = walk(l, p, depth + 1);
         } else if (lintable_name(p)) {
-            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                ; /* a link to a directory named like a file */
-            else
+            /* Regular files only: a FIFO named notes.txt would block the
+             * walk. A broken link is kept, to be reported as unreadable. */
+            if (stat(p, &st) != 0 || S_ISREG(st.st_mode))
                 rc = add(l, p, NULL, NULL);
         }
         free(p);
@@ -125,13 +125,17 @@ int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
                   input **out, size_t *n_out)
 {
     list l = {0};
+    int stdin_seen = 0;
     for (size_t i = 0; i < n; i++) {
         const char *p = paths[i];
-        struct stat st;
+        struct stat st = {0}; /* "-" and missing paths are not directories */
         int rc;
         size_t before = l.n;
+        /* Two threads must not read standard input at once. */
         if (strcmp(p, "-") == 0)
-            rc = add(&l, "-", stdin_name ? stdin_name : "<stdin>", NULL);
+            rc = add(&l, "-", stdin_name ? stdin_name : "<stdin>",
+                     stdin_seen++ ? "standard input named twice; it is read once"
+                                  : NULL);
         else if (stat(p, &st) != 0)
             rc = add(&l, p, NULL, strerror(errno));
         else if (S_ISDIR(st.st_mode))
@@ -191,7 +195,7 @@ void input_read(input *in)
         set_error(in, strerror(errno));
         return;
     }
-    struct stat st;
+    struct stat st = {0}; /* if fstat fails: not a directory, size unknown */
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         set_error(in, "is a directory");
         if (fd != STDIN_FILENO)

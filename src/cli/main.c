@@ -71,6 +71,19 @@ static void die_usage(const char *fmt, ...)
     exit(2);
 }
 
+/* Exits after --help, --version or --list-rules: 0, or 2 when the text
+ * could not be written (mtlint --help >/dev/full). */
+__attribute__((noreturn))
+static void exit_printed(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno != EPIPE)
+            fprintf(stderr, "mtlint: writing output: %s\n", strerror(errno));
+        exit(2);
+    }
+    exit(0);
+}
+
 /* Applies f to each comma-separated rule id in list. */
 static void each_rule(char *list, mtl_options *opts,
                       void (*f)(mtl_options *, const char *))
@@ -140,6 +153,26 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Says what getopt refused. optopt is 0 for an unknown long option, and
+ * otherwise the option's value: an unknown short option, or a long one
+ * given a value it does not take. Inside a cluster (-xV) optind has not
+ * moved yet, so argv[optind - 1] is only trusted when it names the option. */
+__attribute__((noreturn))
+static void die_bad_option(char **argv)
+{
+    const char *arg = argv[optind - 1];
+    if (optopt == 0)
+        die_usage("unknown option '%s'", arg);
+    if (!strncmp(arg, "--", 2)) {
+        size_t n = strcspn(arg + 2, "=");
+        for (const struct option *lo = long_opts; lo->name; lo++)
+            if (lo->val == optopt && lo->has_arg == no_argument &&
+                arg[2 + n] == '=' && !strncmp(lo->name, arg + 2, n))
+                die_usage("option '--%s' takes no value", lo->name);
+    }
+    die_usage("unknown option '-%c'", optopt);
+}
+
 static void set_option(mtl_options *o, const char *key, const char *value)
 {
     if (mtl_options_set(o, key, value) != 0)
@@ -169,7 +202,8 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
 {
     int color = -1; /* auto */
     int c;
-    while ((c = getopt_long(argc, argv, "f:j:hV", long_opts, NULL)) != -1) {
+    opterr = 0; /* getopt's own messages would start with argv[0] */
+    while ((c = getopt_long(argc, argv, ":f:j:hV", long_opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "gnu"))
@@ -207,7 +241,7 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_LIST_RULES:
             list_rules();
-            exit(0);
+            exit_printed();
         case OPT_ENABLE:
             each_rule(optarg, o, enable_rule);
             break;
@@ -282,13 +316,16 @@ static void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         }
         case 'h':
             fputs(usage_text, stdout);
-            exit(0);
+            exit_printed();
         case 'V':
             print_version(o);
-            exit(0);
+            exit_printed();
+        case ':':
+            if (!strncmp(argv[optind - 1], "--", 2))
+                die_usage("option '%s' needs a value", argv[optind - 1]);
+            die_usage("option '-%c' needs a value", optopt);
         default:
-            fputs("Try 'mtlint --help' for more information.\n", stderr);
-            exit(2);
+            die_bad_option(argv);
         }
     }
     cfg->paths = argv + optind;
@@ -438,9 +475,9 @@ int main(int argc, char **argv)
 
     if (!writer)
         reporter_begin(rep);
-    int status = 0;
-    size_t recorded = 0;
-    for (size_t i = 0; i < n_inputs; i++) {
+    int status = 0, werr = 0;
+    size_t recorded = 0, i;
+    for (i = 0; i < n_inputs && !werr; i++) {
         input *in = &inputs[i];
         if (started == 0) {
             lint_one(in);
@@ -461,7 +498,7 @@ int main(int argc, char **argv)
             recorded += mtl_result_count(in->result);
         } else if (in->result) {
             baseline_filter(base, in);
-            reporter_file(rep, in);
+            werr = reporter_file(rep, in);
             for (size_t k = 0; k < mtl_result_count(in->result); k++)
                 if (cfg.fail_level != MTL_OFF &&
                     (int)mtl_result_at(in->result, k)->severity >= cfg.fail_level &&
@@ -471,6 +508,8 @@ int main(int argc, char **argv)
         input_release(in);
         pthread_mutex_lock(&w.mu);
         w.printed = i + 1;
+        if (werr)
+            w.next = w.n; /* the output is gone: lint no more */
         pthread_cond_broadcast(&w.cv);
         pthread_mutex_unlock(&w.mu);
     }
@@ -484,12 +523,19 @@ int main(int argc, char **argv)
             fprintf(stderr, "mtlint: recorded %zu finding%s in %s\n", recorded,
                     recorded == 1 ? "" : "s", cfg.write_baseline);
         }
-    } else if (reporter_end(rep) != 0) {
-        fprintf(stderr, "mtlint: writing output: %s\n", strerror(errno));
+    } else if (!werr) {
+        werr = reporter_end(rep);
+    }
+    if (werr) {
+        /* A reader that went away (mtlint | head) needs no message. */
+        if (werr != EPIPE)
+            fprintf(stderr, "mtlint: writing output: %s\n", strerror(werr));
         status = 2;
     }
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
+    for (; i < n_inputs; i++)
+        input_release(&inputs[i]);
     reporter_free(rep);
     baseline_free(base);
     free(threads);

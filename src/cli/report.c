@@ -8,6 +8,7 @@
 
 #include "utf8.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -104,16 +105,16 @@ static void gnu_line(reporter *r, const input *in, const mtl_finding *f)
 }
 
 /* The source line with the span underlined. A long line is cut to a window
- * around the span so that a 10 MB line prints as one screen line. */
+ * around the span, and only the window is read, so that each finding on a
+ * 10 MB line costs a screen line, not a pass over the line. */
 static void pretty_source(reporter *r, const input *in, const mtl_finding *f)
 {
     enum { WIDTH = 100 };
     FILE *o = r->out;
     const char *t = in->data;
-    size_t ls = f->offset - (f->column_byte - 1), le = ls;
-    while (le < in->len && t[le] != '\n' && t[le] != '\r')
-        le++;
-    size_t span_end = f->offset + f->length < le ? f->offset + f->length : le;
+    size_t len = in->len;
+    size_t ls = f->offset - (f->column_byte - 1);
+    size_t span_end = f->offset + f->length;
     /* window start: up to WIDTH/3 code points before the span */
     size_t ws = f->offset, back = 0;
     while (ws > ls && back < WIDTH / 3) {
@@ -121,11 +122,13 @@ static void pretty_source(reporter *r, const input *in, const mtl_finding *f)
         back++;
     }
     size_t we = ws, cps = 0;
-    while (we < le && (cps < WIDTH || we < span_end) && cps < 4 * WIDTH) {
+    while (we < len && t[we] != '\n' && t[we] != '\r' &&
+           (cps < WIDTH || we < span_end) && cps < 4 * WIDTH) {
         uint32_t c;
-        we += mtl_utf8_next(t, le, we, &c);
+        we += mtl_utf8_next(t, len, we, &c);
         cps++;
     }
+    int cut = we < len && t[we] != '\n' && t[we] != '\r';
     fputs("    ", o);
     if (ws > ls)
         fputs("\xE2\x80\xA6", o);
@@ -142,7 +145,7 @@ static void pretty_source(reporter *r, const input *in, const mtl_finding *f)
             fwrite(t + i, 1, k, o);
         i += k;
     }
-    if (we < le)
+    if (cut)
         fputs("\xE2\x80\xA6", o);
     putc('\n', o);
     fputs("    ", o);
@@ -188,8 +191,8 @@ static void json_finding(reporter *r, const input *in, const mtl_finding *f)
     fprintf(o,
             ",\"line\":%zu,\"column\":%zu,\"end_line\":%zu,\"end_column\":%zu,"
             "\"offset\":%zu,\"length\":%zu,\"rule\":",
-            f->line, col(r, f), f->end_line, end_col(r, f), f->offset,
-            f->length);
+            f->line, col(r, f), f->end_line, end_col(r, f),
+            f->offset, f->length);
     json_cstr(o, f->rule);
     fprintf(o, ",\"severity\":\"%s\",\"message\":", mtl_severity_name(f->severity));
     json_cstr(o, f->message);
@@ -305,8 +308,8 @@ static void sarif_finding(reporter *r, const input *in, const mtl_finding *f)
             "},\"region\":{\"startLine\":%zu,\"startColumn\":%zu,"
             "\"endLine\":%zu,\"endColumn\":%zu,\"byteOffset\":%zu,"
             "\"byteLength\":%zu,\"snippet\":{\"text\":",
-            f->line, f->column, f->end_line, f->end_column, f->offset,
-            f->length);
+            f->line, f->column, f->end_line, f->end_column,
+            f->offset, f->length);
     json_string(o, in->data + f->offset, f->length);
     fprintf(o, "}}}}],\"partialFingerprints\":{\"mtlintSpan/v1\":\"%016" PRIx64
                "\"}",
@@ -338,7 +341,14 @@ void reporter_begin(reporter *r)
         sarif_begin(r);
 }
 
-void reporter_file(reporter *r, const input *in)
+/* The errno of a failed write on out, or 0. stdio keeps the error flag;
+ * errno still holds the cause right after the call that failed. */
+static int write_error(FILE *out)
+{
+    return ferror(out) ? (errno ? errno : EIO) : 0;
+}
+
+int reporter_file(reporter *r, const input *in)
 {
     size_t n = mtl_result_count(in->result);
     for (size_t i = 0; i < n; i++) {
@@ -358,7 +368,14 @@ void reporter_file(reporter *r, const input *in)
             sarif_finding(r, in, f);
             break;
         }
+        if (ferror(r->out))
+            return write_error(r->out);
     }
+    /* Per file, so that a reader sees each file's findings as it is done,
+     * in order with the error messages on stderr. */
+    if (n && fflush(r->out) != 0)
+        return write_error(r->out);
+    return 0;
 }
 
 int reporter_end(reporter *r)
@@ -366,6 +383,6 @@ int reporter_end(reporter *r)
     if (r->cfg->format == FMT_SARIF)
         fputs("]}]}\n", r->out);
     if (fflush(r->out) != 0 || ferror(r->out))
-        return -1;
+        return write_error(r->out);
     return 0;
 }

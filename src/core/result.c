@@ -61,6 +61,11 @@ static cursor locate(const mtl_doc *doc, const cursor *from, size_t offset)
     } else {
         c.line = line;
         c.line_start = doc->line_starts[line - 1];
+        /* A byte order mark is a signature, not text: editors hide it and
+         * count neither character nor byte columns for it. */
+        if (line == 1 && doc->src_len >= 3 &&
+            memcmp(doc->src, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
+            c.line_start = 3;
         c.offset = c.line_start;
         c.column = 1;
     }
