@@ -174,6 +174,38 @@ static void crlf_and_bad_bytes(void **state)
     mtl_result_free(r);
 }
 
+/* cmark leaves the indentation of continuation lines out of its columns;
+ * the prose must still be the source text, at its place. */
+static void indented_continuation(void **state)
+{
+    (void)state;
+    const char *md = "First line\n"
+                     "    binaries are the the [built on RHEL](#x) here\n"
+                     "    like `mintty` works a a lot.\n";
+    mtl_result *r = lint(md, "a.md", 0);
+    assert_string_equal(describe(md, r, "repeated-word"),
+                        "2:18-2:25 the the|3:25-3:28 a a|");
+    mtl_result_free(r);
+    mtl_doc d;
+    assert_int_equal(mtl_doc_build_as(&d, md, strlen(md), "a.md", 1), 0);
+    assert_non_null(strstr(d.text, "binaries are the the built on RHEL here"));
+    assert_non_null(strstr(d.text, "like `mintty` works"));
+    mtl_doc_free(&d);
+}
+
+/* Inputs on which cmark reports an end before the start. */
+static void odd_positions(void **state)
+{
+    (void)state;
+    const char *const inputs[] = {"\\\n`\n`", "`", "``\n``", "*\n*", "[a](\n)",
+                                  "- `x\n  y`", "> `a\n> b`"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        mtl_result *r = lint(inputs[i], "a.md", 0);
+        assert_non_null(r);
+        mtl_result_free(r);
+    }
+}
+
 /* The flagged text of a Markdown finding without the markup the test put
  * in: emphasis stars, link brackets and the link's destination. */
 static char *strip_markup(const char *s, size_t n)
@@ -263,6 +295,8 @@ int main(void)
         cmocka_unit_test(suppressions),
         cmocka_unit_test(unused_suppressions),
         cmocka_unit_test(crlf_and_bad_bytes),
+        cmocka_unit_test(indented_continuation),
+        cmocka_unit_test(odd_positions),
         cmocka_unit_test(article_as_markdown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

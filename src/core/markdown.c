@@ -169,6 +169,59 @@ static int block_kind(cmark_node *n)
     return MTL_BLOCK_PARAGRAPH;
 }
 
+/*
+ * cmark's inline columns leave out white space it strips from the start of
+ * a paragraph's continuation lines ("    more text" reports column 1), so a
+ * node's literal is looked for where cmark says and, failing that, further
+ * on in the same line. A text node's source span is then exactly its
+ * literal; a code span's is its literal with the backticks around it. When
+ * the literal is not in the source as is (entities, backslash escapes), the
+ * position cmark gives stands.
+ */
+static void realign(const char *src, size_t len, size_t floor, const char *lit,
+                    size_t *s, size_t *e)
+{
+    if (*e < *s)
+        *e = *s;
+    if (!lit || !*lit)
+        return;
+    size_t n = strlen(lit);
+    size_t from = *s > floor ? *s : floor;
+    for (size_t at = from; at + n <= len; at++) {
+        if (src[at] == '\n' && at > from)
+            break; /* literals of text and code spans stay on their line */
+        if (memcmp(src + at, lit, n) != 0)
+            continue;
+        if (at == *s)
+            return; /* cmark was right */
+        size_t shift = at - *s;
+        *s += shift;
+        *e += shift;
+        if (*e > len)
+            *e = len;
+        return;
+    }
+}
+
+/* The same for a code span: cmark's position is that of its content; the
+ * source span takes in the backticks around it. */
+static void realign_code(const char *src, size_t len, size_t floor,
+                         const char *lit, size_t *s, size_t *e)
+{
+    realign(src, len, floor, lit, s, e);
+    size_t a = *s, b = *e;
+    if (a > floor && a > 0 && src[a - 1] == ' ' && a > 1 && src[a - 2] == '`')
+        a--;
+    while (a > floor && a > 0 && src[a - 1] == '`')
+        a--;
+    if (b < len && src[b] == ' ' && b + 1 < len && src[b + 1] == '`')
+        b++;
+    while (b < len && src[b] == '`')
+        b++;
+    *s = a;
+    *e = b;
+}
+
 int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
                        size_t n_lines, mtl_prose *p)
 {
@@ -254,6 +307,7 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
             continue;
         switch (t) {
         case CMARK_NODE_TEXT:
+            realign(src, len, last_src, cmark_node_get_literal(n), &s, &e);
             if (e > s) {
                 emit(&o, src, s, e - s);
                 last_src = e;
@@ -270,6 +324,12 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
             /* Code and images are not prose, but they hold a place in the
              * sentence: each is kept verbatim as one opaque token that rules
              * pass over. */
+            if (t == CMARK_NODE_CODE)
+                realign_code(src, len, last_src, cmark_node_get_literal(n), &s, &e);
+            if (e <= s) {
+                last_src = s > last_src ? s : last_src;
+                break;
+            }
             mtl_span sp = {(uint32_t)o.text.len, (uint32_t)(o.text.len + (e - s))};
             emit(&o, src, s, e - s);
             if (MTL_PUSH(p->opaque, p->n_opaque, o.opaque_cap, sp) != 0)

@@ -226,6 +226,11 @@ static int add_norm(mtl_doc *d, mtl_token *tok)
         uint32_t c;
         size_t k = mtl_utf8_next(s, n, i, &c);
         i += k;
+        if (c == 0) {
+            /* a NUL would end the normal form early: U+FFFD stands for it */
+            o += mtl_utf8_put(0xFFFD, out + o);
+            continue;
+        }
         if (c < 0x80) {
             if (c >= 'A' && c <= 'Z') {
                 letters++, upper++;

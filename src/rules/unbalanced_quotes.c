@@ -1,0 +1,559 @@
+/*
+ * unbalanced-quotes: a quotation mark or bracket that does not pair up in its
+ * paragraph. Translation splits and merges sentences, and a quote that was
+ * closed in the source is reopened, or loses its end, in the output:
+ *
+ *     said, “We have had talks – including “The countries I visited ...”
+ *                                          ^ opens before the first closes
+ *
+ * Double quotes (curly, straight, „low“, ``TeX''), parentheses, square and
+ * curly brackets are checked per paragraph. A straight quote opens or closes
+ * by its neighbours. Single quotes are left alone: an apostrophe (don’t,
+ * Hamas’, ’90s, rock ’n’ roll) looks the same.
+ *
+ * News style lets a quotation run over several paragraphs: every paragraph
+ * but the last leaves the quote open and the next one starts with an
+ * opening mark. That is not flagged; neither are short scare quotes inside
+ * a quotation that does close, list markers ("1)", "b)"), emoticons (":)")
+ * nor inch marks (12").
+ */
+#include "rule.h"
+
+#include "utf8.h"
+
+#include <stdint.h>
+#include <string.h>
+
+enum { MAX_DEPTH = 64 };
+
+/* A known line and column, to count on from (see where()). */
+typedef struct cursor {
+    size_t line, line_start, offset, col;
+} cursor;
+
+typedef struct quote_state {
+    int open;
+    size_t tok;       /* the opening mark */
+    uint32_t mark;
+    int nested;       /* a short quote opened inside this one, at: */
+    size_t nested_start, nested_last;
+    cursor cur;
+} quote_state;
+
+typedef struct bracket_stack {
+    size_t tok[MAX_DEPTH];
+    size_t depth;
+    size_t overflow;  /* openers beyond MAX_DEPTH, matched blindly */
+    cursor cur;
+} bracket_stack;
+
+static uint32_t cp_at(const mtl_doc *doc, size_t off)
+{
+    uint32_t c;
+    mtl_utf8_next(doc->text, doc->len, off, &c);
+    return c;
+}
+
+static uint32_t cp_before(const mtl_doc *doc, size_t off)
+{
+    return cp_at(doc, mtl_utf8_prev(doc->text, off));
+}
+
+static int is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200A);
+}
+
+static int is_dash_cp(uint32_t c)
+{
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == '/';
+}
+
+static int is_quote_mark(uint32_t c)
+{
+    return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) ||
+           c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A;
+}
+
+/* Could a mark at [start, end) open something: it follows the start of the
+ * paragraph, white space, an opening bracket, a dash or another quote. */
+static int opens_here(const mtl_doc *doc, const mtl_block *b, size_t start)
+{
+    if (start <= b->start)
+        return 1;
+    uint32_t c = cp_before(doc, start);
+    return is_space_cp(c) || is_dash_cp(c) || is_quote_mark(c) || c == '(' ||
+           c == '[' || c == '{' || c == '<';
+}
+
+/* Could it close: white space, the end, or closing punctuation follows. */
+static int closes_here(const mtl_doc *doc, const mtl_block *b, size_t end)
+{
+    if (end >= b->end)
+        return 1;
+    uint32_t c = cp_at(doc, end);
+    return is_space_cp(c) || is_dash_cp(c) || is_quote_mark(c) ||
+           (c < 0x80 && strchr(".,;:!?)]}>", (int)c) && c) || c == 0x2026;
+}
+
+typedef enum role { NONE, OPENS, CLOSES } role;
+
+/* A mark that is named, not used: U+0022 (") or the '{' character. */
+static int mentioned(const mtl_doc *doc, size_t start, size_t end)
+{
+    if (start == 0 || end >= doc->len)
+        return 0;
+    uint32_t p = cp_before(doc, start), n = cp_at(doc, end);
+    return (p == '(' && n == ')') || (p == '[' && n == ']') ||
+           (p == n && (p == '\'' || p == '"' || p == '`')) ||
+           (p == 0x2018 && n == 0x2019) || (p == 0x201C && n == 0x201D);
+}
+
+/* A double quotation mark: one token, or a pair of them standing for one
+ * mark in ASCII text (``like this'').  c is the mark it stands for. */
+typedef struct dq_mark {
+    size_t start, end;
+    size_t last;      /* its last token */
+    uint32_t c;
+} dq_mark;
+
+/* Is the `` at token i a TeX opening quote, closed by '' before the next
+ * ``? reStructuredText and Markdown use ``code`` instead. */
+static int tex_quote(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    for (size_t k = i + 2; k + 1 < b->tok_end && k <= i + 200; k++) {
+        const mtl_token *t = &doc->tokens[k];
+        char c = doc->text[t->start];
+        if ((c == '`' || c == '\'') && t->end - t->start == 1 &&
+            doc->tokens[k + 1].start == t->end && doc->text[t->end] == c)
+            return c == '\'';
+    }
+    return 0;
+}
+
+static int read_mark(const mtl_doc *doc, const mtl_block *b, size_t i,
+                     dq_mark *m)
+{
+    const mtl_token *t = &doc->tokens[i];
+    uint32_t c = cp_at(doc, t->start);
+    int pair = (c == '\'' || c == '`') && i + 1 < b->tok_end &&
+               doc->tokens[i + 1].start == t->end &&
+               doc->text[t->end] == (char)c;
+    if (pair && c == '`' && !tex_quote(doc, b, i))
+        return 0;
+    if (pair)
+        c = c == '`' ? 0x201C : '"';
+    else if (t->kind != MTL_TOK_QUOTE ||
+             (c != '"' && (c < 0x201C || c > 0x201F)))
+        return 0;
+    m->start = t->start;
+    m->last = i + (size_t)pair;
+    m->end = doc->tokens[m->last].end;
+    m->c = c;
+    return 1;
+}
+
+/* The role of a double quotation mark. Curly marks say what they are;
+ * a straight one is read from its neighbours, and from whether a quote is
+ * open when the neighbours do not tell. */
+static role quote_role(const mtl_doc *doc, const mtl_block *b,
+                       const dq_mark *m, const quote_state *q)
+{
+    switch (m->c) {
+    case 0x201C: /* “ closes a German „quote“ */
+        return q->open && q->mark == 0x201E ? CLOSES : OPENS;
+    case 0x201E: case 0x201F:
+        return OPENS;
+    case 0x201D:
+        return CLOSES;
+    case '"': {
+        int o = opens_here(doc, b, m->start), cl = closes_here(doc, b, m->end);
+        if (o != cl)
+            return o ? OPENS : CLOSES;
+        return q->open ? CLOSES : OPENS;
+    }
+    }
+    return NONE;
+}
+
+/* Where the word glued after the mark at i ends (the mark's end if none):
+ * spans and excerpts show '“The', not a bare mark. */
+static size_t word_after(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    /* the second mark of `` or '' */
+    if ((doc->text[t->start] == '`' || doc->text[t->start] == '\'') &&
+        i + 1 < doc->n_tokens && doc->tokens[i + 1].start == t->end &&
+        doc->text[t->end] == doc->text[t->start])
+        t = &doc->tokens[++i];
+    if (i + 1 < doc->n_tokens && doc->tokens[i + 1].start == t->end &&
+        (doc->tokens[i + 1].kind == MTL_TOK_WORD ||
+         doc->tokens[i + 1].kind == MTL_TOK_NUMBER))
+        return doc->tokens[i + 1].end;
+    return t->end;
+}
+
+/* Where the text glued before token i starts: "it.”". */
+static size_t word_before(const mtl_doc *doc, size_t i, size_t first)
+{
+    size_t s = doc->tokens[i].start;
+    /* up to two glued tokens back: "it.”" */
+    for (size_t k = 0; k < 2 && i > first; k++) {
+        const mtl_token *p = &doc->tokens[i - 1];
+        if (p->end != s || mtl_tok_is_space(p))
+            break;
+        s = p->start;
+        i--;
+    }
+    return s;
+}
+
+/* Line and column of a text offset, as reported: in the source (Markdown
+ * prose maps back to its file). The cursor makes many lookups on one long
+ * line cost one pass over it. */
+static void where(const mtl_doc *doc, cursor *c, size_t off, size_t *line,
+                  size_t *col)
+{
+    size_t so = mtl_doc_src_offset(doc, off);
+    size_t l = mtl_doc_line_of(doc, so);
+    if (l != c->line || so < c->offset) {
+        c->line = l;
+        c->line_start = c->offset = doc->line_starts[l - 1];
+        c->col = 1;
+    }
+    c->col += mtl_utf8_count(doc->src + c->offset, so - c->offset);
+    c->offset = so;
+    *line = c->line;
+    *col = c->col;
+}
+
+/* mark is the bracket, or 0 for a quotation mark. */
+static void report_unclosed(mtl_emit *out, const mtl_doc *doc, size_t i,
+                            char mark)
+{
+    char q[64];
+    size_t s = doc->tokens[i].start, e = word_after(doc, i);
+    mtl_excerpt(doc, s, e, q, sizeof q);
+    if (mark)
+        mtl_report(out, s, e, "'%c' in '%s' is never closed", mark, q);
+    else
+        mtl_report(out, s, e, "quotation mark in '%s' is never closed", q);
+}
+
+/* A closer at tokens [i, last] with nothing to close. */
+static void report_stray(mtl_emit *out, const mtl_doc *doc, size_t i,
+                         size_t last, size_t first, char mark)
+{
+    char q[64];
+    size_t s = doc->tokens[i].start, e = doc->tokens[last].end;
+    mtl_excerpt(doc, word_before(doc, i, first), e, q, sizeof q);
+    if (mark)
+        mtl_report(out, s, e, "'%c' in '%s' has no opening '%c'", mark, q,
+                   mark == ')' ? '(' : mark == ']' ? '[' : '{');
+    else
+        mtl_report(out, s, e,
+                   "closing quotation mark in '%s' has no opening one", q);
+}
+
+/* Does the paragraph after block bi begin with an opening double quote,
+ * continuing a quotation that the paragraph bi left open? */
+static int continues(const mtl_doc *doc, size_t bi)
+{
+    if (bi + 1 >= doc->n_blocks)
+        return 0;
+    const mtl_block *nb = &doc->blocks[bi + 1];
+    size_t i = mtl_doc_skip_space(doc, nb->tok_begin);
+    dq_mark m;
+    quote_state none = {0};
+    return i < nb->tok_end && read_mark(doc, nb, i, &m) &&
+           quote_role(doc, nb, &m, &none) == OPENS;
+}
+
+/* A short quote nested in an open one, "like "this" here": closed by the
+ * next mark within a few words of the same sentence. Scare quotes inside a
+ * quotation are sloppy but common; a reopened quotation runs on. Returns
+ * the last token of the nested quote, or 0. */
+static size_t nested_quote(const mtl_doc *doc, const mtl_block *b,
+                           const dq_mark *open)
+{
+    quote_state inner = {.open = 1, .mark = open->c};
+    size_t words = 0;
+    uint32_t sent = doc->tokens[open->last].sentence;
+    for (size_t k = open->last + 1;
+         k < b->tok_end && words <= 6 && k <= open->last + 40; k++) {
+        const mtl_token *t = &doc->tokens[k];
+        dq_mark m;
+        if (t->sentence != sent && !mtl_tok_is_space(t))
+            return 0;
+        if (read_mark(doc, b, k, &m))
+            return quote_role(doc, b, &m, &inner) == CLOSES ? m.last : 0;
+        words += t->kind == MTL_TOK_WORD || t->kind == MTL_TOK_NUMBER;
+    }
+    return 0;
+}
+
+static void report_reopen(mtl_emit *out, const mtl_doc *doc, quote_state *q,
+                          size_t start, size_t last)
+{
+    char q1[64];
+    size_t line, col;
+    where(doc, &q->cur, doc->tokens[q->tok].start, &line, &col);
+    size_t e = word_after(doc, last);
+    mtl_excerpt(doc, start, e, q1, sizeof q1);
+    if (mtl_doc_line_of(doc, mtl_doc_src_offset(doc, start)) == line)
+        mtl_report(out, start, e,
+                   "quotation mark in '%s' opens again before the quote "
+                   "from column %zu has closed", q1, col);
+    else
+        mtl_report(out, start, e,
+                   "quotation mark in '%s' opens again before the quote "
+                   "from line %zu column %zu has closed", q1, line, col);
+}
+
+/* Checks the mark at token i; returns the last token it used. */
+static size_t check_quote(const mtl_doc *doc, const mtl_block *b, size_t i,
+                          quote_state *q, mtl_emit *out)
+{
+    dq_mark m;
+    if (!read_mark(doc, b, i, &m) || mentioned(doc, m.start, m.end))
+        return i;
+    role r = quote_role(doc, b, &m, q);
+    uint32_t c = m.c;
+    int o = opens_here(doc, b, m.start), cl = closes_here(doc, b, m.end);
+    char q1[64];
+    if (r == CLOSES && !q->open && o && !cl && c == 0x201D) {
+        /* ”Like this” : a closing mark where an opening one belongs */
+        const char *fix = "\xE2\x80\x9C";
+        size_t e = word_after(doc, i);
+        mtl_report_fix(out, m.start, m.end, &fix, 1,
+                       "closing quotation mark opens the quote '%s'",
+                       mtl_excerpt(doc, m.start, e, q1, sizeof q1));
+        r = OPENS;
+    } else if (r == OPENS && q->open && cl && !o && c == 0x201C &&
+               m.last == i) {
+        const char *fix = "\xE2\x80\x9D";
+        mtl_report_fix(out, m.start, m.end, &fix, 1,
+                       "opening quotation mark closes the quote '%s'",
+                       mtl_excerpt(doc, word_before(doc, i, b->tok_begin),
+                                   m.end, q1, sizeof q1));
+        q->open = 0;
+        return m.last;
+    } else if (r == OPENS && q->open) {
+        /* Nested scare quotes are let be if the outer quote closes later;
+         * the paragraph's end decides. */
+        size_t inner = nested_quote(doc, b, &m);
+        if (inner) {
+            if (!q->nested) {
+                q->nested = 1;
+                q->nested_start = m.start;
+                q->nested_last = m.last;
+            }
+            return inner;
+        }
+        report_reopen(out, doc, q, m.start, m.last);
+    } else if (r == CLOSES && !q->open) {
+        /* 12" is an inch mark, not a quote */
+        uint32_t p = m.start > b->start ? cp_before(doc, m.start) : 0;
+        if (c == '"' && m.last == i && p >= '0' && p <= '9')
+            return i;
+        report_stray(out, doc, i, m.last, b->tok_begin, 0);
+        return m.last;
+    }
+    if (r == OPENS) {
+        q->open = 1;
+        q->tok = i;
+        q->mark = c;
+    } else {
+        q->open = 0;
+    }
+    q->nested = 0;
+    return m.last;
+}
+
+static int glued_prev(const mtl_doc *doc, size_t i, size_t first, char c)
+{
+    return i > first && doc->tokens[i - 1].end == doc->tokens[i].start &&
+           doc->tokens[i - 1].kind == MTL_TOK_PUNCT &&
+           doc->text[doc->tokens[i - 1].start] == c &&
+           doc->tokens[i - 1].end - doc->tokens[i - 1].start == 1;
+}
+
+/* ":)", ";-(", "=)", "(:" and ASCII art ("===}*{==="): brackets that
+ * enclose nothing. */
+static int emoticon(const mtl_doc *doc, size_t i, size_t first)
+{
+    const mtl_token *t = &doc->tokens[i];
+    char p = t->start > 0 ? doc->text[t->start - 1] : ' ';
+    char n = t->end < doc->len ? doc->text[t->end] : ' ';
+    /* a face ends the word: "x=(a+b)" has none */
+    int ends = (n && strchr(" \t\r\n.,;!?", n)) || t->end >= doc->len;
+    if (ends && (glued_prev(doc, i, first, ':') ||
+                 glued_prev(doc, i, first, ';') ||
+                 glued_prev(doc, i, first, '=')))
+        return 1;
+    if (ends && glued_prev(doc, i, first, '-') &&
+        (glued_prev(doc, i - 1, first, ':') ||
+         glued_prev(doc, i - 1, first, ';')))
+        return 1;
+    static const char art[] = "=*-_<>|#~^+\\";
+    if (p && n && strchr(art, p) && strchr(art, n))
+        return 1;
+    /* "(:" closes a sentence, as a smile */
+    return doc->text[t->start] == '(' && n == ':' &&
+           (t->end + 1 >= doc->len || is_space_cp(cp_at(doc, t->end + 1)));
+}
+
+static int roman(const char *w)
+{
+    static const char *const numerals[] = {"i", "ii", "iii", "iv", "v", "vi",
+                                           "vii", "viii", "ix", "x", NULL};
+    for (size_t k = 0; numerals[k]; k++)
+        if (strcmp(w, numerals[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* "1)", "b)", "iv)", "PS)", "#)" at the start of a line or inside running
+ * text: an enumeration, which has no opening bracket. */
+static int list_marker(const mtl_doc *doc, size_t i, size_t first)
+{
+    if (i == first)
+        return 0;
+    const mtl_token *p = &doc->tokens[i - 1];
+    if (p->end != doc->tokens[i].start)
+        return 0;
+    size_t k = i - 1;
+    if (p->kind == MTL_TOK_WORD) {
+        const char *w = mtl_tok_norm(doc, p);
+        if (mtl_utf8_count(w, strlen(w)) > 2 && !roman(w))
+            return 0;
+    } else if (p->kind == MTL_TOK_NUMBER) {
+        if (p->end - p->start > 3)
+            return 0;
+    } else if (p->kind != MTL_TOK_PUNCT || !strchr("#*", doc->text[p->start])) {
+        return 0;
+    }
+    if (k == first)
+        return 1;
+    const mtl_token *pp = &doc->tokens[k - 1];
+    return mtl_tok_is_space(pp) || pp->end != p->start ||
+           pp->kind == MTL_TOK_PUNCT;
+}
+
+static char closer_of(char open)
+{
+    return open == '(' ? ')' : open == '[' ? ']' : '}';
+}
+
+/* Does a ')' follow token i before any '(' (within a few dozen tokens)? */
+static int closer_follows(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    for (size_t k = i + 1; k < b->tok_end && k <= i + 60; k++) {
+        const mtl_token *t = &doc->tokens[k];
+        if (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == '(')
+            return 0;
+        if (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == ')')
+            return 1;
+    }
+    return 0;
+}
+
+static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
+                          bracket_stack *st, mtl_emit *out)
+{
+    const mtl_token *t = &doc->tokens[i];
+    char c = doc->text[t->start];
+    if (mentioned(doc, t->start, t->end))
+        return;
+    if (c == '(' || c == '[' || c == '{') {
+        /* ESC [ is a terminal escape sequence, encoding's business */
+        if (emoticon(doc, i, b->tok_begin) ||
+            (t->start > 0 && doc->text[t->start - 1] == '\x1B'))
+            return;
+        if (st->depth < MAX_DEPTH)
+            st->tok[st->depth++] = i;
+        else
+            st->overflow++;
+        return;
+    }
+    if (emoticon(doc, i, b->tok_begin)) {
+        /* "(see :-)": the face also closes the bracket, unless a ')'
+         * comes before the next '(' */
+        if (c == ')' && st->depth && !st->overflow &&
+            doc->text[doc->tokens[st->tok[st->depth - 1]].start] == '(' &&
+            !closer_follows(doc, b, i))
+            st->depth--;
+        return;
+    }
+    if (st->overflow) {
+        st->overflow--;
+        return;
+    }
+    size_t d = st->depth;
+    while (d > 0 &&
+           closer_of(doc->text[doc->tokens[st->tok[d - 1]].start]) != c)
+        d--;
+    if (d == 0) {
+        if (c == ')' && list_marker(doc, i, b->tok_begin))
+            return;
+        if (st->depth == 0) {
+            report_stray(out, doc, i, i, b->tok_begin, c);
+            return;
+        }
+        /* "[see above)": the wrong closer for the innermost opener */
+        size_t k = st->tok[--st->depth], line, col;
+        char q[64];
+        where(doc, &st->cur, doc->tokens[k].start, &line, &col);
+        mtl_report(out, t->start, t->end,
+                   "'%c' in '%s' closes the '%c' from column %zu", c,
+                   mtl_excerpt(doc, word_before(doc, i, b->tok_begin), t->end,
+                               q, sizeof q),
+                   doc->text[doc->tokens[k].start], col);
+        return;
+    }
+    /* Openers crossed by this closer never close: "(a [b) c". */
+    while (st->depth > d) {
+        size_t k = st->tok[--st->depth];
+        report_unclosed(out, doc, k, doc->text[doc->tokens[k].start]);
+    }
+    st->depth--;
+}
+
+static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+{
+    (void)state;
+    for (size_t bi = 0; bi < doc->n_blocks; bi++) {
+        const mtl_block *b = &doc->blocks[bi];
+        quote_state q = {0};
+        bracket_stack st = {.depth = 0, .overflow = 0};
+        for (size_t i = b->tok_begin; i < b->tok_end; i++) {
+            const mtl_token *t = &doc->tokens[i];
+            if (t->kind == MTL_TOK_QUOTE ||
+                (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == '`')) {
+                i = check_quote(doc, b, i, &q, out);
+            } else if (t->kind == MTL_TOK_PUNCT && t->end - t->start == 1 &&
+                       doc->text[t->start] &&
+                       strchr("()[]{}", doc->text[t->start])) {
+                check_bracket(doc, b, i, &st, out);
+            }
+        }
+        if (q.open && !continues(doc, bi)) {
+            if (q.nested)
+                report_reopen(out, doc, &q, q.nested_start, q.nested_last);
+            else
+                report_unclosed(out, doc, q.tok, 0);
+        }
+        for (size_t k = 0; k < st.depth; k++)
+            report_unclosed(out, doc, st.tok[k],
+                            doc->text[doc->tokens[st.tok[k]].start]);
+    }
+}
+
+const mtl_rule mtl_rule_unbalanced_quotes = {
+    .info = {"unbalanced-quotes",
+             "an opening quote or bracket that never closes, or opens twice",
+             MTL_WARNING},
+    .check = check,
+};

@@ -1,0 +1,218 @@
+#include "lint_helper.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const flag_case flags[] = {
+    {"The caf\xE9 is open.", "\xE9", "invalid UTF-8 byte 0xE9", "é", NULL},
+    {"He said \xE2\x80 and left.", "\xE2\x80", "bytes 0xE2 0x80", NULL, NULL},
+    {"A r\xE9sum\xE9 here.", "\xE9", "1 more on this line", "é", NULL},
+    {"He said don\x92t go.", "\x92", "0x92", "’", NULL},
+    {"We donâ€™t know.", "â€™", "meant 'don’t'", "’", NULL},
+    {"It was Ã©tÃ© then.", "Ã©tÃ©", "mojibake 'Ã©tÃ©'", "été", NULL},
+    {"Talks in ZÃ¼rich ended.", "Ã¼", "Windows-1252", "ü", NULL},
+    {"He said â€œyes.", "â€œ", NULL, "“", NULL},
+    {"We don\xC3\xA2\xC2\x80\xC2\x99t know.", "\xC3\xA2\xC2\x80\xC2\x99",
+     "Latin-1", "’", NULL},
+    {"We donÃ¢â‚¬â„¢t know.", "Ã¢â‚¬â„¢", NULL, "’", NULL},
+    {"It costs 5Â\xC2\xA0" "euros.", "Â\xC2\xA0", NULL, "\xC2\xA0", NULL},
+    {"It costs 5Â euros.", "Â", "no-break space", "", NULL},
+    {"He said ðŸ˜€ then.", "ðŸ˜€", NULL, "😀", NULL},
+    {"Text ÐŸÑ€Ð¸Ð²ÐµÑ‚ here.", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", NULL, "Привет", NULL},
+    {"Text \xEF\xBF\xBD\xEF\xBF\xBD lost.", "\xEF\xBF\xBD\xEF\xBF\xBD",
+     "replacement character: text was lost", NULL, NULL},
+    {"A cease\xE2\x80\x8B" "fire now.", "\xE2\x80\x8B", "invisible U+200B",
+     "", NULL},
+    {"A Gaza\xE2\x81\xA0Strip.", "\xE2\x81\xA0", "U+2060", "", NULL},
+    {"An ad\xE2\x80\xAEmin user.", "\xE2\x80\xAE",
+     "U+202E inside the word 'admin'", "", NULL},
+    {"First line.\n\xEF\xBB\xBFSecond line.", "\xEF\xBB\xBF", "byte order mark",
+     "", NULL},
+    {"A bell \x07 here.", "\x07", "control character U+0007", NULL, NULL},
+    {"\x1B[31mred text", "\x1B", "U+001B", NULL, NULL},
+    {"Next\xC2\x85line.", "\xC2\x85", "U+0085", NULL, NULL},
+    {"A tab\v here.", "\v", "U+000B", NULL, NULL},
+    {"In BucureÈ™ti today.", "È™", NULL, "ș", NULL},
+    {"He paid Â£5 for it.", "Â£", NULL, "£", NULL},
+    {"Sodium is Naâ‚‚O here.", "â‚‚", NULL, "₂", NULL},
+    {"A trip to KRAKÃ“W today.", "Ã“", "meant 'KRAKÓW'", "Ó", NULL},
+};
+
+static const char *const clean[] = {
+    "The café serves a naïve résumé.",
+    "Škoda sells cars in Bogotá, São Paulo and Zürich.",
+    "It costs £5 or €6 © 2023, 20 °C, ½ cup, 3×4.",
+    "“Quoted” – yes—no… it’s fine.",
+    "Line one.\r\nLine two.\r\n",
+    "\xEF\xBB\xBF" "A file with a leading byte order mark.",
+    "Tabs\tand\fform feeds are fine.",
+    "A family 👨\xE2\x80\x8D👩\xE2\x80\x8D👧 emoji.",
+    "Persian می\xE2\x80\x8Cخواهم uses ZWNJ.",
+    "Thai ภาษา\xE2\x80\x8Bไทย uses ZWSP.",
+    "A space\xE2\x80\x8B between words.",
+    "Hebrew \xE2\x80\x8F\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\xE2\x80\x8E and 5.",
+    "ROMÂNIA and Álvaro and Ãlvaro.",
+    "Il a dit «\xC2\xA0" "café\xC2\xA0» hier.",
+    "The name is PELÉ” he said.",
+    "A headline: CAFÉ… and PELÉ– more.",
+    "Text in Romanian: ROMÂNIA, ȘTIINȚĂ.",
+    "CAFÉ\xC2\xA0: open.",
+    "Herr Weiß” said.",
+    "She said “IRMÔ and “KÄ” and the VOCÊ\xC2\xA0» here.",
+    "Old line end\rlone CR.",
+    "Ärger, Øresund, Ærø, Ñandú, Ça va.",
+};
+
+/* ---- cases with NUL bytes, exact offsets and caps -------------------- */
+
+static mtl_result *lint_bytes(const char *rules, const char *text, size_t len)
+{
+    mtl_options *o = mtl_options_new();
+    assert_non_null(o);
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+    char buf[128];
+    strncpy(buf, rules, sizeof buf - 1);
+    buf[sizeof buf - 1] = '\0';
+    for (char *r = strtok(buf, ","); r; r = strtok(NULL, ","))
+        assert_int_equal(mtl_options_set_severity(o, r, MTL_WARNING), 0);
+    char *err = NULL;
+    mtl_linter *l = mtl_linter_new(o, &err);
+    mtl_options_free(o);
+    if (!l)
+        fail_msg("linter: %s", err ? err : "?");
+    mtl_result *res = NULL;
+    assert_int_equal(mtl_lint(l, text, len, "test.txt", &res), 0);
+    mtl_linter_free(l);
+    return res;
+}
+
+static void nul_byte(void **state)
+{
+    (void)state;
+    static const char text[] = "Hello\0world, and\0\0\0more.";
+    mtl_result *r = lint_bytes("encoding", text, sizeof text - 1);
+    assert_int_equal(mtl_result_count(r), 1);
+    const mtl_finding *f = mtl_result_at(r, 0);
+    assert_int_equal(f->offset, 5);
+    assert_int_equal(f->length, 1);
+    assert_non_null(strstr(f->message, "NUL byte; 1 more on this line"));
+    mtl_result_free(r);
+}
+
+static void nul_run(void **state)
+{
+    (void)state;
+    static const char text[] = "ab\0\0\0cd";
+    mtl_result *r = lint_bytes("encoding", text, sizeof text - 1);
+    assert_int_equal(mtl_result_count(r), 1);
+    assert_int_equal(mtl_result_at(r, 0)->offset, 2);
+    assert_int_equal(mtl_result_at(r, 0)->length, 3);
+    mtl_result_free(r);
+}
+
+static void invalid_offset_and_column(void **state)
+{
+    (void)state;
+    const char *text = "First line.\nThe “caf\xE9” is open.\n";
+    mtl_result *r = lint_bytes("encoding", text, strlen(text));
+    assert_int_equal(mtl_result_count(r), 1);
+    const mtl_finding *f = mtl_result_at(r, 0);
+    assert_int_equal(f->offset, 22);
+    assert_int_equal(f->length, 1);
+    assert_int_equal(f->line, 2);
+    assert_int_equal(f->column, 9);
+    mtl_result_free(r);
+}
+
+static void one_per_line(void **state)
+{
+    (void)state;
+    const char *text = "\xE9t\xE9 \xE0 Paris\nOK line\nna\xEFve\n";
+    mtl_result *r = lint_bytes("encoding", text, strlen(text));
+    assert_int_equal(mtl_result_count(r), 2);
+    assert_int_equal(mtl_result_at(r, 0)->offset, 0);
+    assert_non_null(
+        strstr(mtl_result_at(r, 0)->message, "2 more on this line"));
+    assert_int_equal(mtl_result_at(r, 1)->offset, 22);
+    mtl_result_free(r);
+}
+
+static void capped(void **state)
+{
+    (void)state;
+    size_t lines = 300;
+    char *text = malloc(lines * 6 + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < lines; i++)
+        memcpy(text + i * 6, "caf\xE9.\n", 6);
+    mtl_result *r = lint_bytes("encoding", text, lines * 6);
+    assert_int_equal(mtl_result_count(r), 101);
+    int summary = 0;
+    for (size_t i = 0; i < mtl_result_count(r); i++)
+        if (strstr(mtl_result_at(r, i)->message, "200 more lines with invalid"))
+            summary = 1;
+    assert_true(summary);
+    assert_int_equal(mtl_result_at(r, 0)->offset, 3);
+    mtl_result_free(r);
+    free(text);
+}
+
+static void utf16_without_bom(void **state)
+{
+    (void)state;
+    static const char text[] = "H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0\n\0";
+    mtl_result *r = lint_bytes("encoding", text, sizeof text - 1);
+    assert_int_equal(mtl_result_count(r), 1);
+    assert_non_null(strstr(mtl_result_at(r, 0)->message, "UTF-16LE"));
+    mtl_result_free(r);
+}
+
+static void utf16_bom(void **state)
+{
+    (void)state;
+    static const char text[] = "\xFF\xFEH\0i\0";
+    mtl_result *r = lint_bytes("encoding", text, sizeof text - 1);
+    assert_int_equal(mtl_result_count(r), 1);
+    assert_int_equal(mtl_result_at(r, 0)->offset, 0);
+    assert_int_equal(mtl_result_at(r, 0)->length, 2);
+    mtl_result_free(r);
+}
+
+/* Linting goes on after bad bytes: other rules still see the text. */
+static void other_rules_go_on(void **state)
+{
+    (void)state;
+    static const char text[] = "The caf\xE9 \0 had the the best tea.";
+    mtl_result *r = lint_bytes("encoding,repeated-word", text, sizeof text - 1);
+    int enc = 0, rep = 0;
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        const mtl_finding *f = mtl_result_at(r, i);
+        enc += strcmp(f->rule, "encoding") == 0;
+        if (strcmp(f->rule, "repeated-word") == 0) {
+            rep++;
+            assert_int_equal(f->offset, 15);
+        }
+    }
+    assert_int_equal(enc, 2);
+    assert_int_equal(rep, 1);
+    mtl_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(nul_byte),
+        cmocka_unit_test(nul_run),
+        cmocka_unit_test(invalid_offset_and_column),
+        cmocka_unit_test(one_per_line),
+        cmocka_unit_test(capped),
+        cmocka_unit_test(utf16_without_bom),
+        cmocka_unit_test(utf16_bom),
+        cmocka_unit_test(other_rules_go_on),
+    };
+    int failed =
+        cmocka_run_group_tests_name("encoding bytes", tests, NULL, NULL);
+    return failed + run_rule_cases("encoding", "encoding", flags,
+                                   COUNT_OF(flags), clean, COUNT_OF(clean));
+}

@@ -1,0 +1,141 @@
+#include "lint_helper.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const flag_case flags[] = {
+    /* the reference article, G8 and G13 */
+    {"On the task, the diplomat said, “We have had important conversations "
+     "– including “The countries I visited are using it.”",
+     "“The", "opens again", NULL, NULL},
+    {"“What happens next? Are we going to talk about refugees? “We just "
+     "don’t know – we don’t have all the variables,” Safadi said.",
+     "“We", "from column 1", NULL, NULL},
+    {"He said “this is all a work in progress.", "“this", "never closed",
+     NULL, NULL},
+    {"He said this is all a work in progress.” Then he left.", "”",
+     "'progress.”' has no opening", NULL, NULL},
+    {"He said \"this is all\" and \"more.", "\"more", "never closed", NULL,
+     NULL},
+    {"He said \"yes\" and then\" no.", "\"", "no opening", NULL, "then"},
+    {"The talks (in Amman were tense.", "(in", "'(' in '(in' is never closed",
+     NULL, NULL},
+    {"The talks in Amman) were tense.", ")", "no opening '('", NULL, NULL},
+    {"The list [one, two was short.", "[one", NULL, NULL, NULL},
+    {"The talks (in [Amman) were tense.", "[Amman", NULL, NULL, NULL},
+    {"He said ”this is wrong” today.", "”", "opens the quote", "“", NULL},
+    {"He said “this is wrong“ today.", "“", "closes the quote", "”", "wrong"},
+    {"“A quote that runs on.\n\nBut the next paragraph does not reopen it.",
+     "“A", "never closed", NULL, NULL},
+    {"Line one of “a\nhard-wrapped paragraph “that reopens.”", "“that",
+     "from line 1 column 13", NULL, NULL},
+    {"Er sagte „ja und „nein“.", "„nein", "opens again", NULL, NULL},
+    {"He said ``this is all,'' and ``more.'' Then work.'' Done.", "''",
+     "in 'work.''' has no opening", NULL, "Then"},
+    {"Make edits [edit - she is new to her poses) today.", ")",
+     "')' in 'poses)' closes the '[' from column 12", NULL, NULL},
+    {"He said “the plan is “working and it will go on for weeks” now.",
+     "“working", "opens again", NULL, NULL},
+};
+
+static const char *const clean[] = {
+    "Despite his message that “civilians should not suffer the consequences "
+    "of (Hamas’s) inhumanity and its brutality,” forces continued.",
+    "The meeting, described as “productive and constructive”, went on.",
+    "They refused to discuss “the day after tomorrow”.",
+    "Gaza “the day after” as well as the “day after.” He has put it.",
+    "“This quote runs on,” he said, “over two paragraphs.\n\n“And it ends "
+    "here,” he said.",
+    "“First paragraph.\n\n“Second paragraph.\n\n“Third and last.”",
+    "Options: 1) wait, 2) leave, a) or b) neither.",
+    "1) First item\n2) Second item",
+    "iv) the fourth point",
+    "He smiled :) and left ;-)",
+    "A 12\" screen and a 5\" phone.",
+    "He said \"yes\" and she said \"no.\"",
+    "She said, \"It's fine\" - and left.",
+    "See [the report](https://example.com/a_(b)) for details.",
+    "Hamas’ leaders and the ’90s rock ’n’ roll don’t matter.",
+    "He said ‘maybe’ and she didn’t.",
+    "Er sagte „ja“ und ging.",
+    "A set {a, [b, (c)]} is nested.",
+    "He wrote (see “the report” [page 3]) last week.",
+    "\" Spaced quotes \" are odd but balanced.",
+    "A bell \x07 and an escape \x1B[0m are not brackets.",
+    "He said, \"As you know, I provide the \"entertainment\" in our "
+    "meetings.\"",
+    "“As you know, I provide the “scientific entertainment” here,” he said.",
+    "``We believe it,'' Robinson said. ``In our view, no.''",
+    "Great service =) and a ship (: and a sad face =(",
+    "The mean (x=(a+b)/2) and :) and (see :-)",
+    "He was (happy :) about it) today.",
+    "The encoding of ``stdin``, ``stdout`` and ``stderr`` in IDLE.",
+    "Code points U+0022 (\"), U+007B ({), U+007D (}) and '(' or \"[\".",
+    "---->===}*{===<---- Some of the better comments:",
+    "PS) When we called, #) they said no.",
+    "<<\"Well then,\" said Don Quixote, \"the same thing happens.\">>",
+};
+
+/* A NUL byte is not a closing bracket (strchr finds the terminator). */
+static void nul_is_not_a_bracket(void **state)
+{
+    (void)state;
+    static const char text[] = "She said \0 hello (and more).";
+    mtl_options *o = mtl_options_new();
+    assert_non_null(o);
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+    mtl_options_set_severity(o, "unbalanced-quotes", MTL_WARNING);
+    mtl_linter *l = mtl_linter_new(o, NULL);
+    mtl_options_free(o);
+    assert_non_null(l);
+    mtl_result *r = NULL;
+    assert_int_equal(mtl_lint(l, text, sizeof text - 1, "t.txt", &r), 0);
+    assert_int_equal(mtl_result_count(r), 0);
+    mtl_result_free(r);
+    mtl_linter_free(l);
+}
+
+/* The reference article: the two reopened quotes (G8, G13) and the stray
+ * closer of the duplicated 'to those who need it.”' (G4), nothing else. */
+static void reference_article(void **state)
+{
+    (void)state;
+    const char *root = getenv("MTLINT_SOURCE_ROOT");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/cnn-blinken-2023-11-06.txt",
+             root ? root : ".");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    mtl_result *r = lint_only("unbalanced-quotes", text);
+    static const char *const spans[] = {
+        "need it.\xE2\x80\x9D \xE2\x80\x9C", /* the second "need it.”" */
+        "including \xE2\x80\x9CThe countries",
+        "refugees? \xE2\x80\x9CWe just"};
+    static const size_t skip[] = {8, 10, 10}; /* where the finding starts */
+    assert_int_equal(mtl_result_count(r), 3);
+    for (size_t k = 0; k < 3; k++) {
+        const char *at = strstr(text, spans[k]);
+        assert_non_null(at);
+        size_t off = (size_t)(at - text) + skip[k];
+        assert_int_equal(mtl_result_at(r, k)->offset, off);
+    }
+    mtl_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(nul_is_not_a_bracket),
+                                       cmocka_unit_test(reference_article)};
+    int failed = cmocka_run_group_tests_name("unbalanced-quotes bytes", tests,
+                                             NULL, NULL);
+    return failed + run_rule_cases("unbalanced-quotes", "unbalanced-quotes",
+                                   flags, COUNT_OF(flags), clean,
+                                   COUNT_OF(clean));
+}
