@@ -85,19 +85,17 @@ void mtl_suppress(struct mtl_result *r, const mtl_doc *doc, int report_unused)
         r->failed = 1;
         return;
     }
-    size_t kept = 0;
-    for (size_t i = 0; i < r->count; i++) {
-        mtl_finding *f = &r->items[i];
-        if (silenced(doc, f->rule, f->offset, used)) {
-            free(f->message);
-            for (size_t k = 0; k < f->n_suggestions; k++)
-                free(f->suggestions[k]);
-            free(f->suggestions);
-            continue;
-        }
-        r->items[kept++] = *f;
+    unsigned char *drop = calloc(r->count + 1, 1);
+    if (!drop) {
+        free(used);
+        r->failed = 1;
+        return;
     }
-    r->count = kept;
+    for (size_t i = 0; i < r->count; i++)
+        drop[i] = (unsigned char)silenced(doc, r->items[i].rule,
+                                          r->items[i].offset, used);
+    mtl_result_remove(r, drop);
+    free(drop);
     if (report_unused) {
         static const char *const kind[] = {"mtlint-disable", "mtlint-enable",
                                            "mtlint-disable-next-line"};
@@ -134,23 +132,19 @@ void mtl_ignore_terms(struct mtl_result *r, const mtl_doc *doc,
 {
     if (!n_words && !n_phrases)
         return;
-    size_t kept = 0;
-    for (size_t i = 0; i < r->count; i++) {
-        mtl_finding *f = &r->items[i];
-        int drop = 0;
-        for (size_t k = 0; !drop && k < n_words; k++)
-            drop = strlen(words[k]) == f->length &&
-                   strncasecmp(doc->src + f->offset, words[k], f->length) == 0;
-        for (size_t k = 0; !drop && k < n_phrases; k++)
-            drop = inside_phrase(doc, f, phrases[k]);
-        if (drop) {
-            free(f->message);
-            for (size_t k = 0; k < f->n_suggestions; k++)
-                free(f->suggestions[k]);
-            free(f->suggestions);
-            continue;
-        }
-        r->items[kept++] = *f;
+    unsigned char *drop = calloc(r->count + 1, 1);
+    if (!drop) {
+        r->failed = 1;
+        return;
     }
-    r->count = kept;
+    for (size_t i = 0; i < r->count; i++) {
+        const mtl_finding *f = &r->items[i];
+        for (size_t k = 0; !drop[i] && k < n_words; k++)
+            drop[i] = strlen(words[k]) == f->length &&
+                      strncasecmp(doc->src + f->offset, words[k], f->length) == 0;
+        for (size_t k = 0; !drop[i] && k < n_phrases; k++)
+            drop[i] = (unsigned char)inside_phrase(doc, f, phrases[k]);
+    }
+    mtl_result_remove(r, drop);
+    free(drop);
 }

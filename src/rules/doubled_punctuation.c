@@ -113,7 +113,15 @@ static int into_name(const mtl_doc *doc, size_t g)
 /* Is the line holding offset a reStructuredText directive (".. note::")? */
 static int directive_line(const mtl_doc *doc, size_t offset)
 {
-    size_t s = doc->line_starts[mtl_doc_line_of(doc, offset) - 1];
+    /* doc->line_starts index the source, which is not the text for
+     * Markdown: the line start is found in the text itself, looking back a
+     * short way only (a directive line is short), so that a long line full
+     * of marks costs linear time. */
+    size_t s = offset, floor = offset > 256 ? offset - 256 : 0;
+    while (s > floor && doc->text[s - 1] != '\n' && doc->text[s - 1] != '\r')
+        s--;
+    if (s == floor && floor > 0)
+        return 0;
     while (s < offset && doc->text[s] == ' ')
         s++;
     return s + 3 <= doc->len && memcmp(doc->text + s, ".. ", 3) == 0;
