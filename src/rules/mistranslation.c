@@ -1,0 +1,601 @@
+/*
+ * mistranslation: a real word that is the wrong one. Translation through a
+ * pivot language whose one word means two English things picks the wrong
+ * sense, and every word is still spelled right:
+ *
+ *     "one important aspect is to see progress on the mortgages"
+ *         -> 'mortgages' is probably a mistranslation of 'hostages'
+ *            (used 9 times in this text)
+ *
+ * (Arabic rahn "mortgage" and rahina "hostage" share a root.)
+ *
+ * A noun used once in the document is checked against candidates for the
+ * intended word: the document's key terms (nouns it uses three times or
+ * more) and the partners a pivot language gives it (the hand-written
+ * dicts/confusions.tsv and pivots.tsv, built from FreeDict). A candidate
+ * wins only when the language model reads the whole sentence (the words
+ * after the slot too) better with it, also once the two words' frequencies
+ * are discounted, and the candidate fits the document's topic better than
+ * the word does (topic: how many of the document's content words the model
+ * pairs with it much more often than chance). Precision comes first: a
+ * candidate with neither document nor pivot evidence is never considered;
+ * a hand-written confusion with a key term needs only a small margin, and
+ * every weaker kind of evidence a larger one.
+ */
+#include "rule.h"
+
+#include "buf.h"
+#include "datapath.h"
+#include "lmscore.h"
+#include "ngram.h"
+#include "tags.h"
+#include "words.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Key terms: nouns the document uses at least this often. */
+#define KEY_MIN 3
+/*
+ * What each kind of evidence must add up to, calibrated so that clean
+ * edited prose gets well under one finding per 10,000 words (see
+ * tests/mt_testset.c). gain: log10 gain in the probability of the whole
+ * sentence with the candidate; context: the same less the two words'
+ * difference in frequency (how much better the slot fits the candidate
+ * than its mere commonness explains); topic: how many more of the
+ * document's words the candidate is linked with than the word; max_fit:
+ * how many links the word itself may have; known: the word must be common
+ * enough in the model for its lack of links to mean anything; alone: the
+ * context gain that stands in for the topic margin (short texts have few
+ * links).
+ */
+typedef struct evidence {
+    double gain, context;
+    int topic, max_fit, known;
+    double alone;
+} evidence;
+
+enum { EV_HAND_KEY, EV_PIVOT_KEY, EV_KEY, EV_HAND, EV_PIVOT };
+static const evidence needed[] = {
+    /* a hand-written confusion whose partner is a key term */
+    [EV_HAND_KEY] = {0.3, 0.5, 2, 2, 0, 2.0},
+    /* a FreeDict pivot partner that is a key term: often only a synonym */
+    [EV_PIVOT_KEY] = {1.5, 1.8, 4, 1, 0, 99},
+    /* a key term alone: any key term reads better than a rare word */
+    [EV_KEY] = {3.5, 4.0, 5, 2, 1, 99},
+    /* a confusion whose partner the document does not use as a key term */
+    [EV_HAND] = {2.0, 2.0, 3, 3, 0, 99},
+    [EV_PIVOT] = {4.0, 4.0, 6, 1, 1, 99},
+};
+
+static int evidence_kind(int key, int pivot, int hand)
+{
+    if (key)
+        return !pivot ? EV_KEY : hand ? EV_HAND_KEY : EV_PIVOT_KEY;
+    return hand ? EV_HAND : EV_PIVOT;
+}
+
+/* log10 unigram below which a word has too few n-grams in the model for
+ * its lack of topic links to mean anything */
+#define KNOWN_WORD (-5.5)
+/* A pair of words is a topic link when the model finds one after the other
+ * this many times (log10) more often than on its own. */
+#define LINK_LIFT 1.0
+/* Content words of the document that topic links are counted against, and
+ * how many a news article has: the margins above are for that many. */
+#define MAX_TOPIC 400
+#define TOPIC_TYPICAL 200
+#define MAX_WORD 40
+
+/* One confusion: `word` may stand for `partner`, through `lang`. */
+typedef struct confusion {
+    const char *word, *partner, *lang, *via;
+    int hand; /* from the hand-written list */
+} confusion;
+
+/* A table file kept whole, its fields cut apart in place; entries are the
+ * offsets of their first field, in byte order of the word. */
+typedef struct table {
+    char *text;
+    uint32_t *entry;
+    size_t n;
+} table;
+
+typedef struct state {
+    table hand, pivots;
+} state;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    mtl_sb sb = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        mtl_sb_add(&sb, buf, n);
+    fclose(f);
+    mtl_sb_addc(&sb, '\0');
+    return mtl_sb_take(&sb);
+}
+
+/* Cuts the lines of t->text into NUL-separated fields and lists the lines
+ * with at least four: word, partner, language, foreign word. */
+static int split(table *t)
+{
+    size_t cap = 0;
+    for (char *line = t->text; *line;) {
+        char *eol = line + strcspn(line, "\n");
+        int more = *eol != '\0', fields = 1;
+        *eol = '\0';
+        for (char *p = line; *p; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                fields++;
+            }
+        if (line[0] != '#' && fields >= 4 &&
+            (size_t)(line - t->text) < UINT32_MAX &&
+            MTL_PUSH(t->entry, t->n, cap, (uint32_t)(line - t->text)) != 0)
+            return -1;
+        line = more ? eol + 1 : eol;
+    }
+    return 0;
+}
+
+static const char *word_at(const table *t, size_t i)
+{
+    return t->text + t->entry[i];
+}
+
+static confusion entry(const table *t, size_t i, int hand)
+{
+    confusion c = {.word = word_at(t, i), .hand = hand};
+    c.partner = c.word + strlen(c.word) + 1;
+    c.lang = c.partner + strlen(c.partner) + 1;
+    c.via = c.lang + strlen(c.lang) + 1;
+    return c;
+}
+
+/* Orders the entries by word: the hand list is short (insertion sort);
+ * the generated table must come sorted. Returns 0, or -1 if unsorted. */
+static int order(table *t, int may_sort)
+{
+    for (size_t i = 1; i < t->n; i++) {
+        if (strcmp(word_at(t, i - 1), word_at(t, i)) <= 0)
+            continue;
+        if (!may_sort)
+            return -1;
+        uint32_t e = t->entry[i];
+        size_t j = i;
+        for (; j > 0 && strcmp(t->text + t->entry[j - 1], t->text + e) > 0; j--)
+            t->entry[j] = t->entry[j - 1];
+        t->entry[j] = e;
+    }
+    return 0;
+}
+
+static void fini(void *p)
+{
+    state *st = p;
+    if (!st)
+        return;
+    free(st->hand.text);
+    free(st->hand.entry);
+    free(st->pivots.text);
+    free(st->pivots.entry);
+    free(st);
+}
+
+/* Loads a table if it is there (without it the rule has less evidence).
+ * Returns 0, or -1 with a malloc'd *error. */
+static int load(const mtl_options *opts, const char *name, table *t, int hand,
+                char **error)
+{
+    char *path = mtl_data_find(opts, name);
+    if (!path)
+        return 0;
+    t->text = slurp(path);
+    free(path);
+    if (!t->text || split(t) != 0) {
+        *error = strdup("mistranslation: out of memory");
+        return -1;
+    }
+    if (order(t, hand) != 0) {
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb,
+                      "mistranslation: %s is not sorted by word "
+                      "(rebuild it with build_pivots)",
+                      name);
+        *error = mtl_sb_take(&sb);
+        return -1;
+    }
+    return 0;
+}
+
+static int init(const mtl_options *opts, void **out, char **error)
+{
+    state *st = calloc(1, sizeof *st);
+    if (!st) {
+        *error = strdup("mistranslation: out of memory");
+        return -1;
+    }
+    if (load(opts, "confusions.tsv", &st->hand, 1, error) != 0 ||
+        load(opts, "pivots.tsv", &st->pivots, 0, error) != 0) {
+        fini(st);
+        return -1;
+    }
+    *out = st;
+    return 0;
+}
+
+/* The entries of t for word w: [*first, return). */
+static size_t lookup(const table *t, const char *w, size_t *first)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(word_at(t, mid), w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < t->n && strcmp(word_at(t, hi), w) == 0)
+        hi++;
+    return hi;
+}
+
+/* --- English noun number --- */
+
+static int ends(const char *w, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    return n >= k && memcmp(w + n - k, s, k) == 0;
+}
+
+/* The singular of a plural noun ("hostages" -> "hostage"), into out; the
+ * word itself when it does not look plural. */
+static void singular(const char *w, char out[MAX_WORD])
+{
+    size_t n = strlen(w);
+    snprintf(out, MAX_WORD, "%s", w);
+    if (n < 4 || w[n - 1] != 's' || ends(w, n, "ss") || ends(w, n, "us") ||
+        ends(w, n, "is"))
+        return;
+    if (ends(w, n, "ies"))
+        snprintf(out, MAX_WORD, "%.*sy", (int)(n - 3), w);
+    else if (ends(w, n, "sses") || ends(w, n, "shes") || ends(w, n, "ches") ||
+             ends(w, n, "xes") || ends(w, n, "zes"))
+        out[n - 2] = '\0';
+    else
+        out[n - 1] = '\0';
+}
+
+static void plural(const char *w, char out[MAX_WORD])
+{
+    size_t n = strlen(w);
+    if (n > 1 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+        snprintf(out, MAX_WORD, "%.*sies", (int)(n - 1), w);
+    else if (ends(w, n, "s") || ends(w, n, "x") || ends(w, n, "z") ||
+             ends(w, n, "ch") || ends(w, n, "sh"))
+        snprintf(out, MAX_WORD, "%ses", w);
+    else
+        snprintf(out, MAX_WORD, "%ss", w);
+}
+
+/* --- the document --- */
+
+static const mtl_word *find(const mtl_doc *doc, const char *w)
+{
+    return mtl_words_find(doc->an->words, w, strlen(w));
+}
+
+/* Is the word a common noun here: mostly tagged NOUN, written in lower
+ * case except at a sentence start, letters only? */
+static int common_noun(const mtl_doc *doc, const mtl_word *w)
+{
+    if (w->norm_len < 3 || w->norm_len >= MAX_WORD)
+        return 0;
+    for (uint32_t i = 0; i < w->norm_len; i++)
+        if (!islower((unsigned char)w->norm[i]))
+            return 0;
+    const uint32_t *occ = mtl_word_occurrences(doc->an->words, w);
+    uint32_t nouns = 0;
+    for (uint32_t k = 0; k < w->count; k++) {
+        const mtl_token *t = &doc->tokens[occ[k]];
+        if ((t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START))
+            return 0;
+        nouns += mtl_tag_of(doc, occ[k]) == MTL_TAG_NOUN;
+    }
+    return 2 * nouns > w->count;
+}
+
+/* Occurrences of a noun in either number. */
+static uint32_t uses(const mtl_doc *doc, const char *lemma)
+{
+    char pl[MAX_WORD];
+    plural(lemma, pl);
+    const mtl_word *a = find(doc, lemma), *b = find(doc, pl);
+    return (a ? a->count : 0) + (b ? b->count : 0);
+}
+
+/* The document's content words as model ids, for topic links. */
+typedef struct topic {
+    uint32_t id[MAX_TOPIC];
+    size_t n;
+} topic;
+
+static void topic_words(const mtl_doc *doc, const mtl_ngram *ng, topic *tp)
+{
+    const mtl_words *w = doc->an->words;
+    tp->n = 0;
+    for (size_t i = 0; i < w->n_words && tp->n < MAX_TOPIC; i++) {
+        const mtl_word *e = &w->words[i];
+        if (e->norm_len < 4)
+            continue;
+        int tag = mtl_tag_of(doc, mtl_word_occurrences(w, e)[0]);
+        if (tag != MTL_TAG_NOUN && tag != MTL_TAG_ADJ && !mtl_tag_is_verb(tag))
+            continue;
+        uint32_t id = mtl_ngram_word(ng, e->norm, e->norm_len);
+        if (id != MTL_NGRAM_NONE)
+            tp->id[tp->n++] = id;
+    }
+}
+
+/* How many of the document's content words the model links with w, in
+ * either order; words sharing its first four letters (its own forms) do
+ * not count. */
+static int topic_fit(const mtl_ngram *ng, const topic *tp, const char *w)
+{
+    uint32_t id = mtl_ngram_word(ng, w, strlen(w));
+    if (id == MTL_NGRAM_NONE)
+        return 0;
+    float uni = mtl_ngram_score(ng, NULL, 0, id, NULL);
+    int links = 0;
+    for (size_t i = 0; i < tp->n; i++) {
+        uint32_t v = tp->id[i];
+        if (v == id || strncmp(mtl_ngram_word_text(ng, v), w, 4) == 0)
+            continue;
+        int m = 0;
+        float lp = mtl_ngram_score(ng, &v, 1, id, &m);
+        if (m >= 2 && lp - uni >= LINK_LIFT) {
+            links++;
+            continue;
+        }
+        lp = mtl_ngram_score(ng, &id, 1, v, &m);
+        if (m >= 2 && lp - mtl_ngram_score(ng, NULL, 0, v, NULL) >= LINK_LIFT)
+            links++;
+    }
+    return links;
+}
+
+/* log10 P(w) without context; the floor for an unknown word. */
+static double unigram(const mtl_ngram *ng, const char *w)
+{
+    uint32_t id = mtl_ngram_word(ng, w, strlen(w));
+    return id == MTL_NGRAM_NONE ? mtl_ngram_unk_floor(ng)
+                                : mtl_ngram_score(ng, NULL, 0, id, NULL);
+}
+
+/* A key term of the document. */
+typedef struct key_term {
+    char lemma[MAX_WORD];
+    uint32_t uses;
+} key_term;
+
+static int by_uses(const void *a, const void *b)
+{
+    const key_term *x = a, *y = b;
+    return (x->uses < y->uses) - (x->uses > y->uses);
+}
+
+/* A candidate for the intended word. */
+typedef struct cand {
+    char form[MAX_WORD]; /* inflected like the word */
+    char lemma[MAX_WORD];
+    uint32_t uses; /* in the document, either number */
+    int pivot;     /* via holds pivot evidence */
+    confusion via;
+} cand;
+
+/* Candidates scored per word, at most. */
+enum { MAX_CANDS = 64 };
+
+static void add_cand(cand *c, size_t *n, const char *lemma, int want_plural,
+                     uint32_t n_uses, const confusion *via)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(c[i].lemma, lemma) == 0) {
+            if (via && !c[i].pivot) {
+                c[i].pivot = 1;
+                c[i].via = *via;
+            }
+            return;
+        }
+    if (*n == MAX_CANDS || strlen(lemma) + 4 >= MAX_WORD)
+        return;
+    cand *k = &c[(*n)++];
+    snprintf(k->lemma, sizeof k->lemma, "%s", lemma);
+    if (want_plural)
+        plural(lemma, k->form);
+    else
+        snprintf(k->form, sizeof k->form, "%s", lemma);
+    k->uses = n_uses;
+    k->pivot = via != NULL;
+    if (via)
+        k->via = *via;
+}
+
+static const char *language_name(const char *code)
+{
+    static const char *const names[][2] = {
+        {"ara", "Arabic"},  {"deu", "German"},     {"fra", "French"},
+        {"ita", "Italian"}, {"por", "Portuguese"}, {"rus", "Russian"},
+        {"spa", "Spanish"}, {"tur", "Turkish"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i][0], code) == 0)
+            return names[i][1];
+    return code;
+}
+
+static int hyphen(const mtl_doc *doc, const mtl_token *t)
+{
+    return t->kind == MTL_TOK_PUNCT && doc->text[t->start] == '-';
+}
+
+static void check_token(const mtl_doc *doc, const state *st,
+                        const mtl_ngram *ng, const topic *tp,
+                        const key_term *keys, size_t n_keys, size_t i,
+                        mtl_emit *out)
+{
+    const mtl_token *t = &doc->tokens[i];
+    const char *w = mtl_tok_norm(doc, t);
+    char lemma[MAX_WORD];
+    singular(w, lemma);
+    int is_plural = strcmp(lemma, w) != 0;
+    if (uses(doc, lemma) > 1)
+        return;
+    /* part of a compound: "cease-fire" */
+    if ((i > 0 && hyphen(doc, &doc->tokens[i - 1])) ||
+        (i + 1 < doc->n_tokens && hyphen(doc, &doc->tokens[i + 1])))
+        return;
+
+    /* hand-written partners first, then FreeDict's up to half the list,
+     * then the key terms, most used first (long texts have more) */
+    cand c[MAX_CANDS];
+    size_t n = 0, first;
+    for (int h = 1; h >= 0; h--) {
+        const table *tb = h ? &st->hand : &st->pivots;
+        size_t end = lookup(tb, lemma, &first);
+        for (size_t k = first; k < end && (h || n < MAX_CANDS / 2); k++) {
+            confusion cf = entry(tb, k, h);
+            add_cand(c, &n, cf.partner, is_plural, uses(doc, cf.partner), &cf);
+        }
+    }
+    for (size_t k = 0; k < n_keys; k++)
+        add_cand(c, &n, keys[k].lemma, is_plural, keys[k].uses, NULL);
+    if (!n)
+        return;
+
+    size_t s = t->sentence;
+    double base = doc->an->lm->sentences[s].logprob;
+    int fit_w = -1;
+    double uni_w = unigram(ng, w);
+    const cand *best = NULL;
+    double best_gain = 0;
+    for (size_t k = 0; k < n; k++) {
+        int key = c[k].uses >= KEY_MIN, pivot = c[k].pivot;
+        /* "usages" for "uses": a variant of the word, not another word */
+        if ((!key && !pivot) || strncmp(c[k].form, w, 2) == 0)
+            continue;
+        int hand = pivot && c[k].via.hand;
+        const evidence *ev = &needed[evidence_kind(key, pivot, hand)];
+        double uni_c = unigram(ng, c[k].form), lp;
+        if (uni_c <= mtl_ngram_unk_floor(ng) ||
+            mtl_lm_score_replaced(doc, s, i, c[k].form, &lp) != 0)
+            continue;
+        double gain = lp - base, context = gain - (uni_c - uni_w);
+        if (gain < ev->gain || context < ev->context ||
+            (best && gain <= best_gain))
+            continue;
+        if (fit_w < 0)
+            fit_w = topic_fit(ng, tp, w);
+        if (fit_w > ev->max_fit || (ev->known && uni_w < KNOWN_WORD))
+            continue;
+        /* a long text links any common word to many of its words */
+        int margin = ev->topic;
+        if (!pivot || !key) {
+            size_t words = tp->n > TOPIC_TYPICAL ? tp->n : TOPIC_TYPICAL;
+            margin = (int)((size_t)margin * words / TOPIC_TYPICAL);
+        }
+        if (topic_fit(ng, tp, c[k].form) - fit_w < margin &&
+            context < ev->alone)
+            continue;
+        best = &c[k];
+        best_gain = gain;
+    }
+    if (!best)
+        return;
+
+    char fix[MAX_WORD], q[64];
+    snprintf(fix, sizeof fix, "%s", best->form);
+    if (t->flags & MTL_TF_CAP)
+        fix[0] = (char)toupper((unsigned char)fix[0]);
+    const char *sugg = fix;
+    mtl_excerpt(doc, t->start, t->end, q, sizeof q);
+    if (best->uses >= KEY_MIN)
+        mtl_report_fix(out, t->start, t->end, &sugg, 1,
+                       "'%s' is probably a mistranslation of '%s' (used %u "
+                       "times in this text)",
+                       q, fix, best->uses);
+    else
+        mtl_report_fix(out, t->start, t->end, &sugg, 1,
+                       "'%s' is probably a mistranslation of '%s' (%s '%s' "
+                       "means both)",
+                       q, fix, language_name(best->via.lang), best->via.via);
+}
+
+static void check(const mtl_doc *doc, const void *p, mtl_emit *out)
+{
+    const state *st = p;
+    const mtl_analyses *an = doc->an;
+    if (!an || !an->words || !an->tags || !an->lm)
+        return;
+    const mtl_ngram *ng = mtl_lm_model_ngram(an->lm->model);
+    if (!ng)
+        return;
+
+    /* the key terms: nouns used KEY_MIN times or more, by singular */
+    const mtl_words *w = an->words;
+    key_term *keys = NULL;
+    size_t n_keys = 0, cap = 0;
+    topic *tp = malloc(sizeof *tp);
+    if (!tp)
+        return;
+    for (size_t k = 0; k < w->n_words; k++) {
+        const mtl_word *e = &w->words[k];
+        if (!common_noun(doc, e))
+            continue;
+        key_term kt;
+        singular(e->norm, kt.lemma);
+        kt.uses = uses(doc, kt.lemma);
+        if (kt.uses < KEY_MIN)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < n_keys && !seen; j++)
+            seen = strcmp(keys[j].lemma, kt.lemma) == 0;
+        if (!seen && MTL_PUSH(keys, n_keys, cap, kt) != 0)
+            goto done;
+    }
+    if (n_keys)
+        qsort(keys, n_keys, sizeof *keys, by_uses);
+
+    topic_words(doc, ng, tp);
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const mtl_token *t = &doc->tokens[i];
+        if (t->kind != MTL_TOK_WORD || mtl_tag_of(doc, i) != MTL_TAG_NOUN)
+            continue;
+        const mtl_word *e = mtl_words_of_token(w, i);
+        /* "freed" tagged as a noun is far more often a participle */
+        if (!e || e->count != 1 || !common_noun(doc, e) ||
+            ends(e->norm, e->norm_len, "ed"))
+            continue;
+        check_token(doc, st, ng, tp, keys, n_keys, i, out);
+    }
+done:
+    free(keys);
+    free(tp);
+}
+
+const mtl_rule mtl_rule_mistranslation = {
+    .info = {"mistranslation", "a real word that is probably the wrong one",
+             MTL_WARNING},
+    .needs = MTL_NEED_WORDS | MTL_NEED_TAGS | MTL_NEED_LM,
+    .init = init,
+    .fini = fini,
+    .check = check,
+};
