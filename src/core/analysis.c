@@ -1,10 +1,19 @@
 #include "analysis.h"
 
+#include "lmscore.h"
+#include "speller.h"
+#include "tags.h"
+#include "words.h"
+
 #include <stddef.h>
 
 /* The shared analyses, in the order they run (a later one may read an
  * earlier one's results). */
 const mtl_analysis *const mtl_analyses_table[] = {
+    &mtl_analysis_words,
+    &mtl_analysis_spell, /* reads the word table */
+    &mtl_analysis_lm,
+    &mtl_analysis_tags,
     NULL, /* keeps the array non-empty */
 };
 const size_t mtl_n_analyses =

@@ -15,12 +15,20 @@
 #include "mtlint.h"
 
 enum {
-    MTL_NEED_NONE = 0
+    MTL_NEED_NONE = 0,
+    MTL_NEED_WORDS = 1 << 0, /* words.h: the per-document word table */
+    MTL_NEED_SPELL = 1 << 1, /* speller.h: English dictionary verdicts */
+    MTL_NEED_LM = 1 << 2,    /* lmscore.h: language-model scores */
+    MTL_NEED_TAGS = 1 << 3   /* tags.h: part-of-speech tags */
 };
 
 /* Per-document results; each analysis owns its field. */
 typedef struct mtl_analyses {
     int unused; /* keeps the struct non-empty until analyses are added */
+    struct mtl_words *words;  /* MTL_NEED_WORDS */
+    struct mtl_spell *spell;  /* MTL_NEED_SPELL */
+    struct mtl_lm_doc *lm;    /* MTL_NEED_LM */
+    struct mtl_tags *tags;    /* MTL_NEED_TAGS */
 } mtl_analyses;
 
 typedef struct mtl_analysis {
@@ -35,6 +43,8 @@ typedef struct mtl_analysis {
     /* Fills its field of doc->an. Returns 0, or -1 when out of memory. */
     int (*run)(mtl_doc *doc, const void *shared);
     void (*release)(mtl_doc *doc);
+    /* Optional: one line naming the loaded resource, for --version. */
+    const char *(*describe)(const void *shared);
 } mtl_analysis;
 
 extern const mtl_analysis *const mtl_analyses_table[];

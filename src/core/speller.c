@@ -1,0 +1,711 @@
+/*
+ * Hunspell behind a mutex (see speller.h), and the spell analysis.
+ */
+#include "speller.h"
+
+#include "buf.h"
+#include "datapath.h"
+#include "options.h"
+#include "utf8.h"
+#include "words.h"
+
+#include <hunspell/hunspell.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/ucnv.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+
+/* Hunspell rejects longer words anyway (its limit is 100 bytes). */
+#define MAX_WORD 96
+
+/* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
+#define GRAMS (27 * 27 * 27 * 27)
+
+struct mtl_speller {
+    Hunhandle *h;
+    pthread_mutex_t *lock; /* a pointer, so const spellers can lock it */
+    char *encoding;        /* NULL when the dictionary is UTF-8 */
+    uint8_t *grams;        /* seen in the dictionary's words; NULL: unknown */
+    char *dic;             /* the .dic file, for mtl_speller_use_filter */
+};
+
+/* ---- the four-letter filter --------------------------------------------
+ * Hunspell takes microseconds to reject a non-word (its compound checks
+ * read the clock), and a search for words one slip away asks it hundreds of
+ * times. Most of those candidates hold four letters in a row that no
+ * dictionary word has ("tqh"); the table turns them away first. It is built
+ * from the .dic stems, each also with common affixes, since the inflected
+ * forms Hunspell accepts are not listed. */
+
+static int letter(unsigned char c)
+{
+    c = (unsigned char)(c | 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+}
+
+/* The window of the last four letters, shifted by one letter. */
+static size_t shift(size_t k, int c)
+{
+    return (k * 27 + (size_t)c) % GRAMS;
+}
+
+static void tri_add(uint8_t *t, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        k = shift(k, i < n ? letter((unsigned char)s[i]) : 0);
+        t[k / 8] = (uint8_t)(t[k / 8] | 1u << (k % 8));
+    }
+}
+
+/* The runs where a stem meets an affix: the stem's last three letters
+ * and the suffix, or the prefix and the stem's first two letters. The rest
+ * of a stem or an affix is added once. */
+static const char *const suffixes[] = {
+    "s", "es", "ed", "d", "n", "en", "t", "y", "ing", "er", "ers", "est", "ly",
+    "ally", "ness", "ment", "ion", "ions", "ation", "able", "ible", "ies",
+    "ied", "ier", "ity", "al", "ive", "ize", "ise", "ous", "ic", "ist", "ism",
+    "ful", "less", "ant", "ent", "ance", "ence", NULL};
+static const char *const prefixes[] = {
+    "un", "re", "in", "dis", "non", "pre", "over", "out", "mis", "de", "im",
+    NULL};
+
+static void tri_add_forms(uint8_t *t, const char *stem, size_t n)
+{
+    char buf[16];
+    tri_add(t, stem, n);
+    if (n < 2)
+        return;
+    size_t e = n < 3 ? n : 3; /* the stem's letters next to the affix */
+    for (size_t k = 0; suffixes[k]; k++) {
+        size_t m = strlen(suffixes[k]);
+        memcpy(buf, stem + n - e, e); /* adds a few spurious boundary */
+        memcpy(buf + e, suffixes[k], m); /* runs: harmless, looser */
+        tri_add(t, buf, e + m);
+        char last = stem[n - 1];
+        int vowel = strchr("aeiou", suffixes[k][0]) != NULL;
+        if (n > 3 && (last == 'e' || last == 'y')) { /* make, making */
+            memcpy(buf, stem + n - 4, 3);
+            memcpy(buf + 3, suffixes[k], m);
+            tri_add(t, buf, 3 + m);
+        } else if (n > 3 && vowel && !strchr("aeiouwxy", last)) {
+            memcpy(buf, stem + n - 3, 3); /* stop, stopped */
+            buf[3] = last;
+            memcpy(buf + 4, suffixes[k], m);
+            tri_add(t, buf, 4 + m);
+        }
+    }
+    for (size_t k = 0; prefixes[k]; k++) {
+        size_t m = strlen(prefixes[k]);
+        memcpy(buf, prefixes[k], m);
+        memcpy(buf + m, stem, e);
+        tri_add(t, buf, m + e);
+    }
+}
+
+/* Reads the .dic word list; leaves sp->grams NULL if it cannot. */
+void mtl_speller_use_filter(mtl_speller *sp)
+{
+    const char *dic = sp->dic;
+    if (sp->grams || !dic)
+        return;
+    FILE *f = fopen(dic, "r");
+    uint8_t *t = f ? calloc(GRAMS / 8 + 1, 1) : NULL;
+    if (!t) {
+        if (f)
+            fclose(f);
+        return;
+    }
+    char line[256];
+    int first = 1;
+    while (fgets(line, sizeof line, f)) {
+        if (first) { /* the word count */
+            first = 0;
+            continue;
+        }
+        size_t n = strcspn(line, "/\t \r\n");
+        tri_add_forms(t, line, n);
+    }
+    fclose(f);
+    sp->grams = t;
+}
+
+int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
+                           size_t *lo, size_t *hi)
+{
+    *lo = 0;
+    *hi = n;
+    if (!sp->grams)
+        return 1;
+    size_t k = 0;
+    for (size_t j = 0; j <= n; j++) {
+        if (j < n && (unsigned char)s[j] >= 0x80) {
+            *lo = 0;
+            *hi = n;
+            return 1; /* not judged */
+        }
+        k = shift(k, j < n ? letter((unsigned char)s[j]) : 0);
+        if (!(sp->grams[k / 8] & (1u << (k % 8)))) {
+            /* the run ending at j holds letters j-3..j; an edit a letter
+             * either side may still change it */
+            size_t a = j >= 5 ? j - 5 : 0, b = j + 2;
+            if (a > *lo)
+                *lo = a;
+            if (b < *hi)
+                *hi = b;
+        }
+    }
+    return *lo <= *hi;
+}
+
+int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n)
+{
+    if (!sp->grams)
+        return 1;
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && (unsigned char)s[i] >= 0x80)
+            return 1; /* not judged */
+        k = shift(k, i < n ? letter((unsigned char)s[i]) : 0);
+        if (!(sp->grams[k / 8] & (1u << (k % 8))))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static const char *const system_dirs[] = {
+    "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+    "/usr/local/share/hunspell", "/usr/local/share/myspell", NULL};
+
+static int readable(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return 0;
+    fclose(f);
+    return 1;
+}
+
+/* base.aff and base.dic both exist */
+static int pair_exists(const char *base)
+{
+    size_t n = strlen(base);
+    char *p = malloc(n + 5);
+    if (!p)
+        return 0;
+    memcpy(p, base, n);
+    memcpy(p + n, ".aff", 5);
+    int ok = readable(p);
+    memcpy(p + n, ".dic", 5);
+    ok = ok && readable(p);
+    free(p);
+    return ok;
+}
+
+/* dir/lang, or dir itself when it names the .dic or .aff file of lang */
+static char *try_entry(const char *dir, size_t len, const char *lang)
+{
+    mtl_sb sb = {0};
+    if (len > 4 && (!strncmp(dir + len - 4, ".dic", 4) ||
+                    !strncmp(dir + len - 4, ".aff", 4))) {
+        mtl_sb_add(&sb, dir, len - 4);
+        char *base = mtl_sb_take(&sb);
+        const char *slash = base ? strrchr(base, '/') : NULL;
+        const char *name = slash ? slash + 1 : base;
+        if (base && strcmp(name, lang) == 0 && pair_exists(base))
+            return base;
+        free(base);
+        return NULL;
+    }
+    mtl_sb_add(&sb, dir, len);
+    mtl_sb_addc(&sb, '/');
+    mtl_sb_adds(&sb, lang);
+    char *base = mtl_sb_take(&sb);
+    if (base && pair_exists(base))
+        return base;
+    free(base);
+    return NULL;
+}
+
+/* each entry of a ':'-separated list */
+static char *try_list(const char *list, const char *lang)
+{
+    while (list && *list) {
+        const char *end = strchr(list, ':');
+        size_t n = end ? (size_t)(end - list) : strlen(list);
+        char *b = n ? try_entry(list, n, lang) : NULL;
+        if (b)
+            return b;
+        list = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
+static char *find_base(const mtl_options *opts, const char *lang)
+{
+    const char *d;
+    for (size_t i = 0; (d = mtl_options_nth(opts, "dict-path", i)); i++) {
+        char *b = try_entry(d, strlen(d), lang);
+        if (b)
+            return b;
+    }
+    char *b = try_list(getenv("DICPATH"), lang);
+    for (size_t i = 0; !b && system_dirs[i]; i++)
+        b = try_entry(system_dirs[i], strlen(system_dirs[i]), lang);
+    return b;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    return d ? memcpy(d, s, n) : NULL;
+}
+
+int mtl_speller_open(const mtl_options *opts, const char *lang,
+                     mtl_speller **out, char **error)
+{
+    *out = NULL;
+    char name[64];
+    size_t n = strlen(lang);
+    if (n == 0 || n >= sizeof name || strchr(lang, '/')) {
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "bad dictionary language '%s'", lang);
+        *error = mtl_sb_take(&sb);
+        return -1;
+    }
+    for (size_t i = 0; i <= n; i++)
+        name[i] = lang[i] == '-' ? '_' : lang[i];
+    char *base = find_base(opts, name);
+    if (!base)
+        return 0;
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "%s.aff", base);
+    char *aff = mtl_sb_take(&sb);
+    mtl_sb_printf(&sb, "%s.dic", base);
+    char *dic = mtl_sb_take(&sb);
+    free(base);
+    mtl_speller *sp = calloc(1, sizeof *sp);
+    if (sp)
+        sp->lock = malloc(sizeof *sp->lock);
+    if (!aff || !dic || !sp || !sp->lock ||
+        pthread_mutex_init(sp->lock, NULL) != 0) {
+        if (sp)
+            free(sp->lock);
+        free(sp);
+        free(aff);
+        free(dic);
+        *error = dup_str("out of memory");
+        return -1;
+    }
+    sp->h = Hunspell_create(aff, dic);
+    sp->dic = dic;
+    free(aff);
+    if (!sp->h) {
+        mtl_speller_close(sp);
+        mtl_sb_printf(&sb, "cannot load the hunspell dictionary '%s'", name);
+        *error = mtl_sb_take(&sb);
+        return -1;
+    }
+    const char *enc = Hunspell_get_dic_encoding(sp->h);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        sp->encoding = dup_str(enc);
+        if (!sp->encoding) {
+            mtl_speller_close(sp);
+            *error = dup_str("out of memory");
+            return -1;
+        }
+    }
+    *out = sp;
+    return 0;
+}
+
+void mtl_speller_close(mtl_speller *sp)
+{
+    if (!sp)
+        return;
+    if (sp->h)
+        Hunspell_destroy(sp->h);
+    if (sp->lock) {
+        pthread_mutex_destroy(sp->lock);
+        free(sp->lock);
+    }
+    free(sp->encoding);
+    free(sp->grams);
+    free(sp->dic);
+    free(sp);
+}
+
+/* ---- words in and out --------------------------------------------------- */
+
+/* Converts s[0..n) between encodings into out (NUL-terminated); returns 0,
+ * or -1 if it does not fit or a character has no equivalent. */
+static int convert(const char *to, const char *from, const char *s, size_t n,
+                   char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t k = ucnv_convert(to, from, out, (int32_t)cap, s, (int32_t)n, &st);
+    if (U_FAILURE(st) || k < 0 || (size_t)k >= cap)
+        return -1;
+    /* A character the target lacks becomes a substitute: not the word. */
+    for (int32_t i = 0; i < k; i++)
+        if (out[i] == 0x1A)
+            return -1;
+    out[k] = '\0';
+    return 0;
+}
+
+/* The word in the dictionary's encoding; 0, or -1 when it cannot be. */
+static int to_dict(const mtl_speller *sp, const char *s, size_t n, char *out,
+                   size_t cap)
+{
+    if (n == 0 || n >= cap || memchr(s, '\0', n))
+        return -1;
+    if (!sp->encoding) {
+        memcpy(out, s, n);
+        out[n] = '\0';
+        return 0;
+    }
+    return convert(sp->encoding, "UTF-8", s, n, out, cap);
+}
+
+int mtl_speller_add(mtl_speller *sp, const char *word)
+{
+    char w[MAX_WORD + 1];
+    if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+        return 0; /* not a word the dictionary could hold: ignore it */
+    if (sp->grams)
+        tri_add_forms(sp->grams, w, strlen(w));
+    pthread_mutex_lock(sp->lock);
+    int rc = Hunspell_add(sp->h, w);
+    pthread_mutex_unlock(sp->lock);
+    return rc == 0 ? 0 : -1;
+}
+
+int mtl_speller_add_file(mtl_speller *sp, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[256];
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        size_t n = strlen(line);
+        while (n && strchr(" \t\r\n", line[n - 1]))
+            line[--n] = '\0';
+        char *w = line;
+        while (*w == ' ' || *w == '\t')
+            w++;
+        if (*w)
+            rc = mtl_speller_add(sp, w);
+    }
+    if (ferror(f))
+        rc = -1;
+    fclose(f);
+    return rc;
+}
+
+int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
+{
+    char w[MAX_WORD + 1];
+    if (to_dict(sp, s, n, w, sizeof w) != 0)
+        return 0;
+    pthread_mutex_lock(sp->lock);
+    int ok = Hunspell_spell(sp->h, w) != 0;
+    pthread_mutex_unlock(sp->lock);
+    return ok;
+}
+
+size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
+                           size_t max)
+{
+    char w[MAX_WORD + 1];
+    if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+        return 0;
+    char **list = NULL;
+    size_t kept = 0;
+    pthread_mutex_lock(sp->lock);
+    int n = Hunspell_suggest(sp->h, &list, w);
+    for (int i = 0; i < n && kept < max; i++) {
+        char buf[4 * MAX_WORD + 1];
+        const char *s = list[i];
+        if (sp->encoding) {
+            if (convert("UTF-8", sp->encoding, s, strlen(s), buf,
+                        sizeof buf) != 0)
+                continue;
+            s = buf;
+        }
+        if ((out[kept] = dup_str(s)) != NULL)
+            kept++;
+    }
+    if (list)
+        Hunspell_free_list(sp->h, &list, n);
+    pthread_mutex_unlock(sp->lock);
+    return kept;
+}
+
+/* ---- the spell analysis ------------------------------------------------ */
+
+/* The dictionary in force, and the other variety of English: spelling hunts
+ * non-words, and "colour" in a US text is a word (mixing the two is
+ * term-inconsistency's business). */
+typedef struct dicts {
+    mtl_speller *main, *other;
+    char describe[128]; /* for --version */
+} dicts;
+
+static int either(const dicts *d, const char *s, size_t n)
+{
+    return mtl_speller_check(d->main, s, n) ||
+           (d->other && mtl_speller_check(d->other, s, n));
+}
+
+static int load(const mtl_options *opts, void **shared, char **notice,
+                char **error)
+{
+    const char *lang = mtl_options_get(opts, "lang");
+    mtl_speller *sp = NULL;
+    if (mtl_speller_open(opts, lang ? lang : "en_US", &sp, error) != 0)
+        return -1;
+    mtl_sb sb = {0};
+    if (!sp) {
+        if (lang) { /* asked for by name: not having it is an error */
+            mtl_sb_printf(&sb,
+                          "no hunspell dictionary for '%s' (see --dict-path)",
+                          lang);
+            *error = mtl_sb_take(&sb);
+            return -1;
+        }
+        *notice = dup_str("hunspell dictionary en_US not found (install "
+                          "hunspell-en-us or use --dict-path): spelling and "
+                          "untranslated are off");
+        return 0;
+    }
+    /* the project's news word list, then the user's lists */
+    char *own = mtl_data_find(opts, "news-words.txt");
+    int rc = own ? mtl_speller_add_file(sp, own) : 0;
+    free(own);
+    const char *path = NULL;
+    for (size_t i = 0; rc == 0; i++) {
+        path = mtl_options_nth(opts, "words", i);
+        if (!path)
+            break;
+        rc = mtl_speller_add_file(sp, path);
+    }
+    if (rc != 0) {
+        mtl_sb_printf(&sb, "cannot read word list '%s'",
+                      path ? path : "news-words.txt");
+        *error = mtl_sb_take(&sb);
+        mtl_speller_close(sp);
+        return -1;
+    }
+    dicts *d = calloc(1, sizeof *d);
+    const char *name = lang ? lang : "en_US";
+    const char *other = !strncmp(name, "en_US", 5) || !strncmp(name, "en-US", 5)
+                            ? "en_GB"
+                        : !strncmp(name, "en", 2) ? "en_US" : NULL;
+    if (!d || (other && mtl_speller_open(opts, other, &d->other, error) != 0)) {
+        free(d);
+        mtl_speller_close(sp);
+        if (!*error)
+            *error = dup_str("out of memory");
+        return -1;
+    }
+    mtl_speller_use_filter(sp);
+    d->main = sp;
+    snprintf(d->describe, sizeof d->describe, "dictionary: hunspell %s%s%s%s",
+             name, d->other ? " (and " : "", d->other ? other : "",
+             d->other ? ")" : "");
+    *shared = d;
+    return 0;
+}
+
+static const char *describe(const void *shared)
+{
+    return ((const dicts *)shared)->describe;
+}
+
+static void unload(void *shared)
+{
+    dicts *d = shared;
+    mtl_speller_close(d->main);
+    mtl_speller_close(d->other);
+    free(d);
+}
+
+/* Words the dictionary is not asked about. */
+static int skip_word(const char *s, size_t n)
+{
+    size_t letters = 0;
+    if (n > MAX_WORD)
+        return 1;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += mtl_utf8_next(s, n, i, &c);
+        if (c == MTL_BAD_CP || (c >= '0' && c <= '9') || c == '_' || c == '.')
+            return 1;
+        if (c >= 0x80 && u_isalpha((UChar32)c)) {
+            UErrorCode st = U_ZERO_ERROR;
+            UScriptCode sc = uscript_getScript((UChar32)c, &st);
+            if (sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
+                sc != USCRIPT_INHERITED)
+                return 1;
+        }
+        letters += c != '\'';
+    }
+    return letters < 2;
+}
+
+/* Writes into out the variant of s[0..n) with the first letter (title) or
+ * every letter (all) upper-cased, or accents removed (strip). */
+enum { AS_IS, TITLE, ALL, STRIP };
+
+static size_t variant(const char *s, size_t n, int how, char *out, size_t cap)
+{
+    const UNormalizer2 *nfd = NULL;
+    if (how == STRIP) {
+        UErrorCode st = U_ZERO_ERROR;
+        nfd = unorm2_getNFDInstance(&st);
+        if (U_FAILURE(st))
+            return 0;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += mtl_utf8_next(s, n, i, &c);
+        if (c == MTL_BAD_CP)
+            return 0;
+        if ((how == TITLE && o == 0) || how == ALL)
+            c = (uint32_t)u_toupper((UChar32)c);
+        if (how == STRIP && c >= 0x80) {
+            UChar d[8];
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t k = unorm2_getDecomposition(nfd, (UChar32)c, d, 8, &st);
+            if (k > 0 && U_SUCCESS(st) && d[0] < 0x80)
+                c = d[0];
+        }
+        if (o + 5 > cap)
+            return 0;
+        o += mtl_utf8_put(c, out + o);
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Is s[0..n) accepted when spelled `how`, as is, without a possessive
+ * ending, or without accents? */
+static int accepted(const dicts *sp, const char *s, size_t n, int how)
+{
+    char buf[4 * MAX_WORD + 8];
+    size_t k = how == AS_IS ? (n < sizeof buf ? (memcpy(buf, s, n), n) : 0)
+                            : variant(s, n, how, buf, sizeof buf);
+    if (k == 0)
+        return 0;
+    if (either(sp, buf, k))
+        return 1;
+    /* possessives: Hamas's, hostages' */
+    size_t base = k;
+    if (base > 2 && buf[base - 2] == '\'' &&
+        (buf[base - 1] == 's' || buf[base - 1] == 'S'))
+        base -= 2;
+    else if (base > 1 && buf[base - 1] == '\'')
+        base -= 1;
+    if (base < k && either(sp, buf, base))
+        return 1;
+    /* naïve, résumé: the dictionary may only have the plain spelling */
+    int ascii = 1;
+    for (size_t i = 0; i < base; i++)
+        ascii &= (unsigned char)buf[i] < 0x80;
+    if (!ascii && how != STRIP) {
+        char plain[4 * MAX_WORD + 8];
+        size_t p = variant(buf, base, STRIP, plain, sizeof plain);
+        if (p && either(sp, plain, p))
+            return 1;
+    }
+    return 0;
+}
+
+static int run(mtl_doc *doc, const void *shared)
+{
+    const mtl_words *w = doc->an->words;
+    if (!w)
+        return 0; /* needs MTL_NEED_WORDS as well */
+    mtl_spell *sp = calloc(1, sizeof *sp);
+    if (!sp)
+        return -1;
+    doc->an->spell = sp;
+    const dicts *d = shared;
+    sp->speller = d->main;
+    sp->verdict = calloc(w->n_words + 1, 1);
+    if (!sp->verdict)
+        return -1;
+    for (size_t k = 0; k < w->n_words; k++) {
+        const mtl_word *e = &w->words[k];
+        /* Only the spellings the document uses are asked about: a word
+         * never capitalised needs no verdict on its capitalised form. */
+        unsigned cased = 0;
+        const uint32_t *occ = mtl_word_occurrences(w, e);
+        for (size_t o = 0; o < e->count; o++)
+            cased |= doc->tokens[occ[o]].flags;
+        uint8_t v = 0;
+        if (skip_word(e->norm, e->norm_len))
+            v = MTL_SPELL_SKIP;
+        else if (accepted(d, e->norm, e->norm_len, AS_IS))
+            v = MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER;
+        else if ((cased & (MTL_TF_CAP | MTL_TF_ALLCAPS)) &&
+                 accepted(d, e->norm, e->norm_len, TITLE))
+            v = MTL_SPELL_TITLE | MTL_SPELL_UPPER;
+        else if ((cased & MTL_TF_ALLCAPS) &&
+                 accepted(d, e->norm, e->norm_len, ALL))
+            v = MTL_SPELL_UPPER;
+        sp->verdict[k] = v;
+    }
+    return 0;
+}
+
+static void release(mtl_doc *doc)
+{
+    mtl_spell *sp = doc->an->spell;
+    if (!sp)
+        return;
+    free(sp->verdict);
+    free(sp);
+    doc->an->spell = NULL;
+}
+
+int mtl_spell_accepts(const mtl_doc *doc, size_t i)
+{
+    const mtl_spell *sp = doc->an->spell;
+    const mtl_words *w = doc->an->words;
+    if (!sp || !w || i >= doc->n_tokens || w->of_token[i] == MTL_NO_WORD)
+        return 1;
+    uint8_t v = sp->verdict[w->of_token[i]];
+    const mtl_token *t = &doc->tokens[i];
+    if (v & MTL_SPELL_SKIP)
+        return 1;
+    if (t->flags & MTL_TF_ALLCAPS)
+        return v != 0;
+    if (t->flags & MTL_TF_CAP)
+        return (v & (MTL_SPELL_LOWER | MTL_SPELL_TITLE)) != 0;
+    return (v & MTL_SPELL_LOWER) != 0;
+}
+
+const mtl_analysis mtl_analysis_spell = {
+    .name = "spell",
+    .flag = MTL_NEED_SPELL,
+    .load = load,
+    .unload = unload,
+    .run = run,
+    .release = release,
+    .describe = describe,
+};

@@ -1,0 +1,288 @@
+/*
+ * untranslated: text left in the source language. Machine translation
+ * passes through what it cannot parse: a name in its own script, a quoted
+ * sentence, a line it took for code.
+ *
+ *     "Safadi said «El presidente no quiere hablar con la prensa hoy»."
+ *         ->  text in Spanish 'El presidente no quiere hablar con la prensa hoy'
+ *     "the minister of Иностранных дел said"
+ *         ->  text in Cyrillic script 'Иностранных дел'
+ *
+ * Letters of another script are found by their Unicode script property (a
+ * lone Greek letter is mathematics, not text). A Latin-script span is
+ * another language when a sentence has at least three words the English
+ * dictionary lacks and one installed foreign Hunspell dictionary (Spanish,
+ * French, German, Portuguese, Italian, Dutch) knows, and those are at least
+ * 60 % of the words not shared by both languages. Capitalised words inside
+ * a sentence count only once the sentence has two such lower-case words,
+ * since names are the usual unknown words of English news; loanwords
+ * (café, naïve) are in the English dictionary, or alone.
+ */
+#include "rule.h"
+#include "speller.h"
+#include "utf8.h"
+#include "words.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#define MIN_FOREIGN 3
+
+static const struct {
+    const char *code, *name;
+} languages[] = {
+    {"es_ES", "Spanish"}, {"fr_FR", "French"}, {"de_DE", "German"},
+    {"pt_PT", "Portuguese"}, {"it_IT", "Italian"}, {"nl_NL", "Dutch"},
+};
+#define N_LANG (sizeof languages / sizeof *languages)
+
+typedef struct foreign {
+    mtl_speller *sp[N_LANG]; /* NULL where not installed */
+} foreign;
+
+static void fini(void *state)
+{
+    foreign *f = state;
+    if (!f)
+        return;
+    for (size_t l = 0; l < N_LANG; l++)
+        mtl_speller_close(f->sp[l]);
+    free(f);
+}
+
+static int init(const mtl_options *opts, void **state, char **error)
+{
+    foreign *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    *state = f;
+    for (size_t l = 0; l < N_LANG; l++)
+        if (mtl_speller_open(opts, languages[l].code, &f->sp[l], error) != 0)
+            return -1;
+    return 0;
+}
+
+/* ---- other scripts ---------------------------------------------------- */
+
+/* The script of the first letter of token t outside Latin, or
+ * USCRIPT_INVALID_CODE; a lone Greek letter (π, Δ) does not count. */
+static UScriptCode other_script(const mtl_doc *doc, const mtl_token *t)
+{
+    size_t n = t->end - t->start, letters = 0;
+    const char *s = doc->text + t->start;
+    UScriptCode found = USCRIPT_INVALID_CODE;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += mtl_utf8_next(s, n, i, &c);
+        if (c == MTL_BAD_CP || c < 0x80 || !u_isalpha((UChar32)c))
+            continue;
+        letters++;
+        UErrorCode st = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript((UChar32)c, &st);
+        if (found == USCRIPT_INVALID_CODE && U_SUCCESS(st) &&
+            sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
+            sc != USCRIPT_INHERITED)
+            found = sc;
+    }
+    if (found == USCRIPT_GREEK && letters == 1 && mtl_utf8_count(s, n) == 1)
+        return USCRIPT_INVALID_CODE;
+    return found;
+}
+
+static void report_span(const mtl_doc *doc, size_t start, size_t end,
+                        const char *what, mtl_emit *out)
+{
+    char q[160];
+    mtl_excerpt(doc, start, end, q, sizeof q);
+    mtl_report(out, start, end, "text in %s '%s'", what, q);
+}
+
+static void check_scripts(const mtl_doc *doc, mtl_emit *out)
+{
+    size_t first = SIZE_MAX, last = 0;
+    UScriptCode script = USCRIPT_INVALID_CODE;
+    for (size_t i = 0; i <= doc->n_tokens; i++) {
+        const mtl_token *t = i < doc->n_tokens ? &doc->tokens[i] : NULL;
+        int ends = !t || (t->kind == MTL_TOK_WORD) ||
+                   t->kind == MTL_TOK_NEWLINE || t->kind == MTL_TOK_URL;
+        UScriptCode sc = t && t->kind == MTL_TOK_WORD ? other_script(doc, t)
+                                                      : USCRIPT_INVALID_CODE;
+        if (sc != USCRIPT_INVALID_CODE) {
+            if (first == SIZE_MAX) {
+                first = i;
+                script = sc;
+            }
+            last = i;
+            continue;
+        }
+        /* a word in Latin script, a line break or the end closes a run */
+        if (ends && first != SIZE_MAX) {
+            char what[64];
+            const char *name = uscript_getName(script);
+            snprintf(what, sizeof what, "%s script", name ? name : "another");
+            report_span(doc, doc->tokens[first].start, doc->tokens[last].end,
+                        what, out);
+            first = SIZE_MAX;
+        }
+    }
+}
+
+/* ---- other languages in Latin script ------------------------------------- */
+
+/* The cache: two bits per language, and two for English as written. */
+enum {
+    KNOWN = 1,
+    CHECKED = 2,
+    STRICT_CHECKED = 1 << 14,
+    STRICT_KNOWN = 1 << 15
+};
+
+/* Does language l know the word of token i? Asked once per word. */
+static int knows(const foreign *f, const mtl_doc *doc, size_t i, size_t l,
+                 uint16_t *cache)
+{
+    uint32_t k = doc->an->words->of_token[i];
+    unsigned bits = (cache[k] >> (2 * l)) & 3;
+    if (!(bits & CHECKED)) {
+        const mtl_token *t = &doc->tokens[i];
+        bits = CHECKED |
+               (mtl_speller_check(f->sp[l], doc->text + t->start,
+                                  t->end - t->start) ? KNOWN : 0);
+        cache[k] = (uint16_t)(cache[k] | bits << (2 * l));
+    }
+    return bits & KNOWN;
+}
+
+/* A word worth classifying: Latin letters only, two or more, no digits. */
+static int plain(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    if (t->kind != MTL_TOK_WORD)
+        return 0;
+    uint32_t k = doc->an->words->of_token[i];
+    return !(doc->an->spell->verdict[k] & MTL_SPELL_SKIP);
+}
+
+/* Known to the English dictionary. A word with accents must be known as
+ * written: the verdict also takes "président" for "president". */
+static int english(const mtl_doc *doc, size_t i, uint16_t *cache)
+{
+    uint32_t k = doc->an->words->of_token[i];
+    const mtl_token *t = &doc->tokens[i];
+    if (!doc->an->spell->verdict[k])
+        return 0;
+    if (t->flags & MTL_TF_ASCII)
+        return 1;
+    if (!(cache[k] & STRICT_CHECKED)) {
+        int ok = mtl_speller_check(doc->an->spell->speller,
+                                   doc->text + t->start, t->end - t->start);
+        cache[k] = (uint16_t)(cache[k] | STRICT_CHECKED |
+                              (ok ? STRICT_KNOWN : 0));
+    }
+    return (cache[k] & STRICT_KNOWN) != 0;
+}
+
+static int name_like(const mtl_token *t)
+{
+    return (t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START);
+}
+
+static void check_sentence(const foreign *f, const mtl_doc *doc,
+                           const mtl_sentence *s, uint16_t *cache,
+                           mtl_emit *out)
+{
+    /* most sentences have few words the English dictionary lacks: those
+     * need no foreign look-up at all */
+    size_t words = 0, unknown = 0;
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        if (!plain(doc, i))
+            continue;
+        words++;
+        unknown += !english(doc, i, cache) && !name_like(&doc->tokens[i]);
+    }
+    if (unknown < MIN_FOREIGN || unknown * 10 < words * 3)
+        return;
+    size_t lower[N_LANG] = {0}, caps[N_LANG] = {0};
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        if (!plain(doc, i) || english(doc, i, cache))
+            continue;
+        for (size_t l = 0; l < N_LANG; l++)
+            if (f->sp[l] && knows(f, doc, i, l, cache))
+                (name_like(&doc->tokens[i]) ? caps : lower)[l]++;
+    }
+    size_t best = N_LANG, best_n = 0;
+    for (size_t l = 0; l < N_LANG; l++) {
+        size_t n = lower[l] + (lower[l] >= 2 ? caps[l] : 0);
+        if (n > best_n) {
+            best = l;
+            best_n = n;
+        }
+    }
+    if (best == N_LANG || best_n < MIN_FOREIGN)
+        return;
+    /* English words that the language does not share weigh against it */
+    size_t against = 0, first = SIZE_MAX, last = 0;
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        if (!plain(doc, i))
+            continue;
+        const mtl_token *t = &doc->tokens[i];
+        int theirs = knows(f, doc, i, best, cache);
+        if (english(doc, i, cache)) {
+            against += !theirs;
+            continue;
+        }
+        if (!theirs || (name_like(t) && lower[best] < 2))
+            continue;
+        if (first == SIZE_MAX)
+            first = i;
+        last = i;
+    }
+    if (first == SIZE_MAX || best_n * 10 < (best_n + against) * 6)
+        return;
+    /* widen over shared words next to the span: "El presidente" */
+    for (size_t i = first; i-- > s->tok_begin;) {
+        if (mtl_tok_is_space(&doc->tokens[i]))
+            continue;
+        if (!plain(doc, i) || !knows(f, doc, i, best, cache))
+            break;
+        first = i;
+    }
+    for (size_t i = last + 1; i < s->tok_end; i++) {
+        if (mtl_tok_is_space(&doc->tokens[i]))
+            continue;
+        if (!plain(doc, i) || !knows(f, doc, i, best, cache))
+            break;
+        last = i;
+    }
+    report_span(doc, doc->tokens[first].start, doc->tokens[last].end,
+                languages[best].name, out);
+}
+
+static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+{
+    check_scripts(doc, out);
+    const foreign *f = state;
+    const mtl_words *w = doc->an->words;
+    if (!f || !w || !doc->an->spell)
+        return;
+    int any = 0;
+    for (size_t l = 0; l < N_LANG; l++)
+        any |= f->sp[l] != NULL;
+    uint16_t *cache = any ? calloc(w->n_words + 1, sizeof *cache) : NULL;
+    for (size_t s = 0; cache && s < doc->n_sentences; s++)
+        check_sentence(f, doc, &doc->sentences[s], cache, out);
+    free(cache);
+}
+
+const mtl_rule mtl_rule_untranslated = {
+    .info = {"untranslated", "text left in another language or script",
+             MTL_WARNING},
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
+    .init = init,
+    .fini = fini,
+    .check = check,
+};

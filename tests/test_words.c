@@ -1,0 +1,312 @@
+/* The word table (words.h) and the Hunspell wrapper (speller.h). */
+#include "lint_helper.h"
+
+#include "analysis.h"
+#include "doc.h"
+#include "options.h"
+#include "speller.h"
+#include "words.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fixture {
+    mtl_doc doc;
+    mtl_analyses an;
+} fixture;
+
+static void build(fixture *f, const char *text)
+{
+    memset(f, 0, sizeof *f);
+    assert_int_equal(mtl_doc_build(&f->doc, text, strlen(text), "t.txt"), 0);
+    f->doc.an = &f->an;
+    assert_int_equal(mtl_analysis_words.run(&f->doc, NULL), 0);
+    assert_non_null(f->an.words);
+}
+
+static void teardown(fixture *f)
+{
+    mtl_analysis_words.release(&f->doc);
+    assert_null(f->an.words);
+    mtl_doc_free(&f->doc);
+}
+
+static const mtl_word *find(const fixture *f, const char *norm)
+{
+    return mtl_words_find(f->an.words, norm, strlen(norm));
+}
+
+static void counts_fold_case_and_apostrophes(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, "The talks ended. the TALKS resumed; Hamas’s and Hamas's aims.");
+    assert_int_equal(find(&f, "the")->count, 2);
+    assert_int_equal(find(&f, "talks")->count, 2);
+    assert_int_equal(find(&f, "hamas's")->count, 2);
+    assert_null(find(&f, "The"));
+    assert_null(find(&f, "hamas"));
+    assert_null(find(&f, "."));
+    teardown(&f);
+}
+
+static void occurrences_are_in_text_order(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *text = "a cease-fire, a truce and a cease-fire";
+    build(&f, text);
+    const mtl_words *w = f.an.words;
+    const mtl_word *a = find(&f, "a");
+    assert_non_null(a);
+    assert_int_equal(a->count, 3);
+    const uint32_t *occ = mtl_word_occurrences(w, a);
+    size_t expect[] = {0, 14, 26};
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(f.doc.tokens[occ[k]].start, expect[k]);
+        assert_ptr_equal(mtl_words_of_token(w, occ[k]), a);
+    }
+    /* hyphenated compounds are their parts */
+    assert_int_equal(find(&f, "cease")->count, 2);
+    assert_int_equal(find(&f, "fire")->count, 2);
+    assert_null(find(&f, "cease-fire"));
+    teardown(&f);
+}
+
+static void non_words_have_no_entry(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, "In 2023, 3,000 people wrote to a@b.org - see https://x.org/a.");
+    const mtl_words *w = f.an.words;
+    size_t words = 0;
+    for (size_t i = 0; i < f.doc.n_tokens; i++) {
+        const mtl_word *e = mtl_words_of_token(w, i);
+        int is_word = f.doc.tokens[i].kind == MTL_TOK_WORD;
+        assert_int_equal(e != NULL, is_word);
+        words += is_word;
+    }
+    size_t total = 0;
+    for (size_t k = 0; k < w->n_words; k++)
+        total += w->words[k].count;
+    assert_int_equal(total, words);
+    assert_null(find(&f, "2023"));
+    assert_non_null(find(&f, "people"));
+    teardown(&f);
+}
+
+static void many_distinct_words(void **state)
+{
+    (void)state;
+    /* enough words to fill several table sizes, each twice */
+    char *text = malloc(200000);
+    assert_non_null(text);
+    size_t n = 0;
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 5000; i++) {
+            char w[8];
+            for (int k = 0, v = i; k < 4; k++, v /= 26)
+                w[k] = (char)('a' + v % 26);
+            w[4] = '\0';
+            n += (size_t)sprintf(text + n, "x%s ", w);
+        }
+    fixture f;
+    build(&f, text);
+    assert_int_equal(f.an.words->n_words, 5000);
+    for (size_t k = 0; k < f.an.words->n_words; k++) {
+        const mtl_word *e = &f.an.words->words[k];
+        assert_int_equal(e->count, 2);
+        assert_ptr_equal(mtl_words_find(f.an.words, e->norm, e->norm_len), e);
+    }
+    assert_null(find(&f, "xzzzz"));
+    teardown(&f);
+    free(text);
+}
+
+static void empty_document(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, "");
+    assert_int_equal(f.an.words->n_words, 0);
+    assert_null(find(&f, "a"));
+    teardown(&f);
+}
+
+/* ---- speller --------------------------------------------------------- */
+
+static mtl_speller *open_en(void)
+{
+    mtl_options *o = mtl_options_new();
+    mtl_speller *sp = NULL;
+    char *err = NULL;
+    assert_int_equal(mtl_speller_open(o, "en_US", &sp, &err), 0);
+    mtl_options_free(o);
+    if (!sp)
+        skip(); /* hunspell-en-us is not installed */
+    return sp;
+}
+
+static void speller_checks_and_suggests(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    assert_true(mtl_speller_check(sp, "hostage", 7));
+    assert_true(mtl_speller_check(sp, "Israel", 6));
+    assert_false(mtl_speller_check(sp, "teh", 3));
+    assert_false(mtl_speller_check(sp, "", 0));
+    assert_false(mtl_speller_check(sp, "hostage\0x", 9));
+    char *s[5];
+    size_t n = mtl_speller_suggest(sp, "teh", s, 5);
+    assert_true(n >= 1);
+    assert_string_equal(s[0], "the");
+    for (size_t i = 0; i < n; i++)
+        free(s[i]);
+    mtl_speller_close(sp);
+}
+
+static void speller_adds_words(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    assert_false(mtl_speller_check(sp, "Blinken", 7));
+    /* the build tree, where tests may write */
+    const char *dir = getenv("MTLINT_BUILD_ROOT");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/test-words-XXXXXX", dir ? dir : ".");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# names\nBlinken\n  Safadi  \n\n", f);
+    fclose(f);
+    assert_int_equal(mtl_speller_add_file(sp, path), 0);
+    remove(path);
+    assert_true(mtl_speller_check(sp, "Blinken", 7));
+    assert_true(mtl_speller_check(sp, "Safadi", 6));
+    assert_int_equal(mtl_speller_add(sp, "kubectl"), 0);
+    assert_true(mtl_speller_check(sp, "kubectl", 7));
+    assert_int_equal(mtl_speller_add_file(sp, "/nonexistent/words.txt"), -1);
+    mtl_speller_close(sp);
+}
+
+static void speller_missing_language(void **state)
+{
+    (void)state;
+    mtl_options *o = mtl_options_new();
+    assert_int_equal(mtl_options_set(o, "dict-path", "/nonexistent"), 0);
+    mtl_speller *sp = NULL;
+    char *err = NULL;
+    assert_int_equal(mtl_speller_open(o, "xx_YY", &sp, &err), 0);
+    assert_null(sp);
+    assert_int_equal(mtl_speller_open(o, "../etc", &sp, &err), -1);
+    assert_non_null(err);
+    free(err);
+    mtl_options_free(o);
+}
+
+static void *check_many(void *arg)
+{
+    const mtl_speller *sp = arg;
+    static const char *const w[] = {"hostage", "teh", "negotiations", "Gaza"};
+    size_t ok = 0;
+    for (int i = 0; i < 4000; i++)
+        ok += (size_t)mtl_speller_check(sp, w[i % 4], strlen(w[i % 4]));
+    return (void *)ok;
+}
+
+static void speller_shared_by_threads(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, check_many, sp), 0);
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        /* "hostage" and "negotiations" pass, "teh" fails; Gaza maybe */
+        assert_true((size_t)r >= 2000 && (size_t)r <= 3000);
+    }
+    mtl_speller_close(sp);
+}
+
+static void speller_filter(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    /* without the table: no opinion */
+    assert_true(mtl_speller_may_know(sp, "xqzjv", 5));
+    mtl_speller_use_filter(sp);
+    static const char *const words[] = {"hostages", "negotiations", "released",
+                                        "stopped", "tried", "unhappiness",
+                                        "government", "humanitarian"};
+    for (size_t i = 0; i < COUNT_OF(words); i++)
+        if (!mtl_speller_may_know(sp, words[i], strlen(words[i])))
+            fail_msg("the filter turns away '%s'", words[i]);
+    assert_false(mtl_speller_may_know(sp, "xqzjv", 5));
+    assert_false(mtl_speller_may_know(sp, "hostagqxes", 10));
+    assert_true(mtl_speller_may_know(sp, "caf\xC3\xA9", 5)); /* not judged */
+    size_t lo, hi;
+    /* an unknown run near the end: only edits there can help */
+    assert_true(mtl_speller_slip_range(sp, "negotiatioqx", 12, &lo, &hi));
+    assert_true(lo >= 5 && hi >= 11);
+    /* unknown runs at both ends: no one edit fixes both */
+    assert_false(mtl_speller_slip_range(sp, "qxnegotiatioqx", 14, &lo, &hi));
+    mtl_speller_add(sp, "xqzjv");
+    assert_true(mtl_speller_may_know(sp, "xqzjv", 5));
+    mtl_speller_close(sp);
+}
+
+/* The analysis that rules read: verdicts per word and case. */
+static void spell_verdicts(void **state)
+{
+    (void)state;
+    mtl_options *o = mtl_options_new();
+    void *shared = NULL;
+    char *notice = NULL, *err = NULL;
+    assert_int_equal(mtl_analysis_spell.load(o, &shared, &notice, &err), 0);
+    mtl_options_free(o);
+    if (!shared) {
+        free(notice);
+        skip();
+    }
+    fixture f;
+    build(&f, "Teh NATO talks in Israel: israel, Hamas’s naïve teh NAATO x2.");
+    assert_int_equal(mtl_analysis_spell.run(&f.doc, shared), 0);
+    int want[] = {0, 1, 1, 1, 1, 0, 1, 1, 0, 0};
+    size_t k = 0;
+    for (size_t i = 0; i < f.doc.n_tokens; i++) {
+        if (f.doc.tokens[i].kind != MTL_TOK_WORD)
+            continue;
+        assert_true(k < COUNT_OF(want));
+        if (mtl_spell_accepts(&f.doc, i) != want[k])
+            fail_msg("word %zu: '%s'", k,
+                     mtl_tok_norm(&f.doc, &f.doc.tokens[i]));
+        k++;
+    }
+    assert_int_equal(k, COUNT_OF(want));
+    mtl_analysis_spell.release(&f.doc);
+    assert_null(f.an.spell);
+    teardown(&f);
+    mtl_analysis_spell.unload(shared);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counts_fold_case_and_apostrophes),
+        cmocka_unit_test(occurrences_are_in_text_order),
+        cmocka_unit_test(non_words_have_no_entry),
+        cmocka_unit_test(many_distinct_words),
+        cmocka_unit_test(empty_document),
+        cmocka_unit_test(speller_checks_and_suggests),
+        cmocka_unit_test(speller_adds_words),
+        cmocka_unit_test(speller_missing_language),
+        cmocka_unit_test(speller_shared_by_threads),
+        cmocka_unit_test(speller_filter),
+        cmocka_unit_test(spell_verdicts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
