@@ -9,7 +9,10 @@
  */
 #include "rule.h"
 
+#include "buf.h"
+
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Words English legitimately doubles (reduplication, interjections,
@@ -65,32 +68,89 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
     return 0;
 }
 
-/* Is the word w used elsewhere in the document outside the pair (i, j)
- * and not itself doubled? Runs only for capitalised pairs, which are rare. */
-static int used_alone(const mtl_doc *doc, const char *w, size_t i, size_t j)
+/* A word glued by a hyphen on either side is part of a compound
+ * ("bye-bye", "so-and-so"), not a free word. */
+static int in_compound(const mtl_doc *doc, size_t i, size_t j)
 {
-    size_t prev = SIZE_MAX; /* index of the previous word token */
+    const mtl_token *a = &doc->tokens[i], *b = &doc->tokens[j];
+    return (i > 0 && doc->tokens[i - 1].end == a->start &&
+            doc->text[a->start - 1] == '-') ||
+           (b->end < doc->len && doc->text[b->end] == '-');
+}
+
+static void report(const mtl_doc *doc, mtl_emit *out, size_t i, size_t j)
+{
+    const mtl_token *a = &doc->tokens[i], *b = &doc->tokens[j];
+    char q[64];
+    const char *fix = mtl_excerpt(doc, a->start, a->end, q, sizeof q);
+    mtl_report_fix(out, a->start, b->end, &fix, 1, "repeated word '%s'", q);
+}
+
+static int cmp_norm(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+typedef struct pair {
+    size_t i, j;
+} pair;
+
+/*
+ * Capitalised pairs are names ("Walla Walla") unless the document also
+ * uses the word alone ("Gaza ... Gaza Gaza"). They are settled together in
+ * one pass over the document, so that many pairs cost linear time.
+ */
+static void settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
+                         size_t n)
+{
+    const char **words = malloc(n * sizeof *words);
+    unsigned char *alone = calloc(n, 1);
+    if (!words || !alone)
+        goto done;
+    for (size_t k = 0; k < n; k++)
+        words[k] = mtl_tok_norm(doc, &doc->tokens[pairs[k].i]);
+    qsort(words, n, sizeof *words, cmp_norm);
+    size_t prev = SIZE_MAX; /* the previous word token */
     for (size_t k = 0; k < doc->n_tokens; k++) {
         const mtl_token *t = &doc->tokens[k];
         if (t->kind != MTL_TOK_WORD)
             continue;
-        int same = strcmp(mtl_tok_norm(doc, t), w) == 0;
-        int prev_same = prev != SIZE_MAX &&
-                        strcmp(mtl_tok_norm(doc, &doc->tokens[prev]), w) == 0;
-        size_t next = mtl_doc_skip_space(doc, k + 1);
-        int next_same = next < doc->n_tokens &&
-                        doc->tokens[next].kind == MTL_TOK_WORD &&
-                        strcmp(mtl_tok_norm(doc, &doc->tokens[next]), w) == 0;
-        if (same && k != i && k != j && !prev_same && !next_same)
-            return 1;
+        const char *w = mtl_tok_norm(doc, t);
+        const char **hit = bsearch(&w, words, n, sizeof *words, cmp_norm);
+        if (hit) {
+            size_t next = mtl_doc_skip_space(doc, k + 1);
+            int prev_same = prev != SIZE_MAX &&
+                            strcmp(mtl_tok_norm(doc, &doc->tokens[prev]), w) == 0;
+            int next_same = next < doc->n_tokens &&
+                            doc->tokens[next].kind == MTL_TOK_WORD &&
+                            strcmp(mtl_tok_norm(doc, &doc->tokens[next]), w) == 0;
+            if (!prev_same && !next_same)
+                alone[hit - words] = 1;
+        }
         prev = k;
     }
-    return 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *w = mtl_tok_norm(doc, &doc->tokens[pairs[k].i]);
+        const char **hit = bsearch(&w, words, n, sizeof *words, cmp_norm);
+        /* equal words sort together; any of them marked counts */
+        int is_alone = 0;
+        for (const char **h = hit; h && h >= words && strcmp(*h, w) == 0; h--)
+            is_alone |= alone[h - words];
+        for (const char **h = hit; h && h < words + n && strcmp(*h, w) == 0; h++)
+            is_alone |= alone[h - words];
+        if (is_alone)
+            report(doc, out, pairs[k].i, pairs[k].j);
+    }
+done:
+    free(words);
+    free(alone);
 }
 
 static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
+    pair *names = NULL;
+    size_t n_names = 0, cap = 0;
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const mtl_token *a = &doc->tokens[i];
         if (a->kind != MTL_TOK_WORD)
@@ -107,28 +167,22 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (b->kind != MTL_TOK_WORD || a->norm_len != b->norm_len)
             continue;
         const char *w = mtl_tok_norm(doc, a);
-        if (strcmp(w, mtl_tok_norm(doc, b)) != 0)
+        if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || in_list(doubled_ok, w) ||
+            (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j))
             continue;
-        if (in_list(doubled_ok, w))
-            continue;
-        if (strcmp(w, "is") == 0 && is_is_ok(doc, i))
-            continue;
-        /* Two capitalised words are a name ("Walla Walla"), unless the
-         * document also uses the word alone ("Gaza ... Gaza Gaza"). */
         if ((a->flags & MTL_TF_CAP) && (b->flags & MTL_TF_CAP) &&
-            !in_list(function_words, w) && !used_alone(doc, w, i, j))
-            continue;
-        /* A word glued by a hyphen on either side is part of a compound
-         * ("bye-bye", "so-and-so"), not a free word. */
-        if ((i > 0 && doc->tokens[i - 1].end == a->start &&
-             doc->text[a->start - 1] == '-') ||
-            (b->end < doc->len && doc->text[b->end] == '-'))
-            continue;
-        char q[64];
-        const char *fix = mtl_excerpt(doc, a->start, a->end, q, sizeof q);
-        mtl_report_fix(out, a->start, b->end, &fix, 1, "repeated word '%s'", q);
+            !in_list(function_words, w)) {
+            pair p = {i, j};
+            if (MTL_PUSH(names, n_names, cap, p) != 0)
+                break; /* out of memory: the pairs found so far still count */
+        } else {
+            report(doc, out, i, j);
+        }
         i = j; /* "the the the" is one finding per pair, not overlapping */
     }
+    if (n_names)
+        settle_names(doc, out, names, n_names);
+    free(names);
 }
 
 const mtl_rule mtl_rule_repeated_word = {
