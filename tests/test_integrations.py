@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Checks that the editor and CI integrations in docs/integrations read
+mtlint's real output: one check per integration, named by the argument.
+
+  vim      Vim's errorformat from mtlint.vim fills the quickfix list with the
+           same positions as the JSON output (byte columns, as Vim counts)
+  emacs    compilation-mode with mtlint.el finds every finding (skipped, exit
+           77, when Emacs is not installed)
+  vscode   the VS Code problem matcher's regexp parses every GNU line
+  precommit .pre-commit-hooks.yaml is a valid hook list running mtlint
+  man      the man page renders without groff warnings
+  install  `meson install` puts the binary, the man page and the data in place
+"""
+import json, os, re, shutil, subprocess, sys, tempfile
+
+src = os.environ['MTLINT_SOURCE_ROOT']
+build = os.environ['MTLINT_BUILD_ROOT']
+mtlint = os.path.join(build, 'mtlint')
+
+# A text with multi-byte characters before its findings, so byte and
+# character columns differ.
+TEXT = ('Café “talks” in Zürich: the the minister met — a a delegation.\n\n'
+        'Ünïcode again ,and the the end.\n')
+
+
+def run(*args, cwd=None):
+    return subprocess.run([mtlint, '--no-config', *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def fail(msg):
+    print('FAIL:', msg)
+    sys.exit(1)
+
+
+def findings(tmp, *extra):
+    path = os.path.join(tmp, 'a.txt')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(TEXT)
+    js = [json.loads(l) for l in run('--format=json', *extra, 'a.txt', cwd=tmp).stdout.splitlines()]
+    gnu = run('--format=gnu', *extra, 'a.txt', cwd=tmp).stdout
+    if len(js) < 3:
+        fail(f'expected at least 3 findings, got {len(js)}')
+    return path, js, gnu
+
+
+def check_vim(tmp):
+    vim = shutil.which('vim')
+    if not vim:
+        print('vim not installed'); sys.exit(77)
+    path, js, gnu = findings(tmp, '--column-unit=byte')
+    out = os.path.join(tmp, 'out.txt')
+    with open(out, 'w') as f:
+        f.write(gnu)
+    qf = os.path.join(tmp, 'qf.txt')
+    script = os.path.join(src, 'docs', 'integrations', 'mtlint.vim')
+    subprocess.run([vim, '-u', 'NONE', '-i', 'NONE', '-N', '-es',
+                    '-c', 'source ' + script,
+                    '-c', 'cgetfile ' + out,
+                    '-c', "call writefile(map(getqflist(), {_, e -> e.lnum . ':' . e.col . ':' . e.type . ':' . e.valid . ':' . e.text}), '" + qf + "')",
+                    '-c', 'qa!'], cwd=tmp, check=True, timeout=60)
+    got = open(qf).read().splitlines()
+    if len(got) != len(js):
+        fail(f'quickfix has {len(got)} entries, mtlint printed {len(js)}: {got}')
+    for line, f in zip(got, js):
+        lnum, col, typ, valid, text = line.split(':', 4)
+        if (int(lnum), int(col)) != (f['line'], f['column']) or valid != '1':
+            fail(f'quickfix entry {line!r} is not at {f["line"]}:{f["column"]}')
+        if typ != f['severity'][0] or f['message'] not in text:
+            fail(f'quickfix entry {line!r} lost the severity or message of {f}')
+
+
+def check_emacs(tmp):
+    emacs = shutil.which('emacs')
+    if not emacs:
+        print('emacs not installed'); sys.exit(77)
+    path, js, gnu = findings(tmp)
+    el = os.path.join(src, 'docs', 'integrations', 'mtlint.el')
+    # compile-goto-error on each line of the compilation buffer visits the
+    # finding; where point lands is reported as line:column (1-based).
+    prog = f'''(progn
+      (load "{el}")
+      (let ((buf (get-buffer-create "*mtlint*")) (found nil))
+        (with-current-buffer buf
+          (insert {json.dumps(gnu)})
+          (mtlint-mode)
+          (setq default-directory "{tmp}/")
+          (let ((inhibit-read-only t))
+            (compilation-parse-errors (point-min) (point-max)))
+          (goto-char (point-min)))
+        (dotimes (i {len(js)})
+          (set-buffer buf)
+          (goto-char (point-min))
+          (forward-line i)
+          (compile-goto-error)
+          (push (format "%d:%d" (line-number-at-pos) (1+ (current-column))) found))
+        (princ (mapconcat (function identity) (nreverse found) " "))))'''
+    r = subprocess.run([emacs, '--batch', '-Q', '--eval', prog], cwd=tmp,
+                       capture_output=True, text=True, timeout=120)
+    got = r.stdout.split()
+    want = ['%d:%d' % (f['line'], f['column']) for f in js]
+    if got != want:
+        fail(f'emacs went to {got}, expected {want}: {r.stderr[-300:]}')
+
+
+def check_vscode(tmp):
+    path, js, gnu = findings(tmp)
+    tasks = json.load(open(os.path.join(src, 'docs', 'integrations', 'vscode-tasks.json')))
+    m = tasks['tasks'][0]['problemMatcher']['pattern']
+    rx = re.compile(m['regexp'])
+    lines = gnu.splitlines()
+    if len(lines) != len(js):
+        fail('gnu and json disagree on the number of findings')
+    for line, f in zip(lines, js):
+        g = rx.match(line)
+        if not g:
+            fail(f'the problem matcher does not match {line!r}')
+        got = (g.group(m['file']), int(g.group(m['line'])), int(g.group(m['column'])),
+               g.group(m['severity']), g.group(m['message']), g.group(m['code']))
+        want = (f['file'], f['line'], f['column'], f['severity'], f['message'], f['rule'])
+        if got != want:
+            fail(f'{line!r} parsed as {got}, expected {want}')
+
+
+def check_precommit(tmp):
+    import yaml
+    hooks = yaml.safe_load(open(os.path.join(src, '.pre-commit-hooks.yaml')))
+    if not isinstance(hooks, list) or not hooks:
+        fail('no hook list')
+    h = hooks[0]
+    for key in ('id', 'name', 'entry', 'language'):
+        if key not in h:
+            fail(f'hook lacks {key}')
+    if not h['entry'].startswith('mtlint') or h['language'] != 'system':
+        fail(f'hook does not run mtlint: {h}')
+    # the hook's entry, with the staged file names appended, works as is
+    path, js, gnu = findings(tmp)
+    argv = h['entry'].split()[1:]
+    r = run(*argv, 'a.txt', cwd=tmp)
+    if r.returncode != 1 or r.stdout != gnu:
+        fail(f'the hook entry gives {r.returncode}: {r.stdout[:200]}')
+
+
+def check_man(tmp):
+    page = os.path.join(src, 'docs', 'mtlint.1')
+    r = subprocess.run(['groff', '-man', '-ww', '-z', page], capture_output=True, text=True)
+    if r.returncode != 0 or r.stderr.strip():
+        fail('groff: ' + r.stderr)
+    text = subprocess.run(['groff', '-man', '-Tutf8', page], capture_output=True,
+                          text=True).stdout
+    text = re.sub('.\x08', '', text)  # bold and underline by overstriking
+    help_text = subprocess.run([mtlint, '--help'], capture_output=True, text=True).stdout
+    for opt in re.findall(r'--[a-z][a-z-]+', help_text):
+        if opt not in text.replace('\u2010', '-').replace('\u2212', '-'):
+            fail(f'the man page does not document {opt}')
+
+
+def check_install(tmp):
+    dest = os.path.join(tmp, 'dest')
+    subprocess.run(['meson', 'install', '-C', build, '--no-rebuild', '--quiet',
+                    '--destdir', dest], check=True, capture_output=True)
+    files = []
+    for root, _, names in os.walk(dest):
+        files += [os.path.join(root, n) for n in names]
+    def find(suffix):
+        hits = [f for f in files if f.endswith(suffix)]
+        if not hits:
+            fail(f'meson install does not install {suffix}')
+        return hits[0]
+    binary = find('/bin/mtlint')
+    find('/man1/mtlint.1')
+    data = os.path.dirname(find('/share/mtlint/tagger-ewt.bin'))
+    for name in sorted(os.listdir(os.path.join(src, 'dicts'))):
+        if name not in ('meson.build', 'README.md'):
+            find('/share/mtlint/' + name)
+    if os.path.exists(os.path.join(build, 'dicts', 'en-us.ngram')):
+        find('/share/mtlint/en-us.ngram')
+    # The installed binary, given the installed data, uses every resource.
+    env = dict(os.environ, MTLINT_DATA_DIR=data)
+    v = subprocess.run([binary, '--version'], env=env, capture_output=True,
+                       text=True).stdout
+    for resource in ('dictionary:', 'language model:', 'part-of-speech tagger:'):
+        if resource not in v:
+            fail(f'installed mtlint lacks its {resource} {v}')
+
+
+checks = {'vim': check_vim, 'emacs': check_emacs, 'vscode': check_vscode,
+          'precommit': check_precommit, 'man': check_man, 'install': check_install}
+with tempfile.TemporaryDirectory(prefix='mtlint-integ-') as tmp:
+    checks[sys.argv[1]](tmp)
+print('ok', sys.argv[1])
