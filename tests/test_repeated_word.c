@@ -1,5 +1,8 @@
 #include "lint_helper.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static const flag_case flags[] = {
     {"He met the the minister.", "the the", "repeated word 'the'", "the", NULL},
     {"It is is a problem.", "is is", NULL, "is", NULL},
@@ -33,8 +36,34 @@ static const char *const clean[] = {
     "A so-so result.",
 };
 
+/* Many capitalised pairs of the same word are settled together: each is
+ * a finding once the word also stands alone, none while it does not. */
+static void many_name_pairs(void **state)
+{
+    (void)state;
+    static const char pair[] = "Then Gaza Gaza went on. ";
+    enum { N = 3000 };
+    size_t n = sizeof pair - 1;
+    char *text = malloc(N * n + 32);
+    assert_non_null(text);
+    for (size_t i = 0; i < N; i++)
+        memcpy(text + i * n, pair, n);
+    text[N * n] = '\0';
+    mtl_result *r = lint_only("repeated-word", text);
+    assert_int_equal(mtl_result_count(r), 0);
+    mtl_result_free(r);
+    strcpy(text + N * n, "He saw Gaza.");
+    r = lint_only("repeated-word", text);
+    assert_int_equal(mtl_result_count(r), N);
+    mtl_result_free(r);
+    free(text);
+}
+
 int main(void)
 {
-    return run_rule_cases("repeated-word", "repeated-word", flags,
-                          COUNT_OF(flags), clean, COUNT_OF(clean));
+    const struct CMUnitTest tests[] = {cmocka_unit_test(many_name_pairs)};
+    int failed = cmocka_run_group_tests_name("repeated-word pairs", tests,
+                                             NULL, NULL);
+    return failed + run_rule_cases("repeated-word", "repeated-word", flags,
+                                   COUNT_OF(flags), clean, COUNT_OF(clean));
 }

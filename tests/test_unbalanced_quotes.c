@@ -37,6 +37,12 @@ static const flag_case flags[] = {
      "')' in 'poses)' closes the '[' from column 12", NULL, NULL},
     {"He said “the plan is “working and it will go on for weeks” now.",
      "“working", "opens again", NULL, NULL},
+    /* the opener's place is said as the findings say theirs: its line when
+     * that is another one, and no column for a byte order mark */
+    {"Make edits [edit - she is\nnew to her poses) today.", ")",
+     "')' in 'poses)' closes the '[' from line 1 column 12", NULL, NULL},
+    {"\xEF\xBB\xBFHe said “this and “that” now.", "“that",
+     "the quote from column 9 has", NULL, NULL},
 };
 
 static const char *const clean[] = {
@@ -77,11 +83,10 @@ static const char *const clean[] = {
     "<<\"Well then,\" said Don Quixote, \"the same thing happens.\">>",
 };
 
-/* A NUL byte is not a closing bracket (strchr finds the terminator). */
-static void nul_is_not_a_bracket(void **state)
+/* Lints len bytes (NULs included) as the file `name`, with only this
+ * rule on. */
+static mtl_result *lint_bytes(const char *text, size_t len, const char *name)
 {
-    (void)state;
-    static const char text[] = "She said \0 hello (and more).";
     mtl_options *o = mtl_options_new();
     assert_non_null(o);
     for (size_t i = 0; i < mtl_rule_count(); i++)
@@ -91,10 +96,35 @@ static void nul_is_not_a_bracket(void **state)
     mtl_options_free(o);
     assert_non_null(l);
     mtl_result *r = NULL;
-    assert_int_equal(mtl_lint(l, text, sizeof text - 1, "t.txt", &r), 0);
+    assert_int_equal(mtl_lint(l, text, len, name, &r), 0);
+    mtl_linter_free(l);
+    return r;
+}
+
+/* A NUL byte is not a closing bracket (strchr finds the terminator). */
+static void nul_is_not_a_bracket(void **state)
+{
+    (void)state;
+    static const char text[] = "She said \0 hello (and more).";
+    mtl_result *r = lint_bytes(text, sizeof text - 1, "t.txt");
     assert_int_equal(mtl_result_count(r), 0);
     mtl_result_free(r);
-    mtl_linter_free(l);
+}
+
+/* In Markdown the opener's line and column are those of the source file,
+ * not of the extracted prose. */
+static void markdown_source_position(void **state)
+{
+    (void)state;
+    static const char text[] = "# Title\n\nMake edits [edit - she is\n"
+                               "new to her poses) today.\n";
+    mtl_result *r = lint_bytes(text, sizeof text - 1, "t.md");
+    assert_int_equal(mtl_result_count(r), 1);
+    const mtl_finding *f = mtl_result_at(r, 0);
+    assert_int_equal(f->line, 4);
+    assert_int_equal(f->column, 17);
+    assert_non_null(strstr(f->message, "from line 3 column 12"));
+    mtl_result_free(r);
 }
 
 /* The reference article: the two reopened quotes (G8, G13) and the stray
@@ -131,8 +161,10 @@ static void reference_article(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(nul_is_not_a_bracket),
-                                       cmocka_unit_test(reference_article)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(nul_is_not_a_bracket),
+        cmocka_unit_test(markdown_source_position),
+        cmocka_unit_test(reference_article)};
     int failed = cmocka_run_group_tests_name("unbalanced-quotes bytes", tests,
                                              NULL, NULL);
     return failed + run_rule_cases("unbalanced-quotes", "unbalanced-quotes",

@@ -177,7 +177,10 @@ baseline *baseline_load(const char *path, char **error)
     return b;
 }
 
-/* Marks an unused entry equal to v as used; 1 if there was one. */
+/* Marks an unused entry equal to v as used; 1 if there was one. Entries
+ * equal to v are taken first to last, so the used ones are a prefix of
+ * their run and the first unused one is found by binary search too: many
+ * equal findings cost n log n, not n squared. */
 static int take(baseline *b, uint64_t v)
 {
     size_t lo = 0, hi = b->n;
@@ -188,11 +191,17 @@ static int take(baseline *b, uint64_t v)
         else
             hi = mid;
     }
-    for (size_t i = lo; i < b->n && b->prints[i] == v; i++) {
-        if (!b->used[i]) {
-            b->used[i] = 1;
-            return 1;
-        }
+    hi = b->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->prints[mid] == v && b->used[mid])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < b->n && b->prints[lo] == v) {
+        b->used[lo] = 1;
+        return 1;
     }
     return 0;
 }

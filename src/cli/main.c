@@ -404,6 +404,8 @@ static int open_baselines(const cli_config *cfg, baseline **base,
         !(*writer = baseline_writer_open(cfg->write_baseline, &err))) {
         fprintf(stderr, "mtlint: %s\n", err);
         free(err);
+        baseline_free(*base);
+        *base = NULL;
         return -1;
     }
     return 0;
@@ -441,8 +443,10 @@ int main(int argc, char **argv)
 
     baseline *base = NULL;
     baseline_writer *writer = NULL;
-    if (open_baselines(&cfg, &base, &writer) != 0)
+    if (open_baselines(&cfg, &base, &writer) != 0) {
+        mtl_options_free(opts);
         return 2;
+    }
 
     input *inputs = NULL;
     size_t n_inputs = 0;

@@ -24,7 +24,6 @@ enum {
 
 /* Per-document results; each analysis owns its field. */
 typedef struct mtl_analyses {
-    int unused; /* keeps the struct non-empty until analyses are added */
     struct mtl_words *words;  /* MTL_NEED_WORDS */
     struct mtl_spell *spell;  /* MTL_NEED_SPELL */
     struct mtl_lm_doc *lm;    /* MTL_NEED_LM */

@@ -32,6 +32,8 @@ typedef struct builder {
     char *flat; /* text with line breaks turned into spaces */
     span *urls;
     size_t n_urls, url_cap;
+    span *merged; /* scratch for add_opaque */
+    size_t merged_cap;
 } builder;
 
 /* ---- character classes ---------------------------------------------- */
@@ -327,25 +329,45 @@ static int push_other(builder *b, size_t a, size_t e)
 }
 
 /* Adds the document's opaque spans (code) inside [a, e) to the URL list,
- * keeping it sorted and without overlaps. */
+ * keeping it sorted and without overlaps: where a span overlaps a URL, the
+ * URL stands. Both lists are sorted and disjoint, so a binary search and
+ * one merge do it, in time linear in the block. */
 static int add_opaque(builder *b, size_t a, size_t e)
 {
     const mtl_doc *d = b->doc;
-    for (size_t k = 0; k < d->n_opaque; k++) {
-        span o = {d->opaque[k].start, d->opaque[k].end};
-        if (o.start < a || o.end > e || o.end <= o.start)
-            continue;
-        size_t i = 0;
-        while (i < b->n_urls && b->urls[i].end <= o.start)
-            i++;
-        if (i < b->n_urls && b->urls[i].start < o.end)
-            continue; /* overlaps a URL: the URL stands */
-        if (add_url(b, 0, 0) != 0)
-            return -1;
-        memmove(b->urls + i + 1, b->urls + i,
-                (b->n_urls - 1 - i) * sizeof *b->urls);
-        b->urls[i] = o;
+    size_t k = 0, hi = d->n_opaque;
+    while (k < hi) {
+        size_t mid = k + (hi - k) / 2;
+        if (d->opaque[mid].start < a)
+            k = mid + 1;
+        else
+            hi = mid;
     }
+    if (k == d->n_opaque || d->opaque[k].start >= e)
+        return 0;
+    size_t n = 0, u = 0;
+    for (; k < d->n_opaque && d->opaque[k].start < e; k++) {
+        span o = {d->opaque[k].start, d->opaque[k].end};
+        if (o.end > e || o.end <= o.start)
+            continue;
+        for (; u < b->n_urls && b->urls[u].end <= o.start; u++)
+            if (MTL_PUSH(b->merged, n, b->merged_cap, b->urls[u]) != 0)
+                return -1;
+        if (u < b->n_urls && b->urls[u].start < o.end)
+            continue; /* overlaps a URL: the URL stands */
+        if (MTL_PUSH(b->merged, n, b->merged_cap, o) != 0)
+            return -1;
+    }
+    for (; u < b->n_urls; u++)
+        if (MTL_PUSH(b->merged, n, b->merged_cap, b->urls[u]) != 0)
+            return -1;
+    span *urls = b->urls;
+    size_t cap = b->url_cap;
+    b->urls = b->merged;
+    b->url_cap = b->merged_cap;
+    b->n_urls = n;
+    b->merged = urls;
+    b->merged_cap = cap;
     return 0;
 }
 
@@ -472,10 +494,10 @@ static int sentences_of_block(builder *b, size_t bi)
         return -1;
     blk->sent_begin = (uint32_t)d->n_sentences;
     size_t tok = blk->tok_begin;
-    int32_t prev = ubrk_first(b->sents);
+    ubrk_first(b->sents);
     for (int32_t cur = ubrk_next(b->sents); cur != UBRK_DONE;
-         prev = cur, cur = ubrk_next(b->sents)) {
-        size_t s = blk->start + (size_t)prev, e = blk->start + (size_t)cur;
+         cur = ubrk_next(b->sents)) {
+        size_t e = blk->start + (size_t)cur;
         size_t t0 = tok;
         while (tok < blk->tok_end && d->tokens[tok].start < e)
             tok++;
@@ -501,7 +523,6 @@ static int sentences_of_block(builder *b, size_t bi)
         /* Leading white space belongs to the previous sentence. */
         while (t0 < last && mtl_tok_is_space(&d->tokens[t0]))
             t0++;
-        (void)s;
         mtl_sentence sent = {.start = d->tokens[t0].start,
                              .end = d->tokens[last - 1].end,
                              .tok_begin = (uint32_t)t0,
@@ -615,7 +636,6 @@ int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
     doc->src_len = doc->len = len;
     doc->name = name;
     builder b = {.doc = doc};
-    b.block_cap = 0;
     int rc = build_lines(&b);
     if (rc == 0 && markdown) {
         mtl_prose p;
@@ -644,6 +664,7 @@ int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
         utext_close(b.ut);
     free(b.flat);
     free(b.urls);
+    free(b.merged);
     if (rc != 0)
         mtl_doc_free(doc);
     return rc;

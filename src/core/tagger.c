@@ -17,6 +17,8 @@
  */
 #include "tagger.h"
 
+#include "utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,18 +128,6 @@ static void word_view(const mtl_tword *w, const char **s, size_t *n)
     }
 }
 
-/* Bytes in the last k code points of s (the whole string if shorter). */
-static size_t tail(const char *s, size_t n, size_t k)
-{
-    size_t i = n;
-    while (i > 0 && k > 0) {
-        i--;
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            k--;
-    }
-    return n - i;
-}
-
 static size_t head(const char *s, size_t n, size_t k)
 {
     size_t i = 0;
@@ -202,7 +192,7 @@ void mtl_tagger_prepare(const mtl_tword *w, int first, mtl_wfeat *out)
     word_view(w, &s, &n);
     out->word = fnv(s, n);
     for (unsigned k = 0; k < 4; k++) {
-        size_t b = tail(s, n, k + 1);
+        size_t b = mtl_utf8_tail(s, n, k + 1);
         /* a suffix as long as the word adds nothing to the word itself */
         out->suf[k] = b < n || k == 0 ? fnv(s + n - b, b) : 0;
     }

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "datapath.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,18 +53,6 @@ size_t mtl_clitic_len(const char *s, size_t n)
             return s[n - c - 1] == '\'' ? 0 : c;
     }
     return 0;
-}
-
-/* Bytes of the last k code points of s[0..n). */
-static size_t tail_bytes(const char *s, size_t n, size_t k)
-{
-    size_t i = n;
-    while (i > 0 && k > 0) {
-        i--;
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            k--;
-    }
-    return n - i;
 }
 
 static int is_hyphen(const mtl_doc *doc, const mtl_token *t)
@@ -158,7 +147,7 @@ static int tag_sentence(mtl_doc *doc, const mtl_tagger *tagger,
                         : 0;
         if (cl) {
             /* the clitic is cl code points in the text too ("’s") */
-            size_t tb = tail_bytes(w->form, w->form_len, cl);
+            size_t tb = mtl_utf8_tail(w->form, w->form_len, cl);
             mtl_tword *c = &sc->words[n];
             c->form = w->form + w->form_len - tb;
             c->form_len = (uint32_t)tb;

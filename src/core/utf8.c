@@ -99,3 +99,14 @@ size_t mtl_utf8_put(uint32_t cp, char *out)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+size_t mtl_utf8_tail(const char *s, size_t n, size_t k)
+{
+    size_t i = n;
+    while (i > 0 && k > 0) {
+        i--;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k--;
+    }
+    return n - i;
+}

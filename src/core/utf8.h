@@ -17,6 +17,10 @@ size_t mtl_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
 size_t mtl_utf8_prev(const char *s, size_t i);
 /* Number of code points in s[0..n). */
 size_t mtl_utf8_count(const char *s, size_t n);
+/* Bytes in the last k code points of s[0..n) (all n if it has fewer),
+ * counting lead bytes: exact for well-formed text, which is what the
+ * models' suffix features read. */
+size_t mtl_utf8_tail(const char *s, size_t n, size_t k);
 /* Encodes cp into out (4 bytes room); returns its length. */
 size_t mtl_utf8_put(uint32_t cp, char *out);
 

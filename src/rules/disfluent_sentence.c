@@ -116,8 +116,10 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (doc->blocks[sent->block].kind == MTL_BLOCK_HEADING)
             continue;
         const mtl_lm_sentence *ls = &lm->sentences[s];
-        const mtl_lm_unit *u = lm->units + ls->unit_begin;
         size_t n = ls->unit_end - ls->unit_begin, words = 0;
+        if (!n)
+            continue; /* units may then be NULL: no pointer arithmetic */
+        const mtl_lm_unit *u = lm->units + ls->unit_begin;
         double sum = 0, worst_run = 0;
         size_t run_at = SIZE_MAX, streak = 0;
         for (size_t i = 0; i < n; i++) {

@@ -23,58 +23,17 @@
  */
 #include "abbrev.h"
 #include "rule.h"
+#include "tokens.h"
 
+#include <stdint.h>
 #include <string.h>
-
-static char mark_at(const mtl_doc *doc, size_t i)
-{
-    if (i >= doc->n_tokens)
-        return 0;
-    const mtl_token *t = &doc->tokens[i];
-    if (t->kind != MTL_TOK_PUNCT || t->end - t->start != 1)
-        return 0;
-    char c = doc->text[t->start];
-    return c && strchr(",.;:!?", c) ? c : 0;
-}
-
-static int glued(const mtl_doc *doc, size_t i)
-{
-    return i + 1 < doc->n_tokens &&
-           doc->tokens[i].end == doc->tokens[i + 1].start;
-}
-
-static int touch(const mtl_doc *doc, size_t i)
-{
-    return glued(doc, i) && !mtl_tok_is_space(&doc->tokens[i]) &&
-           !mtl_tok_is_space(&doc->tokens[i + 1]);
-}
-
-static char char_of(const mtl_doc *doc, size_t i)
-{
-    const mtl_token *t = &doc->tokens[i];
-    return t->end - t->start == 1 ? doc->text[t->start] : 0;
-}
-
-static int is_closer(const mtl_doc *doc, size_t i)
-{
-    char c = char_of(doc, i);
-    return doc->tokens[i].kind == MTL_TOK_QUOTE ||
-           (doc->tokens[i].kind == MTL_TOK_PUNCT && c && strchr(")]}", c));
-}
 
 /* The next mark of a run after the mark at i: glued, or across one run of
  * horizontal space on the same line. SIZE_MAX if the run ends at i. */
 static size_t next_in_run(const mtl_doc *doc, size_t i)
 {
-    if (!glued(doc, i))
-        return SIZE_MAX;
-    size_t j = i + 1;
-    if (doc->tokens[j].kind == MTL_TOK_SPACE) {
-        if (!glued(doc, j))
-            return SIZE_MAX;
-        j++;
-    }
-    return mark_at(doc, j) ? j : SIZE_MAX;
+    size_t j = mtl_tok_next_near(doc, i);
+    return mtl_tok_mark(doc, j) ? j : SIZE_MAX;
 }
 
 /* Does the run at token i follow text (a word, number, quote, bracket or
@@ -82,14 +41,9 @@ static size_t next_in_run(const mtl_doc *doc, size_t i)
  * start of a line are markup or code: ".. note::", "for(;;)", "--x=..". */
 static int after_text(const mtl_doc *doc, size_t i)
 {
-    if (i == 0 || !glued(doc, i - 1))
+    size_t p = mtl_tok_prev_near(doc, i);
+    if (p == SIZE_MAX)
         return 0;
-    size_t p = i - 1;
-    if (doc->tokens[p].kind == MTL_TOK_SPACE) {
-        if (p == 0 || !glued(doc, p - 1))
-            return 0;
-        p--;
-    }
     switch (doc->tokens[p].kind) {
     case MTL_TOK_WORD:
     case MTL_TOK_NUMBER:
@@ -97,7 +51,7 @@ static int after_text(const mtl_doc *doc, size_t i)
     case MTL_TOK_URL:
         return 1;
     case MTL_TOK_PUNCT:
-        return is_closer(doc, p);
+        return mtl_tok_closer(doc, p);
     default:
         return 0;
     }
@@ -107,7 +61,7 @@ static int after_text(const mtl_doc *doc, size_t i)
  * "std::vector", "!=", "../src", "1..10")? Then they belong to it. */
 static int into_name(const mtl_doc *doc, size_t g)
 {
-    return touch(doc, g) && !is_closer(doc, g + 1);
+    return mtl_tok_touch(doc, g) && !mtl_tok_closer(doc, g + 1);
 }
 
 /* Is the line holding offset a reStructuredText directive (".. note::")? */
@@ -127,35 +81,21 @@ static int directive_line(const mtl_doc *doc, size_t offset)
     return s + 3 <= doc->len && memcmp(doc->text + s, ".. ", 3) == 0;
 }
 
-/* Is token i the end of a file path ("src/list.?", "/srv/GPL-2 .")?
- * Marks after one are kept apart from it on purpose, or are globs. */
-static int after_path(const mtl_doc *doc, size_t i)
-{
-    for (; i != SIZE_MAX && !mtl_tok_is_space(&doc->tokens[i]); i--) {
-        char c = char_of(doc, i);
-        if (c == '/' || c == '\\')
-            return 1;
-        if (i == 0 || !glued(doc, i - 1))
-            break;
-    }
-    return 0;
-}
-
 /* Is the run [first, last] a literal rather than punctuation: quoted
  * ('".."'), or glued marks standing free after a space ("cd ..", "ending
  * in ::", "a ;;")? A doubling after a space has a space inside too
  * ("word , ,"). */
 static int literal(const mtl_doc *doc, size_t first, size_t last)
 {
-    if (doc->tokens[first - 1].kind == MTL_TOK_QUOTE && touch(doc, last) &&
-        doc->tokens[last + 1].kind == MTL_TOK_QUOTE)
+    if (doc->tokens[first - 1].kind == MTL_TOK_QUOTE &&
+        mtl_tok_touch(doc, last) && doc->tokens[last + 1].kind == MTL_TOK_QUOTE)
         return 1;
-    if (after_path(doc, first - 1))
+    if (mtl_tok_after_path(doc, first - 1))
         return 1;
     if (doc->tokens[first - 1].kind != MTL_TOK_SPACE)
         return 0;
     for (size_t k = first; k != last; k++)
-        if (!glued(doc, k) || !mark_at(doc, k + 1))
+        if (!mtl_tok_glued(doc, k) || !mtl_tok_mark(doc, k + 1))
             return 0;
     return 1;
 }
@@ -163,7 +103,7 @@ static int literal(const mtl_doc *doc, size_t first, size_t last)
 /* Is the pair of marks at a and b (b follows a in a run) a doubling? */
 static int bad_pair(const mtl_doc *doc, size_t a, size_t b)
 {
-    char x = mark_at(doc, a), y = mark_at(doc, b);
+    char x = mtl_tok_mark(doc, a), y = mtl_tok_mark(doc, b);
     if (x == '!' || x == '?')
         return y == '.';
     if (x == ':' && y == ',')
@@ -173,8 +113,10 @@ static int bad_pair(const mtl_doc *doc, size_t a, size_t b)
     /* "Example::" ends a line to introduce a literal block; ";;" ends a
      * shell case */
     if (x == y && (x == ':' || x == ';') && b == a + 1)
-        return glued(doc, b) && doc->tokens[b + 1].kind == MTL_TOK_SPACE &&
-               glued(doc, b + 1) && doc->tokens[b + 2].kind != MTL_TOK_NEWLINE;
+        return mtl_tok_glued(doc, b) &&
+               doc->tokens[b + 1].kind == MTL_TOK_SPACE &&
+               mtl_tok_glued(doc, b + 1) &&
+               doc->tokens[b + 2].kind != MTL_TOK_NEWLINE;
     return 1;
 }
 
@@ -183,12 +125,12 @@ static void report_run(const mtl_doc *doc, size_t first, size_t last,
 {
     /* Keep the "?" and "!" of a run; otherwise one mark, the last one first:
      * it is usually the one the sentence goes on with. */
-    char keep[16] = {0}, fa[2] = {mark_at(doc, first), 0},
-         la[2] = {mark_at(doc, last), 0};
+    char keep[16] = {0}, fa[2] = {mtl_tok_mark(doc, first), 0},
+         la[2] = {mtl_tok_mark(doc, last), 0};
     size_t nk = 0;
     for (size_t k = first; k != SIZE_MAX && nk + 1 < sizeof keep;
          k = k == last ? SIZE_MAX : next_in_run(doc, k)) {
-        char c = mark_at(doc, k);
+        char c = mtl_tok_mark(doc, k);
         if (c == '?' || c == '!')
             keep[nk++] = c;
     }
@@ -234,7 +176,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     for (size_t i = 0; i < doc->n_tokens; i++) {
-        if (!mark_at(doc, i))
+        if (!mtl_tok_mark(doc, i))
             continue;
         size_t first = i, last;
         i = scan_run(doc, i, &last);
@@ -243,15 +185,15 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             continue;
         /* "Inc.," and "U.S. ?": the dot belongs to the word. */
         size_t second = next_in_run(doc, first);
-        if (mtl_abbrev_dot(doc, first) && mark_at(doc, second) != '.') {
+        if (mtl_abbrev_dot(doc, first) && mtl_tok_mark(doc, second) != '.') {
             if (second == last)
                 continue;
             first = second;
         }
-        int bad = 0, dots = mark_at(doc, first) == '.', ellipsis = 0;
+        int bad = 0, dots = mtl_tok_mark(doc, first) == '.', ellipsis = 0;
         for (size_t k = first; k != last;) {
             size_t nx = next_in_run(doc, k);
-            dots = mark_at(doc, nx) == '.' ? dots + 1 : 0;
+            dots = mtl_tok_mark(doc, nx) == '.' ? dots + 1 : 0;
             ellipsis |= dots >= 3;
             bad |= bad_pair(doc, k, nx);
             k = nx;

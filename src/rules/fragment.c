@@ -357,14 +357,19 @@ static int check_lowercase(const mtl_doc *doc, const mtl_sentence *s,
     return 1;
 }
 
+/* The quotation marks of a block from its start up to token `tok`. Kept
+ * from one sentence to the next, so that a long block is counted once. */
+typedef struct quote_count {
+    size_t tok, marks;
+} quote_count;
+
 /* Is a quotation open at the start of sentence si: an odd number of
- * quotation marks before it in its block? */
-static int quote_open(const mtl_doc *doc, const mtl_block *blk, size_t si)
+ * quotation marks before it in its block? Sentences are asked in order. */
+static int quote_open(const mtl_doc *doc, quote_count *qc, size_t si)
 {
-    size_t marks = 0;
-    for (size_t i = blk->tok_begin; i < doc->sentences[si].tok_begin; i++)
-        marks += doc->tokens[i].kind == MTL_TOK_QUOTE;
-    return marks % 2;
+    for (; qc->tok < doc->sentences[si].tok_begin; qc->tok++)
+        qc->marks += doc->tokens[qc->tok].kind == MTL_TOK_QUOTE;
+    return qc->marks % 2;
 }
 
 /* "“... of American leadership. American diplomacy, America’s
@@ -372,7 +377,7 @@ static int quote_open(const mtl_doc *doc, const mtl_block *blk, size_t si)
  * noun phrases and no verb, then the attribution. The list (a comma inside)
  * keeps spoken one-word answers ("Never,” he said) out. Reports the quoted
  * part and returns 1. */
-static int quoted_tail(const mtl_doc *doc, const mtl_block *blk, size_t si,
+static int quoted_tail(const mtl_doc *doc, quote_count *qc, size_t si,
                        mtl_emit *out)
 {
     const mtl_sentence *s = &doc->sentences[si];
@@ -380,7 +385,7 @@ static int quoted_tail(const mtl_doc *doc, const mtl_block *blk, size_t si,
     while (q < s->tok_end && doc->tokens[q].kind != MTL_TOK_QUOTE)
         q++;
     if (q >= s->tok_end || q < s->tok_begin + 2 ||
-        !is_char(doc, &doc->tokens[q - 1], ',') || !quote_open(doc, blk, si))
+        !is_char(doc, &doc->tokens[q - 1], ',') || !quote_open(doc, qc, si))
         return 0;
     size_t commas = 0;
     for (size_t i = s->tok_begin; i + 1 < q; i++)
@@ -418,6 +423,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         const mtl_block *blk = &doc->blocks[b];
         if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM)
             continue;
+        quote_count qc = {blk->tok_begin, 0};
         for (size_t si = blk->sent_begin; si < blk->sent_end; si++) {
             const mtl_sentence *s = &doc->sentences[si];
             shape sh;
@@ -427,7 +433,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
                 check_lowercase(doc, s, si > blk->sent_begin ? s - 1 : NULL,
                                 out))
                 continue;
-            if (si > blk->sent_begin && quoted_tail(doc, blk, si, out))
+            if (si > blk->sent_begin && quoted_tail(doc, &qc, si, out))
                 continue;
             /* one sentence alone is a headline, caption or sign-off */
             if (blk->sent_end - blk->sent_begin < 2 || !ends_with_stop(doc, s))

@@ -21,99 +21,28 @@
  */
 #include "abbrev.h"
 #include "rule.h"
+#include "tokens.h"
 #include "utf8.h"
 
 #include <stdint.h>
 #include <string.h>
-
-/* The mark at token i (one of , . ; : ! ?), or 0. */
-static char mark_at(const mtl_doc *doc, size_t i)
-{
-    if (i >= doc->n_tokens)
-        return 0;
-    const mtl_token *t = &doc->tokens[i];
-    if (t->kind != MTL_TOK_PUNCT || t->end - t->start != 1)
-        return 0;
-    char c = doc->text[t->start];
-    return c && strchr(",.;:!?", c) ? c : 0;
-}
-
-static char char_at(const mtl_doc *doc, size_t i)
-{
-    const mtl_token *t = &doc->tokens[i];
-    return t->end - t->start == 1 ? doc->text[t->start] : 0;
-}
-
-/* Is token i glued to token i + 1 (no byte between them)? */
-static int glued(const mtl_doc *doc, size_t i)
-{
-    return i + 1 < doc->n_tokens &&
-           doc->tokens[i].end == doc->tokens[i + 1].start;
-}
-
-/* Is token i + 1 right after token i, and neither is white space? */
-static int touch(const mtl_doc *doc, size_t i)
-{
-    return glued(doc, i) && !mtl_tok_is_space(&doc->tokens[i]) &&
-           !mtl_tok_is_space(&doc->tokens[i + 1]);
-}
 
 static int is_hspace(const mtl_doc *doc, size_t i)
 {
     return i < doc->n_tokens && doc->tokens[i].kind == MTL_TOK_SPACE;
 }
 
-/* The next token after i, across at most one run of horizontal space, on
- * the same line; n_tokens if there is none. */
-static size_t next_on_line(const mtl_doc *doc, size_t i)
-{
-    if (!glued(doc, i))
-        return doc->n_tokens;
-    size_t j = i + 1;
-    if (is_hspace(doc, j)) {
-        if (!glued(doc, j))
-            return doc->n_tokens;
-        j++;
-    }
-    return j;
-}
-
-static int is_closer(const mtl_doc *doc, size_t i)
-{
-    if (i >= doc->n_tokens)
-        return 0;
-    if (doc->tokens[i].kind == MTL_TOK_QUOTE)
-        return 1;
-    char c = char_at(doc, i);
-    return doc->tokens[i].kind == MTL_TOK_PUNCT && c && strchr(")]}", c);
-}
-
 static int is_dot(const mtl_doc *doc, size_t i)
 {
-    return mark_at(doc, i) == '.';
-}
-
-/* The token before i in a run of marks such as "..." or ". . .": i - 1, or
- * i - 2 across one space; SIZE_MAX if none. */
-static size_t prev_in_run(const mtl_doc *doc, size_t i)
-{
-    if (i == 0 || !glued(doc, i - 1))
-        return SIZE_MAX;
-    size_t p = i - 1;
-    if (is_hspace(doc, p)) {
-        if (p == 0 || !glued(doc, p - 1))
-            return SIZE_MAX;
-        p--;
-    }
-    return p;
+    return mtl_tok_mark(doc, i) == '.';
 }
 
 /* Is the "." at token i the third or later of a run ("...", ". . .")? */
 static int ends_ellipsis(const mtl_doc *doc, size_t i)
 {
     int n = 1;
-    for (size_t p = prev_in_run(doc, i); n < 3 && p != SIZE_MAX && is_dot(doc, p);
-         p = prev_in_run(doc, p))
+    for (size_t p = mtl_tok_prev_near(doc, i);
+         n < 3 && p != SIZE_MAX && is_dot(doc, p); p = mtl_tok_prev_near(doc, p))
         n++;
     return n >= 3;
 }
@@ -135,7 +64,7 @@ static int prev_ok(const mtl_doc *doc, size_t p, char m)
     default:
         return 0;
     }
-    char c = char_at(doc, p);
+    char c = mtl_tok_char(doc, p);
     if (c == '.')
         return m != '.' && (mtl_abbrev_dot(doc, p) || ends_ellipsis(doc, p));
     if (c && strchr(")]}%", c))
@@ -147,51 +76,37 @@ static int prev_ok(const mtl_doc *doc, size_t p, char m)
 /* Is the word at token i a command-line option ("-u", "--build")? */
 static int option_word(const mtl_doc *doc, size_t i)
 {
-    return doc->tokens[i].kind == MTL_TOK_WORD && i > 0 && touch(doc, i - 1) &&
-           char_at(doc, i - 1) == '-';
-}
-
-/* Is token i the end of a file path ("/srv/GPL-2", "gl/gl.h")? A
- * mark is kept apart from one on purpose, as from a URL. */
-static int after_path(const mtl_doc *doc, size_t i)
-{
-    for (; i != SIZE_MAX && !mtl_tok_is_space(&doc->tokens[i]); i--) {
-        char c = char_at(doc, i);
-        if (c == '/' || c == '\\')
-            return 1;
-        if (i == 0 || !glued(doc, i - 1))
-            break;
-    }
-    return 0;
+    return doc->tokens[i].kind == MTL_TOK_WORD && i > 0 &&
+           mtl_tok_touch(doc, i - 1) && mtl_tok_char(doc, i - 1) == '-';
 }
 
 /* A mark that starts a name (".git", ":doc:") is no mark; one that stands
  * before another mark belongs to doubled-punctuation. */
 static int mark_follows(const mtl_doc *doc, size_t n, char m)
 {
-    char c = mark_at(doc, n);
+    char c = mtl_tok_mark(doc, n);
     if (!c || ((m == '!' || m == '?') && (c == '!' || c == '?')))
         return 0;
     size_t k = n;
-    while (touch(doc, k) && mark_at(doc, k + 1))
+    while (mtl_tok_touch(doc, k) && mtl_tok_mark(doc, k + 1))
         k++;
-    return !touch(doc, k) || is_closer(doc, k + 1);
+    return !mtl_tok_touch(doc, k) || mtl_tok_closer(doc, k + 1);
 }
 
 static void space_before(const mtl_doc *doc, size_t i, mtl_emit *out)
 {
-    char m = mark_at(doc, i);
+    char m = mtl_tok_mark(doc, i);
     /* one space; a longer one or a tab lines up a table */
-    if (i < 2 || !is_hspace(doc, i - 1) || !glued(doc, i - 1) ||
-        !glued(doc, i - 2) || !prev_ok(doc, i - 2, m) ||
+    if (i < 2 || !is_hspace(doc, i - 1) || !mtl_tok_glued(doc, i - 1) ||
+        !mtl_tok_glued(doc, i - 2) || !prev_ok(doc, i - 2, m) ||
         doc->text[doc->tokens[i - 1].start] == '\t' ||
         mtl_utf8_count(doc->text + doc->tokens[i - 1].start,
                        doc->tokens[i - 1].end - doc->tokens[i - 1].start) != 1)
         return;
-    size_t n = next_on_line(doc, i);
+    size_t n = mtl_tok_next_near(doc, i);
     if (n < doc->n_tokens && mark_follows(doc, n, m))
         return;
-    int next_glued = touch(doc, i);
+    int next_glued = mtl_tok_touch(doc, i);
     const mtl_token *pt = &doc->tokens[i - 2];
     const mtl_token *nt = n < doc->n_tokens ? &doc->tokens[n] : NULL;
     const char *fix = NULL;
@@ -199,8 +114,9 @@ static void space_before(const mtl_doc *doc, size_t i, mtl_emit *out)
     case '.':
         /* ".NET", ".5", ".com" are names; "git add -u ." and "see
          * https://x.org ." keep the dot apart on purpose */
-        if ((next_glued && !is_closer(doc, i + 1)) || pt->kind == MTL_TOK_URL ||
-            option_word(doc, i - 2) || after_path(doc, i - 2) ||
+        if ((next_glued && !mtl_tok_closer(doc, i + 1)) ||
+            pt->kind == MTL_TOK_URL || option_word(doc, i - 2) ||
+            mtl_tok_after_path(doc, i - 2) ||
             (pt->kind == MTL_TOK_WORD && memchr(doc->text + pt->start, '.',
                                                pt->end - pt->start)))
             return;
@@ -213,18 +129,18 @@ static void space_before(const mtl_doc *doc, size_t i, mtl_emit *out)
         break;
     case ',':
     case ';':
-        if (m == ';' && next_glued && char_at(doc, i + 1) == ')')
+        if (m == ';' && next_glued && mtl_tok_char(doc, i + 1) == ')')
             return; /* ";)" */
         if (next_glued && nt && nt->kind == MTL_TOK_WORD)
             fix = m == ',' ? ", " : "; ";
-        else if (next_glued && !is_closer(doc, i + 1))
+        else if (next_glued && !mtl_tok_closer(doc, i + 1))
             return;
         break;
     case ':':
         /* ":)", "::", ":smile:" are not a colon; "3 : 1" is a ratio;
          * "{'key' : 1}" and "Release : -O2" are code */
         if (next_glued || (pt->kind != MTL_TOK_WORD && pt->kind != MTL_TOK_NUMBER) ||
-            after_path(doc, i - 2))
+            mtl_tok_after_path(doc, i - 2))
             return;
         if (nt && nt->kind != MTL_TOK_WORD && nt->kind != MTL_TOK_NEWLINE &&
             !(nt->kind == MTL_TOK_NUMBER && pt->kind != MTL_TOK_NUMBER) &&
@@ -234,13 +150,14 @@ static void space_before(const mtl_doc *doc, size_t i, mtl_emit *out)
     default: { /* ! ? */
         /* "if ! test", "prepended ? from", "????-*" are operators */
         size_t k = i;
-        while (touch(doc, k) && (mark_at(doc, k + 1) == '!' || mark_at(doc, k + 1) == '?'))
+        while (mtl_tok_touch(doc, k) && (mtl_tok_mark(doc, k + 1) == '!' ||
+                                         mtl_tok_mark(doc, k + 1) == '?'))
             k++;
-        if (touch(doc, k)) {
-            if (!is_closer(doc, k + 1))
+        if (mtl_tok_touch(doc, k)) {
+            if (!mtl_tok_closer(doc, k + 1))
                 return;
         } else {
-            size_t a = next_on_line(doc, k);
+            size_t a = mtl_tok_next_near(doc, k);
             if (a < doc->n_tokens && a > k + 1 &&
                 !(doc->tokens[a].flags & MTL_TF_CAP) &&
                 doc->tokens[a].kind != MTL_TOK_QUOTE &&
@@ -368,9 +285,11 @@ static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out
             return;
     if (dot - s < 2 || !ascii_lower(dot[-1]) || !titlecase(dot + 1, e))
         return;
-    if ((i > 0 && touch(doc, i - 1) && doc->tokens[i - 1].kind != MTL_TOK_QUOTE &&
-         char_at(doc, i - 1) != '(') ||
-        (touch(doc, i) && !is_closer(doc, i + 1) && !mark_at(doc, i + 1)))
+    if ((i > 0 && mtl_tok_touch(doc, i - 1) &&
+         doc->tokens[i - 1].kind != MTL_TOK_QUOTE &&
+         mtl_tok_char(doc, i - 1) != '(') ||
+        (mtl_tok_touch(doc, i) && !mtl_tok_closer(doc, i + 1) &&
+         !mtl_tok_mark(doc, i + 1)))
         return;
     size_t n = (size_t)(e - dot - 1);
     if (!in_words(starters, dot + 1, n) &&
@@ -385,8 +304,8 @@ static int opening_quote_word(const mtl_doc *doc, size_t i)
 {
     const mtl_token *t = &doc->tokens[i];
     return t->kind == MTL_TOK_QUOTE && t->end - t->start == 3 &&
-           memcmp(doc->text + t->start, "\xE2\x80\x9C", 3) == 0 && glued(doc, i) &&
-           doc->tokens[i + 1].kind == MTL_TOK_WORD;
+           memcmp(doc->text + t->start, "\xE2\x80\x9C", 3) == 0 &&
+           mtl_tok_glued(doc, i) && doc->tokens[i + 1].kind == MTL_TOK_WORD;
 }
 
 /* Is word token w one of a run glued by commas or semicolons ("a,b,c"), as in
@@ -394,10 +313,10 @@ static int opening_quote_word(const mtl_doc *doc, size_t i)
 static int in_list(const mtl_doc *doc, size_t w, int dir)
 {
     size_t m = dir < 0 ? w - 1 : w + 1, o = dir < 0 ? w - 2 : w + 2;
-    if (dir < 0 ? w < 2 || !glued(doc, o) || !glued(doc, m)
-                : !glued(doc, w) || !glued(doc, m))
+    if (dir < 0 ? w < 2 || !mtl_tok_glued(doc, o) || !mtl_tok_glued(doc, m)
+                : !mtl_tok_glued(doc, w) || !mtl_tok_glued(doc, m))
         return 0;
-    char c = mark_at(doc, m);
+    char c = mtl_tok_mark(doc, m);
     return (c == ',' || c == ';') && o < doc->n_tokens &&
            doc->tokens[o].kind == MTL_TOK_WORD;
 }
@@ -413,7 +332,7 @@ static int has_digit(const mtl_doc *doc, size_t i)
 /* "war,and": a comma or semicolon glued between two prose words. */
 static int glued_between_words(const mtl_doc *doc, size_t i)
 {
-    if (i == 0 || !glued(doc, i - 1) || !glued(doc, i))
+    if (i == 0 || !mtl_tok_glued(doc, i - 1) || !mtl_tok_glued(doc, i))
         return 0;
     size_t l = i - 1, r = i + 1;
     const mtl_token *a = &doc->tokens[l], *b = &doc->tokens[r];
@@ -422,13 +341,14 @@ static int glued_between_words(const mtl_doc *doc, size_t i)
         has_digit(doc, l) || has_digit(doc, r))
         return 0;
     /* Code and entities ("f(a,b)", "&amp;x") are glued to more symbols. */
-    if (l > 0 && touch(doc, l - 1)) {
+    if (l > 0 && mtl_tok_touch(doc, l - 1)) {
         const mtl_token *p = &doc->tokens[l - 1];
-        if (p->kind != MTL_TOK_QUOTE && !(char_at(doc, l - 1) == '(' &&
-                                          (l < 2 || !touch(doc, l - 2))))
+        if (p->kind != MTL_TOK_QUOTE && !(mtl_tok_char(doc, l - 1) == '(' &&
+                                          (l < 2 || !mtl_tok_touch(doc, l - 2))))
             return 0;
     }
-    if (touch(doc, r) && !is_closer(doc, r + 1) && !mark_at(doc, r + 1))
+    if (mtl_tok_touch(doc, r) && !mtl_tok_closer(doc, r + 1) &&
+        !mtl_tok_mark(doc, r + 1))
         return 0;
     if (!in_words(after_comma, doc->text + b->start, b->end - b->start) &&
         !titlecase(doc->text + b->start, doc->text + b->end))
@@ -438,8 +358,8 @@ static int glued_between_words(const mtl_doc *doc, size_t i)
 
 static void missing_after(const mtl_doc *doc, size_t i, mtl_emit *out)
 {
-    char m = mark_at(doc, i);
-    if (i == 0 || !glued(doc, i - 1) || !glued(doc, i))
+    char m = mtl_tok_mark(doc, i);
+    if (i == 0 || !mtl_tok_glued(doc, i - 1) || !mtl_tok_glued(doc, i))
         return;
     const mtl_token *p = &doc->tokens[i - 1];
     if (m == ',' || m == ';') {
@@ -450,7 +370,7 @@ static void missing_after(const mtl_doc *doc, size_t i, mtl_emit *out)
     if (m == ':')
         return; /* times, ratios, namespaces, "Re:Subject" */
     int left_ok = m == '.' ? p->kind == MTL_TOK_WORD || p->kind == MTL_TOK_NUMBER ||
-                                 char_at(doc, i - 1) == ')'
+                                 mtl_tok_char(doc, i - 1) == ')'
                            : p->kind == MTL_TOK_WORD && p->end - p->start >= 2;
     if (left_ok && (titlecase_token(doc, i + 1) || opening_quote_word(doc, i + 1)))
         report_missing(out, doc->tokens[i].start, m);
@@ -461,12 +381,12 @@ static void missing_after(const mtl_doc *doc, size_t i, mtl_emit *out)
 static size_t closing_paren(const mtl_doc *doc, size_t i)
 {
     int words = 0;
-    for (size_t j = i + 1; j < doc->n_tokens && glued(doc, j - 1); j++) {
+    for (size_t j = i + 1; j < doc->n_tokens && mtl_tok_glued(doc, j - 1); j++) {
         const mtl_token *t = &doc->tokens[j];
         if (t->kind == MTL_TOK_NEWLINE)
             return SIZE_MAX;
         words += t->kind == MTL_TOK_WORD;
-        char c = t->kind == MTL_TOK_PUNCT ? char_at(doc, j) : 0;
+        char c = t->kind == MTL_TOK_PUNCT ? mtl_tok_char(doc, j) : 0;
         if (c == ')')
             return words ? j : SIZE_MAX;
         if (c && strchr("(=+*/<>^|{}[]", c))
@@ -487,20 +407,21 @@ static int word_like(const mtl_doc *doc, size_t i)
  * space, a mark or a quote. */
 static void paren_spaces(const mtl_doc *doc, size_t i, mtl_emit *out)
 {
-    if (i > 0 && touch(doc, i - 1) && doc->tokens[i - 1].kind != MTL_TOK_QUOTE)
+    if (i > 0 && mtl_tok_touch(doc, i - 1) &&
+        doc->tokens[i - 1].kind != MTL_TOK_QUOTE)
         return;
     size_t j = closing_paren(doc, i);
-    if (j == SIZE_MAX || (touch(doc, j) && !mark_at(doc, j + 1) &&
+    if (j == SIZE_MAX || (mtl_tok_touch(doc, j) && !mtl_tok_mark(doc, j + 1) &&
                           doc->tokens[j + 1].kind != MTL_TOK_QUOTE))
         return;
-    if (is_hspace(doc, i + 1) && glued(doc, i) && glued(doc, i + 1) &&
-        word_like(doc, i + 2)) {
+    if (is_hspace(doc, i + 1) && mtl_tok_glued(doc, i) &&
+        mtl_tok_glued(doc, i + 1) && word_like(doc, i + 2)) {
         const char *fix = "(";
         mtl_report_fix(out, doc->tokens[i].start, doc->tokens[i + 1].end, &fix, 1,
                        "space after '('");
     }
-    if (j - i > 2 && is_hspace(doc, j - 1) && glued(doc, j - 1) &&
-        glued(doc, j - 2) && word_like(doc, j - 2)) {
+    if (j - i > 2 && is_hspace(doc, j - 1) && mtl_tok_glued(doc, j - 1) &&
+        mtl_tok_glued(doc, j - 2) && word_like(doc, j - 2)) {
         const char *fix = ")";
         mtl_report_fix(out, doc->tokens[j - 1].start, doc->tokens[j].end, &fix, 1,
                        "space before ')'");
@@ -515,10 +436,10 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         const mtl_token *t = &doc->tokens[i];
         if (t->kind == MTL_TOK_WORD) {
             inner_dot(doc, i, &scans, out);
-        } else if (mark_at(doc, i)) {
+        } else if (mtl_tok_mark(doc, i)) {
             space_before(doc, i, out);
             missing_after(doc, i, out);
-        } else if (t->kind == MTL_TOK_PUNCT && char_at(doc, i) == '(') {
+        } else if (t->kind == MTL_TOK_PUNCT && mtl_tok_char(doc, i) == '(') {
             paren_spaces(doc, i, out);
         }
     }

@@ -10,6 +10,7 @@
 #include "rule.h"
 
 #include "buf.h"
+#include "tokens.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,7 +58,8 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
     size_t words = 0;
     for (size_t i = first; i-- > 0 && words < 8;) {
         const mtl_token *t = &doc->tokens[i];
-        if (t->kind == MTL_TOK_PUNCT && strchr(".!?;", doc->text[t->start]))
+        char m = mtl_tok_mark(doc, i);
+        if (m && strchr(".!?;", m))
             break;
         if (t->kind != MTL_TOK_WORD)
             continue;
@@ -110,13 +112,19 @@ static void settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
     for (size_t k = 0; k < n; k++)
         words[k] = mtl_tok_norm(doc, &doc->tokens[pairs[k].i]);
     qsort(words, n, sizeof *words, cmp_norm);
+    /* One entry per word, so that a word in many pairs is looked up, and
+     * marked, in one place. */
+    size_t u = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!u || strcmp(words[u - 1], words[k]) != 0)
+            words[u++] = words[k];
     size_t prev = SIZE_MAX; /* the previous word token */
     for (size_t k = 0; k < doc->n_tokens; k++) {
         const mtl_token *t = &doc->tokens[k];
         if (t->kind != MTL_TOK_WORD)
             continue;
         const char *w = mtl_tok_norm(doc, t);
-        const char **hit = bsearch(&w, words, n, sizeof *words, cmp_norm);
+        const char **hit = bsearch(&w, words, u, sizeof *words, cmp_norm);
         if (hit) {
             size_t next = mtl_doc_skip_space(doc, k + 1);
             int prev_same = prev != SIZE_MAX &&
@@ -131,14 +139,8 @@ static void settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
     }
     for (size_t k = 0; k < n; k++) {
         const char *w = mtl_tok_norm(doc, &doc->tokens[pairs[k].i]);
-        const char **hit = bsearch(&w, words, n, sizeof *words, cmp_norm);
-        /* equal words sort together; any of them marked counts */
-        int is_alone = 0;
-        for (const char **h = hit; h && h >= words && strcmp(*h, w) == 0; h--)
-            is_alone |= alone[h - words];
-        for (const char **h = hit; h && h < words + n && strcmp(*h, w) == 0; h++)
-            is_alone |= alone[h - words];
-        if (is_alone)
+        const char **hit = bsearch(&w, words, u, sizeof *words, cmp_norm);
+        if (hit && alone[hit - words])
             report(doc, out, pairs[k].i, pairs[k].j);
     }
 done:

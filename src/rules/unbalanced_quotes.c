@@ -22,6 +22,7 @@
 #include "utf8.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { MAX_DEPTH = 64 };
@@ -211,16 +212,25 @@ static size_t word_before(const mtl_doc *doc, size_t i, size_t first)
 }
 
 /* Line and column of a text offset, as reported: in the source (Markdown
- * prose maps back to its file). The cursor makes many lookups on one long
- * line cost one pass over it. */
+ * prose maps back to its file). The cursor counts from the last lookup on
+ * the same line, forwards or back (openers come off the bracket stack in
+ * reverse order), so that many lookups on one long line cost about one pass
+ * over it. */
 static void where(const mtl_doc *doc, cursor *c, size_t off, size_t *line,
                   size_t *col)
 {
     size_t so = mtl_doc_src_offset(doc, off);
     size_t l = mtl_doc_line_of(doc, so);
-    if (l != c->line || so < c->offset) {
+    if (l == c->line && so < c->offset && so >= c->line_start) {
+        c->col -= mtl_utf8_count(doc->src + so, c->offset - so);
+        c->offset = so;
+    } else if (l != c->line || so < c->offset) {
         c->line = l;
         c->line_start = c->offset = doc->line_starts[l - 1];
+        /* columns as the findings give them: a byte order mark is none */
+        if (l == 1 && so >= 3 && doc->src_len >= 3 &&
+            memcmp(doc->src, "\xEF\xBB\xBF", 3) == 0)
+            c->line_start = c->offset = 3;
         c->col = 1;
     }
     c->col += mtl_utf8_count(doc->src + c->offset, so - c->offset);
@@ -294,22 +304,30 @@ static size_t nested_quote(const mtl_doc *doc, const mtl_block *b,
     return 0;
 }
 
+/* Writes where the opener at text offset `open` is, as seen from a finding
+ * at text offset `at`: "column 9", or "line 3 column 9" on another line. */
+static const char *where_from(const mtl_doc *doc, cursor *c, size_t open,
+                              size_t at, char *buf, size_t size)
+{
+    size_t line, col;
+    where(doc, c, open, &line, &col);
+    if (mtl_doc_line_of(doc, mtl_doc_src_offset(doc, at)) == line)
+        snprintf(buf, size, "column %zu", col);
+    else
+        snprintf(buf, size, "line %zu column %zu", line, col);
+    return buf;
+}
+
 static void report_reopen(mtl_emit *out, const mtl_doc *doc, quote_state *q,
                           size_t start, size_t last)
 {
-    char q1[64];
-    size_t line, col;
-    where(doc, &q->cur, doc->tokens[q->tok].start, &line, &col);
+    char q1[64], from[64];
     size_t e = word_after(doc, last);
-    mtl_excerpt(doc, start, e, q1, sizeof q1);
-    if (mtl_doc_line_of(doc, mtl_doc_src_offset(doc, start)) == line)
-        mtl_report(out, start, e,
-                   "quotation mark in '%s' opens again before the quote "
-                   "from column %zu has closed", q1, col);
-    else
-        mtl_report(out, start, e,
-                   "quotation mark in '%s' opens again before the quote "
-                   "from line %zu column %zu has closed", q1, line, col);
+    mtl_report(out, start, e,
+               "quotation mark in '%s' opens again before the quote from %s "
+               "has closed", mtl_excerpt(doc, start, e, q1, sizeof q1),
+               where_from(doc, &q->cur, doc->tokens[q->tok].start, start,
+                          from, sizeof from));
 }
 
 /* Checks the mark at token i; returns the last token it used. */
@@ -503,14 +521,15 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
             return;
         }
         /* "[see above)": the wrong closer for the innermost opener */
-        size_t k = st->tok[--st->depth], line, col;
-        char q[64];
-        where(doc, &st->cur, doc->tokens[k].start, &line, &col);
-        mtl_report(out, t->start, t->end,
-                   "'%c' in '%s' closes the '%c' from column %zu", c,
+        size_t k = st->tok[--st->depth];
+        char q[64], from[64];
+        mtl_report(out, t->start, t->end, "'%c' in '%s' closes the '%c' from %s",
+                   c,
                    mtl_excerpt(doc, word_before(doc, i, b->tok_begin), t->end,
                                q, sizeof q),
-                   doc->text[doc->tokens[k].start], col);
+                   doc->text[doc->tokens[k].start],
+                   where_from(doc, &st->cur, doc->tokens[k].start, t->start,
+                              from, sizeof from));
         return;
     }
     /* Openers crossed by this closer never close: "(a [b) c". */
