@@ -320,7 +320,8 @@ static int run(mtl_doc *doc, const void *shared)
         if (map_sentence(m, doc, &doc->sentences[s], d, &cap) != 0)
             return -1;
         ls->unit_end = (uint32_t)d->n_units;
-        ls->logprob = score_units(m, d->units + ls->unit_begin,
+        /* no units yet: NULL + 0 is undefined */
+        ls->logprob = score_units(m, d->units ? d->units + ls->unit_begin : NULL,
                                   ls->unit_end - ls->unit_begin, &ls->end_lp);
     }
     return 0;
@@ -377,6 +378,53 @@ double mtl_lm_swap_gain(const mtl_lm_doc *lm, size_t s, size_t k)
     return window_score(ng, win, at, w) - before;
 }
 
+/* The id of unit j once o[first..last] is replaced by ids[0..k). */
+static uint32_t replaced_id(const mtl_lm_unit *o, size_t first, size_t last,
+                            const uint32_t *ids, size_t k, size_t j)
+{
+    if (j < first)
+        return o[j].id;
+    if (j < first + k)
+        return ids[j - first];
+    return o[j - first - k + last + 1].id;
+}
+
+/* score_units' total for the sentence o[0, n) with o[first..last] replaced
+ * by ids[0..k). Only the units whose context holds a replaced one are
+ * scored again; the others add the scores run() stored, in the same order,
+ * so the sum is the same to the last bit and costs a few lookups instead
+ * of two per word of the sentence. */
+static double rescore(const mtl_lm_model *m, const mtl_lm_unit *o, size_t n,
+                      float end_lp, size_t first, size_t last,
+                      const uint32_t *ids, size_t k)
+{
+    size_t keep = (size_t)mtl_ngram_order(m->ng) - 1;
+    uint32_t bos = mtl_ngram_bos(m->ng), eos = mtl_ngram_eos(m->ng);
+    size_t b = bos != MTL_NGRAM_NONE && keep ? 1 : 0; /* <s> before unit 0 */
+    size_t total_units = first + k + (n - last - 1);
+    double total = 0;
+    for (size_t i = 0; i <= total_units; i++) {
+        int end = i == total_units;
+        if (end && eos == MTL_NGRAM_NONE)
+            break;
+        if (i < first || i >= first + k + keep) { /* context unchanged */
+            total += end ? end_lp
+                         : (i < first ? o[i] : o[i - first - k + last + 1]).lp;
+            continue;
+        }
+        uint32_t ctx[MTL_NGRAM_MAX_ORDER];
+        size_t nc = i + b < keep ? i + b : keep;
+        for (size_t c = 0; c < nc; c++) {
+            size_t at = i + b - nc + c; /* position counting <s> */
+            ctx[c] = b && at == 0 ? bos
+                                  : replaced_id(o, first, last, ids, k, at - b);
+        }
+        uint32_t w = end ? eos : replaced_id(o, first, last, ids, k, i);
+        total += mtl_ngram_score(m->ng, ctx, nc, w, NULL);
+    }
+    return total;
+}
+
 int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
                           const char *word, double *logprob)
 {
@@ -408,20 +456,8 @@ int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
     }
     uint32_t ids[2];
     int k = map_word(d->model, buf, len, ids);
-    mtl_lm_unit *u = malloc((n + 2) * sizeof *u);
-    if (!u)
-        return -1;
-    size_t m = 0;
-    for (size_t i = 0; i < first; i++)
-        u[m++] = d->units[ls->unit_begin + i];
-    for (int j = 0; j < k; j++)
-        u[m++] = (mtl_lm_unit){.tok = (uint32_t)tok,
-                               .tok_end = (uint32_t)tok + 1, .id = ids[j]};
-    for (size_t i = last + 1; i < n; i++)
-        u[m++] = d->units[ls->unit_begin + i];
-    float end_lp;
-    *logprob = score_units(d->model, u, m, &end_lp);
-    free(u);
+    *logprob = rescore(d->model, d->units + ls->unit_begin, n, ls->end_lp,
+                       first, last, ids, (size_t)k);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "datapath.h"
 #include "options.h"
 #include "utf8.h"
+#include "wordset.h"
 #include "words.h"
 
 #include <hunspell/hunspell.h>
@@ -23,6 +24,22 @@
 /* Hunspell rejects longer words anyway (its limit is 100 bytes). */
 #define MAX_WORD 96
 
+/* The verdict cache: words up to CACHE_WORD - 1 bytes, at most half of
+ * CACHE_SLOTS of them (then it starts again): 1.7 MB. */
+#define CACHE_SLOTS 65536
+#define CACHE_WORD 25
+
+typedef struct verdict {
+    uint8_t len; /* 0: an empty slot */
+    uint8_t known;
+    char w[CACHE_WORD];
+} verdict;
+
+typedef struct vcache { /* behind a pointer, so const spellers can fill it */
+    size_t used;
+    verdict slot[CACHE_SLOTS];
+} vcache;
+
 /* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
 #define GRAMS (27 * 27 * 27 * 27)
 
@@ -32,6 +49,11 @@ struct mtl_speller {
     char *encoding;        /* NULL when the dictionary is UTF-8 */
     uint8_t *grams;        /* seen in the dictionary's words; NULL: unknown */
     char *dic;             /* the .dic file, for mtl_speller_use_filter */
+    mtl_wordset *forms;    /* turns non-words away before Hunspell; NULL:
+                              the dictionary's features do not allow it */
+    vcache *cache;         /* Hunspell's answers for the linter's lifetime,
+                              so the next file's words cost no call; under
+                              lock; NULL when there was no memory */
 };
 
 /* ---- the four-letter filter --------------------------------------------
@@ -75,14 +97,42 @@ static const char *const prefixes[] = {
     "un", "re", "in", "dis", "non", "pre", "over", "out", "mis", "de", "im",
     NULL};
 
-static void tri_add_forms(uint8_t *t, const char *stem, size_t n)
+/* Index of the lower-case letters s[0..k) in base 26, or -1. */
+static long lower_key(const char *s, size_t k)
+{
+    long key = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (s[i] < 'a' || s[i] > 'z')
+            return -1;
+        key = key * 26 + (s[i] - 'a');
+    }
+    return key;
+}
+
+/* Marks bit key of seen; 1 if it was set already. Negative keys never are. */
+static int seen_before(uint8_t *seen, long key)
+{
+    if (!seen || key < 0)
+        return 0;
+    int was = (seen[key / 8] >> (key % 8)) & 1;
+    seen[key / 8] = (uint8_t)(seen[key / 8] | 1u << (key % 8));
+    return was;
+}
+
+/* ends (26^4 bits) and starts (26^3 bits), when not NULL, remember the
+ * stem endings and beginnings already added with their affixes: what is
+ * added for them depends on those letters only, and most stems share them,
+ * so this skips nine tenths of the work at start-up. */
+static void tri_add_forms(uint8_t *t, const char *stem, size_t n,
+                          uint8_t *ends, uint8_t *starts)
 {
     char buf[16];
     tri_add(t, stem, n);
     if (n < 2)
         return;
     size_t e = n < 3 ? n : 3; /* the stem's letters next to the affix */
-    for (size_t k = 0; suffixes[k]; k++) {
+    int fresh = !(n > 3 && seen_before(ends, lower_key(stem + n - 4, 4)));
+    for (size_t k = 0; fresh && suffixes[k]; k++) {
         size_t m = strlen(suffixes[k]);
         memcpy(buf, stem + n - e, e); /* adds a few spurious boundary */
         memcpy(buf + e, suffixes[k], m); /* runs: harmless, looser */
@@ -100,6 +150,8 @@ static void tri_add_forms(uint8_t *t, const char *stem, size_t n)
             tri_add(t, buf, 4 + m);
         }
     }
+    if (n >= 3 && seen_before(starts, lower_key(stem, 3)))
+        return;
     for (size_t k = 0; prefixes[k]; k++) {
         size_t m = strlen(prefixes[k]);
         memcpy(buf, prefixes[k], m);
@@ -121,6 +173,9 @@ void mtl_speller_use_filter(mtl_speller *sp)
             fclose(f);
         return;
     }
+    /* without them it is only slower */
+    uint8_t *ends = calloc(26 * 26 * 26 * 26 / 8 + 1, 1);
+    uint8_t *starts = calloc(26 * 26 * 26 / 8 + 1, 1);
     char line[256];
     int first = 1;
     while (fgets(line, sizeof line, f)) {
@@ -129,9 +184,11 @@ void mtl_speller_use_filter(mtl_speller *sp)
             continue;
         }
         size_t n = strcspn(line, "/\t \r\n");
-        tri_add_forms(t, line, n);
+        tri_add_forms(t, line, n, ends, starts);
     }
     fclose(f);
+    free(ends);
+    free(starts);
     sp->grams = t;
 }
 
@@ -307,6 +364,9 @@ int mtl_speller_open(const mtl_options *opts, const char *lang,
     }
     sp->h = Hunspell_create(aff, dic);
     sp->dic = dic;
+    sp->cache = calloc(1, sizeof *sp->cache); /* optional */
+    if (sp->h)
+        sp->forms = mtl_wordset_build(aff, dic);
     free(aff);
     if (!sp->h) {
         mtl_speller_close(sp);
@@ -340,6 +400,8 @@ void mtl_speller_close(mtl_speller *sp)
     free(sp->encoding);
     free(sp->grams);
     free(sp->dic);
+    mtl_wordset_free(sp->forms);
+    free(sp->cache);
     free(sp);
 }
 
@@ -382,9 +444,15 @@ int mtl_speller_add(mtl_speller *sp, const char *word)
     if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
         return 0; /* not a word the dictionary could hold: ignore it */
     if (sp->grams)
-        tri_add_forms(sp->grams, w, strlen(w));
+        tri_add_forms(sp->grams, w, strlen(w), NULL, NULL);
+    if (sp->forms && mtl_wordset_add(sp->forms, word, strlen(word)) != 0) {
+        mtl_wordset_free(sp->forms); /* out of memory: do without it */
+        sp->forms = NULL;
+    }
     pthread_mutex_lock(sp->lock);
     int rc = Hunspell_add(sp->h, w);
+    if (sp->cache && sp->cache->used) /* "unknown" may no longer hold */
+        memset(sp->cache, 0, sizeof *sp->cache);
     pthread_mutex_unlock(sp->lock);
     return rc == 0 ? 0 : -1;
 }
@@ -418,10 +486,41 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
 int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
 {
     char w[MAX_WORD + 1];
+    if (!mtl_wordset_may_have(sp->forms, s, n))
+        return 0; /* most slip candidates end here, without the lock */
     if (to_dict(sp, s, n, w, sizeof w) != 0)
         return 0;
+    verdict *slot = NULL;
     pthread_mutex_lock(sp->lock);
+    if (sp->cache && n < CACHE_WORD) {
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * 16777619u;
+        /* at most half full, so a probe meets an empty slot soon */
+        for (size_t j = h & (CACHE_SLOTS - 1);; j = (j + 1) & (CACHE_SLOTS - 1)) {
+            verdict *v = &sp->cache->slot[j];
+            if (v->len == n && memcmp(v->w, s, n) == 0) {
+                int known = v->known;
+                pthread_mutex_unlock(sp->lock);
+                return known;
+            }
+            if (!v->len) {
+                slot = v;
+                break;
+            }
+        }
+    }
     int ok = Hunspell_spell(sp->h, w) != 0;
+    if (slot) {
+        if (2 * (sp->cache->used + 1) > CACHE_SLOTS) { /* full: start again */
+            memset(sp->cache, 0, sizeof *sp->cache);
+        } else {
+            slot->len = (uint8_t)n;
+            slot->known = (uint8_t)ok;
+            memcpy(slot->w, s, n);
+            sp->cache->used++;
+        }
+    }
     pthread_mutex_unlock(sp->lock);
     return ok;
 }

@@ -476,7 +476,9 @@ static void check_token(const mtl_doc *doc, const state *st,
             add_cand(c, &n, cf.partner, is_plural, uses(doc, cf.partner), &cf);
         }
     }
-    for (size_t k = 0; k < n_keys; k++)
+    /* a full list takes no key term: without pivot evidence add_cand
+     * would change nothing, and a long text has thousands */
+    for (size_t k = 0; k < n_keys && n < MAX_CANDS; k++)
         add_cand(c, &n, keys[k].lemma, is_plural, keys[k].uses, NULL);
     if (!n)
         return;
