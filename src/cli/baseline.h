@@ -9,7 +9,8 @@
 /* A fingerprint of a finding that survives edits elsewhere in the file: the
  * rule, the file, the flagged text and a few words of context on each side,
  * with white space folded (so re-wrapping a paragraph does not change it).
- * Line numbers are not part of it. */
+ * Line numbers are not part of it. Baselines match on it, and SARIF gives
+ * it as the result's partialFingerprints for code scanning. */
 uint64_t finding_fingerprint(const input *in, const mtl_finding *f);
 
 typedef struct baseline baseline;

@@ -4,6 +4,7 @@
  * SARIF is streamed: the rule list is known before the first file, so the
  * document is written as findings arrive and closed by reporter_end.
  */
+#include "baseline.h"
 #include "cli.h"
 
 #include "utf8.h"
@@ -245,27 +246,6 @@ static const char *sarif_level(mtl_severity s)
     return s == MTL_ERROR ? "error" : s == MTL_WARNING ? "warning" : "note";
 }
 
-/* A fingerprint that survives edits elsewhere in the file: the rule, the
- * flagged text and a little context on each side (FNV-1a, 64 bits). */
-static uint64_t fingerprint(const input *in, const mtl_finding *f)
-{
-    uint64_t h = 1469598103934665603ULL;
-    const char *parts[3];
-    size_t lens[3];
-    size_t a = f->offset >= 16 ? f->offset - 16 : 0;
-    size_t e = f->offset + f->length;
-    size_t z = e + 16 < in->len ? e + 16 : in->len;
-    parts[0] = f->rule, lens[0] = strlen(f->rule) + 1;
-    parts[1] = in->data + a, lens[1] = f->offset - a;
-    parts[2] = in->data + f->offset, lens[2] = z - f->offset;
-    for (int p = 0; p < 3; p++)
-        for (size_t i = 0; i < lens[p]; i++) {
-            h ^= (unsigned char)parts[p][i];
-            h *= 1099511628211ULL;
-        }
-    return h;
-}
-
 static void sarif_begin(reporter *r)
 {
     FILE *o = r->out;
@@ -313,7 +293,7 @@ static void sarif_finding(reporter *r, const input *in, const mtl_finding *f)
     json_string(o, in->data + f->offset, f->length);
     fprintf(o, "}}}}],\"partialFingerprints\":{\"mtlintSpan/v1\":\"%016" PRIx64
                "\"}",
-            fingerprint(in, f));
+            finding_fingerprint(in, f));
     if (f->n_suggestions) {
         fputs(",\"fixes\":[", o);
         for (size_t k = 0; k < f->n_suggestions; k++) {
