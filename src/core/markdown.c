@@ -28,35 +28,31 @@ typedef struct out {
     int failed;
 } out;
 
-static void emit(out *o, const char *src, size_t from, size_t n)
+/* Appends n bytes of s; byte i maps to source offset at + i, or to at for
+ * every byte when the bytes are not in the source (a separator). */
+static void append(out *o, const char *s, size_t n, size_t at, int in_source)
 {
     if (o->failed)
         return;
-    size_t at = o->text.len;
-    mtl_sb_add(&o->text, src + from, n);
-    if (o->text.failed ||
-        mtl_grow((void **)&o->map, &o->map_cap, at + n + 1, sizeof *o->map)) {
-        o->failed = 1;
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        o->map[at + i] = (uint32_t)(from + i);
-}
-
-/* A character that is not in the source (a separator) maps to `at`. */
-static void emit_sep(out *o, const char *s, size_t at)
-{
-    if (o->failed)
-        return;
-    size_t pos = o->text.len, n = strlen(s);
-    mtl_sb_adds(&o->text, s);
+    size_t pos = o->text.len;
+    mtl_sb_add(&o->text, s, n);
     if (o->text.failed ||
         mtl_grow((void **)&o->map, &o->map_cap, pos + n + 1, sizeof *o->map)) {
         o->failed = 1;
         return;
     }
     for (size_t i = 0; i < n; i++)
-        o->map[pos + i] = (uint32_t)at;
+        o->map[pos + i] = (uint32_t)(in_source ? at + i : at);
+}
+
+static void emit(out *o, const char *src, size_t from, size_t n)
+{
+    append(o, src + from, n, from, 1);
+}
+
+static void emit_sep(out *o, const char *s, size_t at)
+{
+    append(o, s, strlen(s), at, 0);
 }
 
 /* Byte offset of a cmark (line, column); both 1-based, columns in bytes. */
