@@ -18,6 +18,11 @@ struct linter_cache {
     entry *items;
     size_t n, cap;
     char **notices; /* printed already */
+    /* The .mtlint.ini files of the last directory asked about: files come
+     * directory by directory, and the search up the tree is the same for
+     * all of them. */
+    char *dir;
+    char **dir_configs;
     size_t n_notices, notices_cap;
 };
 
@@ -48,6 +53,24 @@ static void print_notices(linter_cache *c, const mtl_linter *l)
     }
 }
 
+/* The config files for path, found once per directory (owned by c). */
+static char **configs_for(linter_cache *c, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = strcmp(path, "-") == 0 ? 1 : slash ? (size_t)(slash - path) : 0;
+    if (c->dir && strlen(c->dir) == n && strncmp(c->dir, path, n) == 0)
+        return c->dir_configs;
+    free(c->dir);
+    mtl_config_paths_free(c->dir_configs);
+    c->dir = strndup(path, n);
+    c->dir_configs = c->dir ? mtl_config_find(path) : NULL;
+    if (!c->dir_configs) {
+        free(c->dir);
+        c->dir = NULL;
+    }
+    return c->dir_configs;
+}
+
 const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
                                    int *ignored, char **error)
 {
@@ -62,12 +85,10 @@ const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
     char **configs = NULL;
     if (c->config_file)
         configs = single;
-    else if (!c->no_config)
-        configs = mtl_config_find(path);
+    else if (!c->no_config && !(configs = configs_for(c, path)))
+        *error = strdup("out of memory");
     for (size_t i = 0; configs && configs[i] && !*error; i++)
         mtl_config_apply(configs[i], path, o, ignored, NULL, error);
-    if (configs && configs != single)
-        mtl_config_paths_free(configs);
     if (*error || mtl_options_merge(o, c->cli) != 0) {
         if (!*error)
             *error = strdup("out of memory");
@@ -108,6 +129,8 @@ void linter_cache_free(linter_cache *c)
     for (size_t i = 0; i < c->n_notices; i++)
         free(c->notices[i]);
     free(c->notices);
+    free(c->dir);
+    mtl_config_paths_free(c->dir_configs);
     free(c->items);
     free(c);
 }
