@@ -41,6 +41,7 @@ typedef struct mtl_analysis {
     void (*unload)(void *shared);
     /* Fills its field of doc->an. Returns 0, or -1 when out of memory. */
     int (*run)(mtl_doc *doc, const void *shared);
+    /* Frees its field of doc->an; must do nothing if run did not fill it. */
     void (*release)(mtl_doc *doc);
     /* Optional: one line naming the loaded resource, for --version. */
     const char *(*describe)(const void *shared);

@@ -275,13 +275,10 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     }
     doc.an = &an;
     int rc = 0;
-    size_t ran = 0;
-    for (; ran < mtl_n_analyses; ran++) {
-        const mtl_analysis *a = mtl_analyses_table[ran];
-        if ((l->needs & a->flag) && a->run && a->run(&doc, l->shared[ran]) != 0) {
+    for (size_t i = 0; rc == 0 && i < mtl_n_analyses; i++) {
+        const mtl_analysis *a = mtl_analyses_table[i];
+        if ((l->needs & a->flag) && a->run && a->run(&doc, l->shared[i]) != 0)
             rc = -1;
-            break;
-        }
     }
     for (size_t i = 0; rc == 0 && i < mtl_n_rules; i++) {
         if (l->severity[i] == MTL_OFF)
@@ -290,10 +287,12 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
                       .doc = &doc, .out = r};
         mtl_rules[i]->check(&doc, l->rule_state[i], &e);
     }
-    for (size_t a = 0; a < ran + (ran < mtl_n_analyses); a++)
-        if ((l->needs & mtl_analyses_table[a]->flag) &&
-            mtl_analyses_table[a]->release)
-            mtl_analyses_table[a]->release(&doc);
+    /* Each release frees what its run got to make, and nothing if it did
+     * not run, so every needed analysis is released. */
+    for (size_t i = 0; i < mtl_n_analyses; i++)
+        if ((l->needs & mtl_analyses_table[i]->flag) &&
+            mtl_analyses_table[i]->release)
+            mtl_analyses_table[i]->release(&doc);
     if (rc == 0 && r->failed)
         rc = -1;
     if (rc == 0) {
