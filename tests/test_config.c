@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "mtlint.h"
+#include "mtlint_config.h"
 
 #include <stdio.h>
 #include <stdlib.h>

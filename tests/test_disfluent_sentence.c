@@ -5,8 +5,8 @@
  */
 #include "lint_helper.h"
 
-#include "doc.h"
-#include "lmscore.h"
+#include "text/doc.h"
+#include "lang/lmscore.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "doc.h"
+#include "text/doc.h"
 #include "mtlint.h"
 
 #include <stdio.h>

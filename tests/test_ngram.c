@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "ngram.h"
+#include "lang/ngram.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "options.h"
+#include "base/options.h"
 
 #include <stdlib.h>
 #include <string.h>

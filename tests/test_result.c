@@ -7,9 +7,9 @@
 
 #include <cmocka.h>
 
-#include "doc.h"
-#include "result.h"
-#include "utf8.h"
+#include "text/doc.h"
+#include "findings/result.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +41,11 @@ static void add(fixture *fx, const char *rule, size_t off, size_t len,
                      0);
 }
 
-static void finish(fixture *fx) { mtl_result_finish(fx->r, &fx->doc, 0); }
+static void finish(fixture *fx)
+{
+    mtl_result_to_source(fx->r, &fx->doc);
+    mtl_result_finish(fx->r, &fx->doc);
+}
 
 static void stop(fixture *fx)
 {

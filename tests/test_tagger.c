@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "doc.h"
-#include "tagger.h"
-#include "tags.h"
+#include "text/doc.h"
+#include "lang/tagger.h"
+#include "lang/tags.h"
 
 #include <ctype.h>
 #include <stdio.h>

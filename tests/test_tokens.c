@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "doc.h"
-#include "tokens.h"
+#include "text/doc.h"
+#include "text/tokens.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /* The word table (words.h) and the Hunspell wrapper (speller.h). */
 #include "lint_helper.h"
 
-#include "analysis.h"
-#include "doc.h"
-#include "options.h"
-#include "speller.h"
-#include "words.h"
+#include "lang/analysis.h"
+#include "text/doc.h"
+#include "base/options.h"
+#include "lang/spell.h"
+#include "lang/words.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -17,9 +17,9 @@
  */
 #include "mtlint.h"
 
-#include "buf.h"
-#include "doc.h"
-#include "speller.h"
+#include "base/buf.h"
+#include "text/doc.h"
+#include "lang/speller.h"
 
 #include <stdint.h>
 #include <stdio.h>

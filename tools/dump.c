@@ -1,6 +1,6 @@
 /* mtlint-dump: prints the segmentation of a file (blocks, sentences and
  * tokens with byte spans, kinds and normal forms), for rule writers. */
-#include "doc.h"
+#include "text/doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

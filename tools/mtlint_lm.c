@@ -21,7 +21,7 @@
  * backwards: a unigram's children are the words before it. Values are
  * logarithms in base 1.0001, converted here to log10.
  */
-#include "ngram.h"
+#include "lang/ngram.h"
 
 #include <ctype.h>
 #include <inttypes.h>

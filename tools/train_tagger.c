@@ -24,7 +24,8 @@
  * --eval files, or the speed alone on plain --text files (scripts/bench-tagger
  * uses this).
  */
-#include "tagger.h"
+#include "lang/tagger.h"
+#include "lang/tagger_format.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -554,7 +555,7 @@ static int write_model(const char *path, model *m, const dict *d,
         perror(path);
         return -1;
     }
-    fwrite("MTLTAG01", 1, 8, f);
+    fwrite(MTL_TAGGER_MAGIC, 1, MTL_TAGGER_MAGIC_LEN, f);
     put32(f, MTL_N_TAGS);
     put32(f, (uint32_t)nf);
     put32(f, (uint32_t)ne);

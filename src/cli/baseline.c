@@ -9,8 +9,9 @@
  */
 #include "baseline.h"
 
-#include "buf.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -20,15 +21,6 @@
 #define BASELINE_HEADER "# mtlint baseline 1"
 
 enum { CONTEXT_WORDS = 3 };
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 static int is_ws(char c)
 {
@@ -45,9 +37,9 @@ static uint64_t fnv_folded(uint64_t h, const char *s, size_t a, size_t b)
             continue;
         }
         if (in_ws)
-            h = fnv(h, " ", 1);
+            h = mtl_fnv64(h, " ", 1);
         in_ws = 0;
-        h = fnv(h, s + i, 1);
+        h = mtl_fnv64(h, s + i, 1);
     }
     return h;
 }
@@ -91,12 +83,12 @@ uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
         ce++;
     }
     uint64_t h = 1469598103934665603ULL;
-    h = fnv(h, f->rule, strlen(f->rule) + 1);
-    h = fnv(h, in->name, strlen(in->name) + 1);
+    h = mtl_fnv64(h, f->rule, strlen(f->rule) + 1);
+    h = mtl_fnv64(h, in->name, strlen(in->name) + 1);
     h = fnv_folded(h, s, ca, a);
-    h = fnv(h, "\x01", 1);
+    h = mtl_fnv64(h, "\x01", 1);
     h = fnv_folded(h, s, a, e);
-    h = fnv(h, "\x01", 1);
+    h = mtl_fnv64(h, "\x01", 1);
     h = fnv_folded(h, s, e, ce);
     return h;
 }

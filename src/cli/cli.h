@@ -47,6 +47,20 @@ int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
 void input_read(input *in);
 void input_release(input *in);
 
+/* The arguments (usage errors exit with status 2; --help, --version and
+ * --list-rules print and exit). */
+void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *opts);
+
+/* Linting inputs on threads, handed to the caller in input order (jobs.c).
+ * jobs_wait(i) returns once input i is linted; jobs_done(i) says it is
+ * reported and released, so workers may move on (stop: lint no more). */
+typedef struct jobs jobs;
+int cpu_count(void);
+jobs *jobs_start(input *inputs, size_t n, int threads);
+void jobs_wait(jobs *j, size_t i);
+void jobs_done(jobs *j, size_t i, int stop);
+void jobs_finish(jobs *j);
+
 typedef struct reporter reporter;
 
 reporter *reporter_new(const cli_config *cfg, FILE *out);

@@ -1,7 +1,7 @@
 /* Finding and reading the files to lint. */
 #include "cli.h"
 
-#include "buf.h"
+#include "base/buf.h"
 
 #include <dirent.h>
 #include <errno.h>

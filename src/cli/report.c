@@ -7,7 +7,7 @@
 #include "baseline.h"
 #include "cli.h"
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <inttypes.h>

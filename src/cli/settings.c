@@ -1,6 +1,8 @@
 #include "settings.h"
 
-#include "buf.h"
+#include "mtlint_config.h"
+
+#include "base/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -17,9 +17,9 @@
  * Names, numbers and words the model does not know are discounted: they are
  * rare in any model, and the word after an unknown one has lost its context.
  */
-#include "rule.h"
+#include "findings/rule.h"
 
-#include "lmscore.h"
+#include "lang/lmscore.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -105,12 +105,12 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
     return 1;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     const mtl_lm_doc *lm = doc->an->lm;
     if (!lm)
-        return;
+        return 0;
     for (size_t s = 0; s < doc->n_sentences; s++) {
         const mtl_sentence *sent = &doc->sentences[s];
         if (doc->blocks[sent->block].kind == MTL_BLOCK_HEADING)
@@ -158,6 +158,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
                        "sentence reads as disfluent (%.2f per word, edited "
                        "prose above %.2f)", mean, limit);
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_disfluent_sentence = {

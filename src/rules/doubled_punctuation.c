@@ -21,9 +21,9 @@
  * punctuation-spacing says nothing of a space before one ("word , ,"), so
  * one mistake gives one finding.
  */
-#include "abbrev.h"
-#include "rule.h"
-#include "tokens.h"
+#include "text/abbrev.h"
+#include "findings/rule.h"
+#include "text/tokens.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -172,7 +172,7 @@ static size_t scan_run(const mtl_doc *doc, size_t i, size_t *last)
     }
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     for (size_t i = 0; i < doc->n_tokens; i++) {
@@ -201,6 +201,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (bad && !ellipsis && !directive_line(doc, doc->tokens[first].start))
             report_run(doc, first, last, out);
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_doubled_punctuation = {

@@ -16,10 +16,10 @@
  * Findings that can come in thousands (invalid bytes, control characters,
  * U+FFFD) are reported once per line, and at most MAX_REPORTS times each.
  */
-#include "rule.h"
+#include "findings/rule.h"
 
-#include "buf.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "base/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -560,10 +560,10 @@ static int utf16(const mtl_doc *d, mtl_emit *out)
     return 0;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     if (utf16(doc, out))
-        return;
+        return 0;
     scan sc = {.doc = doc, .st = state, .out = out};
     const char *t = doc->text;
     line_run runs[N_KINDS];
@@ -630,6 +630,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             mtl_report(out, sc.caps[k].first_start, sc.caps[k].first_end,
                        "%zu more %s not reported", sc.caps[k].skipped,
                        kind_name[k]);
+    return 0;
 }
 
 const mtl_rule mtl_rule_encoding = {

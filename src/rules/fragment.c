@@ -21,9 +21,9 @@
  * title-case line, an imperative ("Read more.", "Don't worry."), and a few
  * set phrases ("Of course."). Verbs are found with the part-of-speech tags.
  */
-#include "abbrev.h"
-#include "rule.h"
-#include "tags.h"
+#include "text/abbrev.h"
+#include "findings/rule.h"
+#include "lang/tags.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -39,11 +39,6 @@ static const char *const set_phrases[] = {
     "not so fast", "far from it", "and rightly so", "with good reason",
     "and for good reason", "so much for that", "so thanks", "many thanks",
     "thanks again", "thanks a lot", NULL};
-
-static int is_word(const mtl_token *t)
-{
-    return t->kind == MTL_TOK_WORD || t->kind == MTL_TOK_NUMBER;
-}
 
 static int is_char(const mtl_doc *doc, const mtl_token *t, char c)
 {
@@ -146,7 +141,7 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
               (unsigned char)doc->text[t->start] == 0xE2)) || /* a bullet */
             (t->kind == MTL_TOK_SPACE && t->end - t->start >= 3))
             sh->layout = 1;
-        if (!is_word(t))
+        if (!mtl_tok_is_wordlike(t))
             continue;
         int tag = mtl_tag_of(doc, i), cl = mtl_clitic_of(doc, i);
         if (sh->words == 0) {
@@ -241,7 +236,7 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
         if (is_char(doc, t, ',') || is_char(doc, t, ';') ||
             is_char(doc, t, ':'))
             return 0;
-        if (!is_word(t))
+        if (!mtl_tok_is_wordlike(t))
             continue;
         int tag = mtl_tag_of(doc, k);
         if (tag == MTL_TAG_SCONJ || (tag == MTL_TAG_PRON &&
@@ -269,7 +264,7 @@ static int lacks_subject(const mtl_doc *doc, const mtl_sentence *s,
         return 0; /* "Do come in.", "Don't worry." */
     for (size_t i = sh->first + 1; i < s->tok_end; i++) {
         const mtl_token *t = &doc->tokens[i];
-        if (!is_word(t))
+        if (!mtl_tok_is_wordlike(t))
             continue;
         int next = mtl_tag_of(doc, i);
         if (next == MTL_TAG_ADV || next == MTL_TAG_PART)
@@ -301,7 +296,7 @@ static size_t quoted_words(const mtl_doc *doc, size_t begin, size_t q)
     for (size_t i = q; i-- > begin;) {
         if (doc->tokens[i].kind == MTL_TOK_QUOTE)
             return n;
-        n += is_word(&doc->tokens[i]);
+        n += mtl_tok_is_wordlike(&doc->tokens[i]);
     }
     return n;
 }
@@ -400,7 +395,7 @@ static int quoted_tail(const mtl_doc *doc, quote_count *qc, size_t si,
     size_t words = 0;
     int said = 0;
     for (size_t i = q + 1; i < s->tok_end && words < 3 && !said; i++) {
-        if (!is_word(&doc->tokens[i]))
+        if (!mtl_tok_is_wordlike(&doc->tokens[i]))
             continue;
         words++;
         said = mtl_tag_is_finite(mtl_tag_of(doc, i));
@@ -414,11 +409,11 @@ static int quoted_tail(const mtl_doc *doc, quote_count *qc, size_t si,
     return 1;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     if (!doc->an || !doc->an->tags)
-        return;
+        return 0;
     for (size_t b = 0; b < doc->n_blocks; b++) {
         const mtl_block *blk = &doc->blocks[b];
         if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM)
@@ -472,6 +467,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             }
         }
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_fragment = {

@@ -22,14 +22,15 @@
  * a hand-written confusion with a key term needs only a small margin, and
  * every weaker kind of evidence a larger one.
  */
-#include "rule.h"
+#include "findings/rule.h"
 
-#include "buf.h"
-#include "datapath.h"
-#include "lmscore.h"
-#include "ngram.h"
-#include "tags.h"
-#include "words.h"
+#include "base/buf.h"
+#include "lang/datapath.h"
+#include "lang/lmscore.h"
+#include "lang/ngram.h"
+#include "lang/table.h"
+#include "lang/tags.h"
+#include "lang/words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -95,115 +96,36 @@ typedef struct confusion {
     int hand; /* from the hand-written list */
 } confusion;
 
-/* A table file kept whole, its fields cut apart in place; entries are the
- * offsets of their first field, in byte order of the word. */
-typedef struct table {
-    char *text;
-    uint32_t *entry;
-    size_t n;
-} table;
-
 typedef struct state {
-    table hand, pivots;
+    mtl_table hand, pivots; /* word, partner, language, foreign word */
 } state;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    mtl_sb sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        mtl_sb_add(&sb, buf, n);
-    fclose(f);
-    mtl_sb_addc(&sb, '\0');
-    return mtl_sb_take(&sb);
-}
-
-/* Cuts the lines of t->text into NUL-separated fields and lists the lines
- * with at least four: word, partner, language, foreign word. */
-static int split(table *t)
-{
-    size_t cap = 0;
-    for (char *line = t->text; *line;) {
-        char *eol = line + strcspn(line, "\n");
-        int more = *eol != '\0', fields = 1;
-        *eol = '\0';
-        for (char *p = line; *p; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fields++;
-            }
-        if (line[0] != '#' && fields >= 4 &&
-            (size_t)(line - t->text) < UINT32_MAX &&
-            MTL_PUSH(t->entry, t->n, cap, (uint32_t)(line - t->text)) != 0)
-            return -1;
-        line = more ? eol + 1 : eol;
-    }
-    return 0;
-}
-
-static const char *word_at(const table *t, size_t i)
-{
-    return t->text + t->entry[i];
-}
-
-static confusion entry(const table *t, size_t i, int hand)
-{
-    confusion c = {.word = word_at(t, i), .hand = hand};
-    c.partner = c.word + strlen(c.word) + 1;
-    c.lang = c.partner + strlen(c.partner) + 1;
-    c.via = c.lang + strlen(c.lang) + 1;
-    return c;
-}
-
-/* Orders the entries by word: the hand list is short (insertion sort);
- * the generated table must come sorted. Returns 0, or -1 if unsorted. */
-static int order(table *t, int may_sort)
-{
-    for (size_t i = 1; i < t->n; i++) {
-        if (strcmp(word_at(t, i - 1), word_at(t, i)) <= 0)
-            continue;
-        if (!may_sort)
-            return -1;
-        uint32_t e = t->entry[i];
-        size_t j = i;
-        for (; j > 0 && strcmp(t->text + t->entry[j - 1], t->text + e) > 0; j--)
-            t->entry[j] = t->entry[j - 1];
-        t->entry[j] = e;
-    }
-    return 0;
-}
 
 static void fini(void *p)
 {
     state *st = p;
     if (!st)
         return;
-    free(st->hand.text);
-    free(st->hand.entry);
-    free(st->pivots.text);
-    free(st->pivots.entry);
+    mtl_table_free(&st->hand);
+    mtl_table_free(&st->pivots);
     free(st);
 }
 
 /* Loads a table if it is there (without it the rule has less evidence).
- * Returns 0, or -1 with a malloc'd *error. */
-static int load(const mtl_options *opts, const char *name, table *t, int hand,
-                char **error)
+ * The short hand-written list is sorted here; the generated one must come
+ * sorted. Returns 0, or -1 with a malloc'd *error. */
+static int load(const mtl_options *opts, const char *name, mtl_table *t,
+                int hand, char **error)
 {
     char *path = mtl_data_find(opts, name);
     if (!path)
         return 0;
-    t->text = slurp(path);
+    int rc = mtl_table_load(t, path, 4);
     free(path);
-    if (!t->text || split(t) != 0) {
+    if (rc != 0 || (hand && mtl_table_sort(t, 0) != 0)) {
         *error = strdup("mistranslation: out of memory");
         return -1;
     }
-    if (order(t, hand) != 0) {
+    if (!mtl_table_sorted(t, 0)) {
         mtl_sb sb = {0};
         mtl_sb_printf(&sb,
                       "mistranslation: %s is not sorted by word "
@@ -231,21 +153,13 @@ static int init(const mtl_options *opts, void **out, char **error)
     return 0;
 }
 
-/* The entries of t for word w: [*first, return). */
-static size_t lookup(const table *t, const char *w, size_t *first)
+static confusion entry(const mtl_table *t, size_t i, int hand)
 {
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(word_at(t, mid), w) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
-    while (hi < t->n && strcmp(word_at(t, hi), w) == 0)
-        hi++;
-    return hi;
+    return (confusion){.word = mtl_table_field(t, i, 0),
+                       .partner = mtl_table_field(t, i, 1),
+                       .lang = mtl_table_field(t, i, 2),
+                       .via = mtl_table_field(t, i, 3),
+                       .hand = hand};
 }
 
 /* --- English noun number --- */
@@ -469,8 +383,8 @@ static void check_token(const mtl_doc *doc, const state *st,
     cand c[MAX_CANDS];
     size_t n = 0, first;
     for (int h = 1; h >= 0; h--) {
-        const table *tb = h ? &st->hand : &st->pivots;
-        size_t end = lookup(tb, lemma, &first);
+        const mtl_table *tb = h ? &st->hand : &st->pivots;
+        size_t end = mtl_table_find(tb, 0, lemma, &first);
         for (size_t k = first; k < end && (h || n < MAX_CANDS / 2); k++) {
             confusion cf = entry(tb, k, h);
             add_cand(c, &n, cf.partner, is_plural, uses(doc, cf.partner), &cf);
@@ -541,23 +455,24 @@ static void check_token(const mtl_doc *doc, const state *st,
                        q, fix, language_name(best->via.lang), best->via.via);
 }
 
-static void check(const mtl_doc *doc, const void *p, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
 {
     const state *st = p;
     const mtl_analyses *an = doc->an;
     if (!an || !an->words || !an->tags || !an->lm)
-        return;
+        return 0;
     const mtl_ngram *ng = mtl_lm_model_ngram(an->lm->model);
     if (!ng)
-        return;
+        return 0;
 
     /* the key terms: nouns used KEY_MIN times or more, by singular */
     const mtl_words *w = an->words;
     key_term *keys = NULL;
     size_t n_keys = 0, cap = 0;
     topic *tp = malloc(sizeof *tp);
+    int rc = -1;
     if (!tp)
-        return;
+        return -1;
     for (size_t k = 0; k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
         if (!common_noun(doc, e))
@@ -588,9 +503,11 @@ static void check(const mtl_doc *doc, const void *p, mtl_emit *out)
             continue;
         check_token(doc, st, ng, tp, keys, n_keys, i, out);
     }
+    rc = 0;
 done:
     free(keys);
     free(tp);
+    return rc;
 }
 
 const mtl_rule mtl_rule_mistranslation = {

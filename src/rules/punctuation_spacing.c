@@ -19,10 +19,10 @@
  * another mark, is left alone here, so one mistake gives one finding. The
  * exception is an abbreviation's dot: "Inc. , Ltd." is a space before ','.
  */
-#include "abbrev.h"
-#include "rule.h"
-#include "tokens.h"
-#include "utf8.h"
+#include "text/abbrev.h"
+#include "findings/rule.h"
+#include "text/tokens.h"
+#include "base/utf8.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -310,7 +310,7 @@ static int opening_quote_word(const mtl_doc *doc, size_t i)
 
 /* Is word token w one of a run glued by commas or semicolons ("a,b,c"), as in
  * data and code rather than prose? dir is -1 (look left) or +1. */
-static int in_list(const mtl_doc *doc, size_t w, int dir)
+static int in_glued_list(const mtl_doc *doc, size_t w, int dir)
 {
     size_t m = dir < 0 ? w - 1 : w + 1, o = dir < 0 ? w - 2 : w + 2;
     if (dir < 0 ? w < 2 || !mtl_tok_glued(doc, o) || !mtl_tok_glued(doc, m)
@@ -353,7 +353,7 @@ static int glued_between_words(const mtl_doc *doc, size_t i)
     if (!in_words(after_comma, doc->text + b->start, b->end - b->start) &&
         !titlecase(doc->text + b->start, doc->text + b->end))
         return 0;
-    return !in_list(doc, l, -1) && !in_list(doc, r, +1);
+    return !in_glued_list(doc, l, -1) && !in_glued_list(doc, r, +1);
 }
 
 static void missing_after(const mtl_doc *doc, size_t i, mtl_emit *out)
@@ -428,7 +428,7 @@ static void paren_spaces(const mtl_doc *doc, size_t i, mtl_emit *out)
     }
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     size_t scans = 0;
@@ -443,6 +443,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             paren_spaces(doc, i, out);
         }
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_punctuation_spacing = {

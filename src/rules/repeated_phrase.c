@@ -17,7 +17,9 @@
  * ("It's over. It's over."), three or more copies, tables, lists and code;
  * nor single words, which are repeated-word's job.
  */
-#include "rule.h"
+#include "findings/rule.h"
+
+#include "base/strlist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,19 +72,6 @@ static const mtl_token *word(const words *w, size_t k)
 static const char *norm(const words *w, size_t k)
 {
     return mtl_tok_norm(w->doc, word(w, k));
-}
-
-static int is_word(const mtl_token *t)
-{
-    return t->kind == MTL_TOK_WORD || t->kind == MTL_TOK_NUMBER;
-}
-
-static int in_list(const char *const *list, const char *s)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], s) == 0)
-            return 1;
-    return 0;
 }
 
 static int same_token(const mtl_doc *doc, const mtl_token *a, const mtl_token *b)
@@ -211,7 +200,7 @@ static int is_prose(const words *w, size_t a, size_t b)
         if (x->kind == MTL_TOK_NEWLINE && next && next->kind == MTL_TOK_SPACE)
             return 0; /* an indented continuation line */
         if (is_punct(doc, x, "-") && mtl_tok_is_space(prev) && next &&
-            next->start == x->end && is_word(next))
+            next->start == x->end && mtl_tok_is_wordlike(next))
             return 0; /* an option: "col -bx" */
     }
     /* identifiers and symbols: "u0c9a u0ccd", "{ a b a b }" */
@@ -246,7 +235,7 @@ static int in_compound(const words *w, size_t k, int side)
     if (!is_punct(doc, n, ".:") || t + 2 >= doc->n_tokens)
         return 0;
     const mtl_token *after = &doc->tokens[t + 2];
-    return after->start == n->end && (is_word(after) || is_punct(doc, after, ".:"));
+    return after->start == n->end && (mtl_tok_is_wordlike(after) || is_punct(doc, after, ".:"));
 }
 
 /* Does word k begin its line (only white space before it)? */
@@ -321,12 +310,12 @@ static int is_ablaut_pair(const words *w, size_t i)
 static int is_nesting(const words *w, size_t a, size_t p)
 {
     size_t b = a + p;
-    if (in_list(prepositions, norm(w, b - 1)) && !in_list(prepositions, norm(w, a)))
+    if (mtl_in_list(prepositions, norm(w, b - 1)) && !mtl_in_list(prepositions, norm(w, a)))
         return 1;
     if (p == 2 && (strcmp(norm(w, a), "of") == 0 || strcmp(norm(w, a), "to") == 0) &&
-        !in_list(determiners, norm(w, a + 1)))
+        !mtl_in_list(determiners, norm(w, a + 1)))
         return 1;
-    if (in_list(pronouns, norm(w, a)) && in_list(reporting_verbs, norm(w, b - 1)))
+    if (mtl_in_list(pronouns, norm(w, a)) && mtl_in_list(reporting_verbs, norm(w, b - 1)))
         return 1;
     for (size_t i = 0; i < sizeof modal_pairs / sizeof *modal_pairs; i++)
         if (strcmp(norm(w, b - 1), modal_pairs[i][0]) == 0 &&
@@ -505,9 +494,9 @@ static int conjunct_ends(const words *w, size_t k, int conn)
         return strcmp(mtl_tok_norm(doc, x), "-") == 0 && t + 1 < doc->n_tokens &&
                mtl_tok_is_space(&doc->tokens[t + 1]);
     }
-    if (!is_word(x))
+    if (!mtl_tok_is_wordlike(x))
         return 0;
-    return in_list(clause_words, mtl_tok_norm(doc, x));
+    return mtl_in_list(clause_words, mtl_tok_norm(doc, x));
 }
 
 /* Are the quotation marks of the span one kind, and do the conjuncts not
@@ -595,13 +584,13 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
                                       strcmp(before, "whether") == 0)) ||
                  (conn == CONN_AND && strcmp(before, "both") == 0);
     }
-    if (p == 1 && (word(w, a)->norm_len < 3 || in_list(deictic, norm(w, a))))
+    if (p == 1 && (word(w, a)->norm_len < 3 || mtl_in_list(deictic, norm(w, a))))
         return 0;
     /* "more and more", "hours and hours", "he tried and he tried" */
     if (conn == CONN_AND && p == 1 && !marked)
         return 0;
     if ((conn == CONN_AND || conn == CONN_OR) && !marked &&
-        in_list(pronouns, norm(w, a)))
+        mtl_in_list(pronouns, norm(w, a)))
         return 0;
 
     /* The span runs from an opening quote glued to the first conjunct to the
@@ -671,18 +660,19 @@ static void find_conjuncts(const words *w, mtl_emit *out)
     }
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     words w = {doc, malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof(size_t)), 0};
     if (!w.tok)
-        return;
+        return -1;
     for (size_t i = 0; i < doc->n_tokens; i++)
-        if (is_word(&doc->tokens[i]))
+        if (mtl_tok_is_wordlike(&doc->tokens[i]))
             w.tok[w.n++] = i;
     find_immediate(&w, out);
     find_conjuncts(&w, out);
     free(w.tok);
+    return 0;
 }
 
 const mtl_rule mtl_rule_repeated_phrase = {

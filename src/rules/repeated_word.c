@@ -7,10 +7,12 @@
  * Grammatical doubles are fine: "had had", "that that", "what it is is",
  * place names ("Walla Walla"), reduplications ("ha ha", "bye bye").
  */
-#include "rule.h"
+#include "findings/rule.h"
 
-#include "buf.h"
-#include "tokens.h"
+#include "base/strlist.h"
+
+#include "base/buf.h"
+#include "text/tokens.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,14 +47,6 @@ static const char *const is_is_triggers[] = {
     "point", "issue", "question", "fact", "truth", "reason", "trouble",
     "idea", "all", "answer", NULL};
 
-static int in_list(const char *const *list, const char *w)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
-            return 1;
-    return 0;
-}
-
 static int is_is_ok(const mtl_doc *doc, size_t first)
 {
     size_t words = 0;
@@ -64,7 +58,7 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
         if (t->kind != MTL_TOK_WORD)
             continue;
         words++;
-        if (in_list(is_is_triggers, mtl_tok_norm(doc, t)))
+        if (mtl_in_list(is_is_triggers, mtl_tok_norm(doc, t)))
             return 1;
     }
     return 0;
@@ -101,12 +95,14 @@ typedef struct pair {
  * Capitalised pairs are names ("Walla Walla") unless the document also
  * uses the word alone ("Gaza ... Gaza Gaza"). They are settled together in
  * one pass over the document, so that many pairs cost linear time.
+ * Returns 0, or -1 when out of memory.
  */
-static void settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
+static int settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
                          size_t n)
 {
     const char **words = malloc(n * sizeof *words);
     unsigned char *alone = calloc(n, 1);
+    int rc = -1;
     if (!words || !alone)
         goto done;
     for (size_t k = 0; k < n; k++)
@@ -143,16 +139,19 @@ static void settle_names(const mtl_doc *doc, mtl_emit *out, const pair *pairs,
         if (hit && alone[hit - words])
             report(doc, out, pairs[k].i, pairs[k].j);
     }
+    rc = 0;
 done:
     free(words);
     free(alone);
+    return rc;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     pair *names = NULL;
     size_t n_names = 0, cap = 0;
+    int rc = 0;
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const mtl_token *a = &doc->tokens[i];
         if (a->kind != MTL_TOK_WORD)
@@ -169,22 +168,25 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (b->kind != MTL_TOK_WORD || a->norm_len != b->norm_len)
             continue;
         const char *w = mtl_tok_norm(doc, a);
-        if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || in_list(doubled_ok, w) ||
+        if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || mtl_in_list(doubled_ok, w) ||
             (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j))
             continue;
         if ((a->flags & MTL_TF_CAP) && (b->flags & MTL_TF_CAP) &&
-            !in_list(function_words, w)) {
+            !mtl_in_list(function_words, w)) {
             pair p = {i, j};
-            if (MTL_PUSH(names, n_names, cap, p) != 0)
-                break; /* out of memory: the pairs found so far still count */
+            if (MTL_PUSH(names, n_names, cap, p) != 0) {
+                rc = -1;
+                break;
+            }
         } else {
             report(doc, out, i, j);
         }
         i = j; /* "the the the" is one finding per pair, not overlapping */
     }
-    if (n_names)
-        settle_names(doc, out, names, n_names);
+    if (rc == 0 && n_names)
+        rc = settle_names(doc, out, names, n_names);
     free(names);
+    return rc;
 }
 
 const mtl_rule mtl_rule_repeated_word = {

@@ -23,9 +23,11 @@
  * first, then the words the document itself uses most. Hunspell's own
  * suggest takes tens of milliseconds a word, too slow for long documents.
  */
-#include "rule.h"
-#include "speller.h"
-#include "words.h"
+#include "findings/rule.h"
+
+#include "base/strlist.h"
+#include "lang/spell.h"
+#include "lang/words.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,14 +44,6 @@ static const char *const prefixes[] = {
     "inter", "intra", "pro", "neo", "pan", "trans", "ultra", "counter",
     "self", "de", "da", "di", "du", "van", "von", "der", "le", "la", NULL};
 
-static int in_list(const char *const *list, const char *w)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
-            return 1;
-    return 0;
-}
-
 static int joined_by_hyphen(const mtl_doc *doc, size_t a, size_t b)
 {
     return b == a + 2 && doc->tokens[a].end == doc->tokens[a + 1].start &&
@@ -58,24 +52,19 @@ static int joined_by_hyphen(const mtl_doc *doc, size_t a, size_t b)
            doc->tokens[a + 1].end - doc->tokens[a + 1].start == 1;
 }
 
-static int is_word(const mtl_doc *doc, size_t i)
-{
-    return i < doc->n_tokens && doc->tokens[i].kind == MTL_TOK_WORD;
-}
-
 /* Is token i part of a hyphenated compound that is fine as a whole: the
  * compound written closed is a word ("co-operate"), or i is a prefix? */
 static int compound_ok(const mtl_doc *doc, const mtl_speller *sp, size_t i)
 {
     size_t first = i, last = i;
-    while (first >= 2 && is_word(doc, first - 2) &&
+    while (first >= 2 && mtl_doc_word_at(doc, first - 2) &&
            joined_by_hyphen(doc, first - 2, first))
         first -= 2;
-    while (is_word(doc, last + 2) && joined_by_hyphen(doc, last, last + 2))
+    while (mtl_doc_word_at(doc, last + 2) && joined_by_hyphen(doc, last, last + 2))
         last += 2;
     if (first == last)
         return 0;
-    if (i < last && in_list(prefixes, mtl_tok_norm(doc, &doc->tokens[i])))
+    if (i < last && mtl_in_list(prefixes, mtl_tok_norm(doc, &doc->tokens[i])))
         return 1;
     /* a capitalised part after a hyphen is a name: al-Ansari, Abu-Dhabi */
     if (i > first && (doc->tokens[i].flags & MTL_TF_CAP))
@@ -287,9 +276,9 @@ static size_t name_neighbour(const mtl_doc *doc, size_t i, int dir)
               t->end - t->start == 1))
             return SIZE_MAX;
         j += (size_t)dir;
-        if (!is_word(doc, j))
+        if (!mtl_doc_word_at(doc, j))
             return SIZE_MAX;
-        if (!in_list(prefixes, mtl_tok_norm(doc, &doc->tokens[j])))
+        if (!mtl_in_list(prefixes, mtl_tok_norm(doc, &doc->tokens[j])))
             return j;
         i = j;
     }
@@ -375,7 +364,7 @@ static int is_typo(const mtl_doc *doc, const mtl_speller *sp, size_t i,
     if (!(t->flags & MTL_TF_CAP)) {
         /* a name particle before a name: "bin Salman" */
         size_t next = mtl_doc_skip_space(doc, i + 1);
-        if (in_list(prefixes, norm) && is_word(doc, next) &&
+        if (mtl_in_list(prefixes, norm) && mtl_doc_word_at(doc, next) &&
             (doc->tokens[next].flags & MTL_TF_CAP))
             return 0;
         if (mtl_words_of_token(w, i)->count >= 2 || run_together(sp, plain, n))
@@ -455,13 +444,13 @@ static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
     return kept;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     const mtl_words *w = doc->an->words;
     const mtl_spell *sp = doc->an->spell;
     if (!w || !sp)
-        return;
+        return 0;
     for (size_t k = 0; k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
         const uint32_t *occ = mtl_word_occurrences(w, e);
@@ -492,6 +481,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             for (size_t s = 0; s < n_sugg[c]; s++)
                 free(sugg[c][s]);
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_spelling = {

@@ -17,10 +17,13 @@
  * closed form is in the document too, since "long term" and "long-term"
  * differ by position ("a long-term plan", "in the long term").
  */
-#include "rule.h"
-#include "buf.h"
-#include "datapath.h"
-#include "words.h"
+#include "findings/rule.h"
+
+#include "base/strlist.h"
+#include "base/buf.h"
+#include "lang/datapath.h"
+#include "lang/table.h"
+#include "lang/words.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -29,35 +32,18 @@
 
 /* ---- the US/UK table ------------------------------------------------ */
 
-typedef struct pair {
-    char *us, *uk;
-} pair;
-
 typedef struct table {
-    pair *pairs;    /* sorted by us */
-    pair **by_uk;   /* the same pairs, sorted by uk */
-    size_t n;
+    mtl_table by_us; /* us, uk */
+    mtl_table by_uk; /* the same rows, by uk */
 } table;
-
-static int cmp_us(const void *a, const void *b)
-{
-    return strcmp(((const pair *)a)->us, ((const pair *)b)->us);
-}
-
-static int cmp_uk(const void *a, const void *b)
-{
-    return strcmp((*(const pair *const *)a)->uk, (*(const pair *const *)b)->uk);
-}
 
 static void fini(void *state)
 {
     table *t = state;
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++)
-        free(t->pairs[i].us); /* uk shares the allocation */
-    free(t->pairs);
-    free(t->by_uk);
+    mtl_table_free(&t->by_uk);
+    mtl_table_free(&t->by_us);
     free(t);
 }
 
@@ -70,66 +56,24 @@ static int init(const mtl_options *opts, void **state, char **error)
     char *path = mtl_data_find(opts, "us-uk.tsv");
     if (!path)
         return 0; /* compounds and abbreviations still work */
-    FILE *f = fopen(path, "r");
+    int rc = mtl_table_load(&t->by_us, path, 2);
     free(path);
-    if (!f)
-        return 0;
-    size_t cap = 0;
-    char line[256];
-    int rc = 0;
-    while (rc == 0 && fgets(line, sizeof line, f)) {
-        char *tab = strchr(line, '\t');
-        if (line[0] == '#' || !tab)
-            continue;
-        line[strcspn(line, "\r\n")] = '\0';
-        size_t n = strlen(line) + 1;
-        char *copy = malloc(n);
-        if (!copy) {
-            rc = -1;
-            break;
-        }
-        memcpy(copy, line, n);
-        copy[tab - line] = '\0';
-        pair p = {copy, copy + (tab - line) + 1};
-        if (MTL_PUSH(t->pairs, t->n, cap, p) != 0) {
-            free(copy);
-            rc = -1;
-        }
-    }
-    fclose(f);
-    if (rc == 0 && t->n) {
-        qsort(t->pairs, t->n, sizeof *t->pairs, cmp_us);
-        t->by_uk = malloc(t->n * sizeof *t->by_uk);
-        if (!t->by_uk)
-            rc = -1;
-        for (size_t i = 0; rc == 0 && i < t->n; i++)
-            t->by_uk[i] = &t->pairs[i];
-        if (rc == 0)
-            qsort(t->by_uk, t->n, sizeof *t->by_uk, cmp_uk);
-    }
-    if (rc != 0) {
+    if (rc != 0)
+        return 0; /* unreadable: as if not installed */
+    if (mtl_table_sort(&t->by_us, 0) != 0 ||
+        mtl_table_view(&t->by_us, 1, &t->by_uk) != 0) {
         *error = NULL; /* "cannot start rule" is said for us */
         return -1;
     }
     return 0;
 }
 
-/* The pair whose US (uk = 0) or UK (uk = 1) spelling is w, or NULL. */
-static const pair *lookup(const table *t, const char *w, int uk)
+/* The row whose US (uk = 0) or UK (uk = 1) spelling is w, or -1. */
+static long lookup(const table *t, const char *w, int uk)
 {
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const pair *p = uk ? t->by_uk[mid] : &t->pairs[mid];
-        int c = strcmp(w, uk ? p->uk : p->us);
-        if (c == 0)
-            return p;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    const mtl_table *tb = uk ? &t->by_uk : &t->by_us;
+    size_t first, end = mtl_table_find(tb, (size_t)uk, w, &first);
+    return end > first ? (long)first : -1;
 }
 
 /* ---- occurrences of terms ------------------------------------------- */
@@ -167,11 +111,6 @@ static void add(scan *s, char kind, const char *key, size_t len, size_t start,
         s->failed = 1;
 }
 
-static int is_word(const mtl_doc *doc, size_t i)
-{
-    return i < doc->n_tokens && doc->tokens[i].kind == MTL_TOK_WORD;
-}
-
 /* A hyphen between words with nothing around it: ASCII or U+2010/2011. */
 static int is_hyphen(const mtl_doc *doc, size_t i)
 {
@@ -202,14 +141,6 @@ static const char *const open_second_stop[] = {
     "into", "onto", "upon", "time", "one", "body", "thing", "where", "way",
     "day", "self", "ever", "more", "less", "how", "what", "to", "so", NULL};
 
-static int in_list(const char *const *list, const char *w)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
-            return 1;
-    return 0;
-}
-
 /* Closed forms that are other words than their hyphenated look-alikes. */
 static int different_words(const char *first_part, const char *key)
 {
@@ -222,12 +153,12 @@ static void scan_compounds(scan *s)
     const mtl_words *w = doc->an->words;
     char key[256];
     for (size_t i = 0; i < doc->n_tokens; i++) {
-        if (!is_word(doc, i))
+        if (!mtl_doc_word_at(doc, i))
             continue;
         /* a hyphenated chain of two or three words */
         size_t last = i;
         while (last + 2 < doc->n_tokens && is_hyphen(doc, last + 1) &&
-               is_word(doc, last + 2) && glued(doc, last, last + 1) &&
+               mtl_doc_word_at(doc, last + 2) && glued(doc, last, last + 1) &&
                glued(doc, last + 1, last + 2))
             last += 2;
         const char *first_norm = mtl_tok_norm(doc, &doc->tokens[i]);
@@ -259,7 +190,7 @@ static void scan_compounds(scan *s)
         size_t j = i + 1;
         if (j + 1 >= doc->n_tokens || doc->tokens[j].kind != MTL_TOK_SPACE ||
             doc->tokens[j].end - doc->tokens[j].start != 1 ||
-            !is_word(doc, j + 1))
+            !mtl_doc_word_at(doc, j + 1))
             continue;
         if (j + 2 < doc->n_tokens && is_hyphen(doc, j + 2) &&
             glued(doc, j + 1, j + 2))
@@ -267,7 +198,7 @@ static void scan_compounds(scan *s)
         const char *a = first_norm, *b = mtl_tok_norm(doc, &doc->tokens[j + 1]);
         size_t la = strlen(a), lb = strlen(b);
         if (la < 2 || lb < 2 || la + lb >= sizeof key ||
-            in_list(open_first_stop, a) || in_list(open_second_stop, b))
+            mtl_in_list(open_first_stop, a) || mtl_in_list(open_second_stop, b))
             continue;
         memcpy(key, a, la);
         memcpy(key + la, b, lb + 1);
@@ -302,20 +233,22 @@ static void scan_variants(scan *s, const table *t)
 {
     const mtl_doc *doc = s->doc;
     const mtl_words *w = doc->an->words;
-    for (size_t k = 0; t->n && k < w->n_words; k++) {
+    for (size_t k = 0; t->by_us.n && k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
-        const pair *p = lookup(t, e->norm, 0);
         int form = US;
-        if (!p) {
-            p = lookup(t, e->norm, 1);
+        long row = lookup(t, e->norm, 0);
+        if (row < 0) {
+            row = lookup(t, e->norm, 1);
             form = UK;
         }
-        if (!p)
+        if (row < 0)
             continue;
+        const mtl_table *tb = form == US ? &t->by_us : &t->by_uk;
+        const char *us = mtl_table_field(tb, (size_t)row, 0);
         const uint32_t *o = mtl_word_occurrences(w, e);
         for (size_t j = 0; j < e->count; j++) {
             const mtl_token *tk = &doc->tokens[o[j]];
-            add(s, 'v', p->us, strlen(p->us), tk->start, tk->end, form,
+            add(s, 'v', us, strlen(us), tk->start, tk->end, form,
                 (tk->flags & MTL_TF_CAP) != 0);
         }
     }
@@ -447,16 +380,17 @@ static void report_group(const mtl_doc *doc, const occ *g, size_t n,
     }
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     if (!doc->an->words)
-        return;
+        return 0;
     scan s = {.doc = doc};
     scan_compounds(&s);
     scan_variants(&s, state);
     scan_abbrevs(&s);
     occ *tmp = s.n ? malloc(s.n * sizeof *tmp) : NULL;
-    if (!s.failed && tmp) {
+    int rc = s.failed || (s.n && !tmp) ? -1 : 0;
+    if (rc == 0 && tmp) {
         sort_occs(s.occs, tmp, s.n, s.keys.data);
         for (size_t a = 0, b; a < s.n; a = b) {
             const char *key = s.keys.data + s.occs[a].key;
@@ -470,6 +404,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
     free(tmp);
     free(s.occs);
     mtl_sb_free(&s.keys);
+    return rc;
 }
 
 const mtl_rule mtl_rule_term_inconsistency = {

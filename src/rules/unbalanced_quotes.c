@@ -17,9 +17,9 @@
  * a quotation that does close, list markers ("1)", "b)"), emoticons (":)")
  * nor inch marks (12").
  */
-#include "rule.h"
+#include "findings/rule.h"
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -540,7 +540,7 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
     st->depth--;
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     for (size_t bi = 0; bi < doc->n_blocks; bi++) {
@@ -568,6 +568,7 @@ static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
             report_unclosed(out, doc, st.tok[k],
                             doc->text[doc->tokens[st.tok[k]].start]);
     }
+    return 0;
 }
 
 const mtl_rule mtl_rule_unbalanced_quotes = {

@@ -18,10 +18,10 @@
  * since names are the usual unknown words of English news; loanwords
  * (café, naïve) are in the English dictionary, or alone.
  */
-#include "rule.h"
-#include "speller.h"
-#include "utf8.h"
-#include "words.h"
+#include "findings/rule.h"
+#include "lang/spell.h"
+#include "base/utf8.h"
+#include "lang/words.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -262,20 +262,25 @@ static void check_sentence(const foreign *f, const mtl_doc *doc,
                 languages[best].name, out);
 }
 
-static void check(const mtl_doc *doc, const void *state, mtl_emit *out)
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     check_scripts(doc, out);
     const foreign *f = state;
     const mtl_words *w = doc->an->words;
     if (!f || !w || !doc->an->spell)
-        return;
+        return 0;
     int any = 0;
     for (size_t l = 0; l < N_LANG; l++)
         any |= f->sp[l] != NULL;
-    uint16_t *cache = any ? calloc(w->n_words + 1, sizeof *cache) : NULL;
-    for (size_t s = 0; cache && s < doc->n_sentences; s++)
+    if (!any)
+        return 0;
+    uint16_t *cache = calloc(w->n_words + 1, sizeof *cache);
+    if (!cache)
+        return -1;
+    for (size_t s = 0; s < doc->n_sentences; s++)
         check_sentence(f, doc, &doc->sentences[s], cache, out);
     free(cache);
+    return 0;
 }
 
 const mtl_rule mtl_rule_untranslated = {

@@ -1,0 +1,58 @@
+/*
+ * Shared analyses: work that more than one rule needs (word statistics,
+ * part-of-speech tags, language-model scores), computed once per document,
+ * only when an enabled rule asks for it, before any rule runs.
+ *
+ * An analysis may have a linter-wide resource (a model, a dictionary) that is
+ * loaded once in mtl_linter_new and then shared read-only by all threads.
+ * To add one: a flag here, a field in mtl_analyses, an entry in the table in
+ * analysis.c.
+ */
+#ifndef MTL_ANALYSIS_H
+#define MTL_ANALYSIS_H
+
+#include "text/doc.h"
+#include "mtlint.h"
+
+enum {
+    MTL_NEED_NONE = 0,
+    MTL_NEED_WORDS = 1 << 0, /* words.h: the per-document word table */
+    MTL_NEED_SPELL = 1 << 1, /* speller.h: English dictionary verdicts */
+    MTL_NEED_LM = 1 << 2,    /* lmscore.h: language-model scores */
+    MTL_NEED_TAGS = 1 << 3   /* tags.h: part-of-speech tags */
+};
+
+/* Per-document results; each analysis owns its field. */
+typedef struct mtl_analyses {
+    struct mtl_words *words;  /* MTL_NEED_WORDS */
+    struct mtl_spell *spell;  /* MTL_NEED_SPELL */
+    struct mtl_lm_doc *lm;    /* MTL_NEED_LM */
+    struct mtl_tags *tags;    /* MTL_NEED_TAGS */
+} mtl_analyses;
+
+typedef struct mtl_analysis {
+    const char *name;
+    unsigned flag; /* MTL_NEED_* */
+    /* Loads the shared resource. Returns 0 with *shared set (or NULL when
+     * the resource is not installed: then *notice says so, malloc'd, and the
+     * rules that need it are turned off), or -1 with a malloc'd *error. */
+    int (*load)(const mtl_options *opts, void **shared, char **notice,
+                char **error);
+    void (*unload)(void *shared);
+    /* Fills its field of doc->an. Returns 0, or -1 when out of memory. */
+    int (*run)(mtl_doc *doc, const void *shared);
+    /* Frees its field of doc->an; must do nothing if run did not fill it. */
+    void (*release)(mtl_doc *doc);
+    /* Optional: one line naming the loaded resource. */
+    const char *(*describe)(const void *shared);
+    /* Optional: one line naming the file load would read, found without
+     * reading it ("language model: /usr/share/mtlint/en-us.ngram"), or
+     * saying that it is missing; malloc'd, NULL when out of memory. What
+     * --version prints, which must not load anything. */
+    char *(*locate)(const mtl_options *opts);
+} mtl_analysis;
+
+extern const mtl_analysis *const mtl_analyses_table[];
+extern const size_t mtl_n_analyses;
+
+#endif

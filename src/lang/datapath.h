@@ -1,0 +1,15 @@
+/* Where shipped and generated data files (dicts/) are found. */
+#ifndef MTL_DATAPATH_H
+#define MTL_DATAPATH_H
+
+#include "mtlint.h"
+
+/*
+ * Finds the data file `name` (e.g. "tagger-ewt.bin"): in the directory of
+ * the "data-dir" option, then $MTLINT_DATA_DIR, then, for a program run from
+ * a build tree, that tree's dicts/, and last the installed data directory.
+ * Returns a malloc'd path, or NULL if none exists.
+ */
+char *mtl_data_find(const mtl_options *opts, const char *name);
+
+#endif

@@ -1,0 +1,330 @@
+/*
+ * The n-gram store: reading (mmap, lookups, ARPA back-off scoring). The
+ * builder that writes the same layout is in ngram_build.c.
+ */
+#include "lang/ngram.h"
+#include "lang/ngram_format.h"
+
+#include "base/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct mtl_ngram {
+    const unsigned char *base;
+    size_t size;
+    int mapped;                 /* base is an mmap, else malloc'd */
+    const mtl_ngram_header *h;
+    const uint32_t *word_offs;
+    const char *strings;
+    const uint32_t *slots;
+    uint32_t slot_mask;
+    const float *uni;           /* prob, bo per word */
+    const float *code[MTL_NGRAM_MAX_ORDER + 1]; /* prob[65536], bo[65536] */
+    const uint64_t *keys[MTL_NGRAM_MAX_ORDER + 1];
+    const uint32_t *vals[MTL_NGRAM_MAX_ORDER + 1];
+    const uint32_t *index[MTL_NGRAM_MAX_ORDER + 1];
+};
+
+/* "a: b", or a alone, malloc'd */
+static char *message(const char *a, const char *b)
+{
+    mtl_sb sb = {0};
+    mtl_sb_adds(&sb, a);
+    if (b) {
+        mtl_sb_adds(&sb, ": ");
+        mtl_sb_adds(&sb, b);
+    }
+    return mtl_sb_take(&sb);
+}
+
+/* Is [off, off + n * elem) inside the image? */
+static int inside(const mtl_ngram *lm, uint64_t off, uint64_t n, uint64_t elem)
+{
+    if (off % 4 || off > lm->size || (elem && n > (lm->size - off) / elem))
+        return 0;
+    return 1;
+}
+
+static int bind(mtl_ngram *lm)
+{
+    const mtl_ngram_header *h = (const mtl_ngram_header *)lm->base;
+    if (lm->size < sizeof *h || memcmp(h->magic, MTL_NGRAM_MAGIC, 8) != 0 ||
+        h->version != MTL_NGRAM_VERSION || h->order < 1 ||
+        h->order > MTL_NGRAM_MAX_ORDER || h->n_words == 0 ||
+        h->hash_bits < 4 || h->hash_bits > 31 ||
+        h->count[0] != h->n_words || h->describe[sizeof h->describe - 1])
+        return -1;
+    lm->h = h;
+    uint64_t slots = (uint64_t)1 << h->hash_bits;
+    if (!inside(lm, h->off_words, h->n_words + 1, 4) ||
+        !inside(lm, h->off_hash, slots, 4) ||
+        !inside(lm, h->off_uni, h->n_words, 8) ||
+        !inside(lm, h->off_strings, h->strings_len, 1) || !h->strings_len)
+        return -1;
+    lm->word_offs = (const uint32_t *)(lm->base + h->off_words);
+    lm->strings = (const char *)(lm->base + h->off_strings);
+    if (lm->strings[h->strings_len - 1] ||
+        lm->word_offs[h->n_words] > h->strings_len)
+        return -1;
+    for (uint32_t i = 0; i < h->n_words; i++)
+        if (lm->word_offs[i] >= lm->word_offs[i + 1])
+            return -1;
+    if ((h->bos != MTL_NGRAM_NONE && h->bos >= h->n_words) ||
+        (h->eos != MTL_NGRAM_NONE && h->eos >= h->n_words) ||
+        (h->unk != MTL_NGRAM_NONE && h->unk >= h->n_words))
+        return -1;
+    lm->slots = (const uint32_t *)(lm->base + h->off_hash);
+    lm->slot_mask = (uint32_t)(slots - 1);
+    lm->uni = (const float *)(lm->base + h->off_uni);
+    for (uint32_t n = 2; n <= h->order; n++) {
+        if (!inside(lm, h->off_code[n - 1], 2 * MTL_NGRAM_CODES, 4) ||
+            h->off_keys[n - 1] % 8 ||
+            !inside(lm, h->off_keys[n - 1], h->count[n - 1], 8) ||
+            !inside(lm, h->off_vals[n - 1], h->count[n - 1], 4) ||
+            h->index_bits[n - 1] > 24 || h->count[n - 1] >= UINT32_MAX ||
+            !inside(lm, h->off_index[n - 1],
+                    ((uint64_t)1 << h->index_bits[n - 1]) + 1, 4))
+            return -1;
+        lm->index[n] = (const uint32_t *)(lm->base + h->off_index[n - 1]);
+        lm->code[n] = (const float *)(lm->base + h->off_code[n - 1]);
+        lm->keys[n] = (const uint64_t *)(lm->base + h->off_keys[n - 1]);
+        lm->vals[n] = (const uint32_t *)(lm->base + h->off_vals[n - 1]);
+    }
+    return 0;
+}
+
+mtl_ngram *mtl_ngram_from_image(void *image, size_t size, char **error)
+{
+    mtl_ngram *lm = calloc(1, sizeof *lm);
+    if (!lm) {
+        free(image);
+        *error = message("out of memory", NULL);
+        return NULL;
+    }
+    lm->base = image;
+    lm->size = size;
+    if (bind(lm) != 0) {
+        *error = message("not a valid n-gram store", NULL);
+        mtl_ngram_close(lm);
+        return NULL;
+    }
+    return lm;
+}
+
+static mtl_ngram *open_arpa(const char *path, char **error)
+{
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    if (!b) {
+        *error = message("out of memory", NULL);
+        return NULL;
+    }
+    mtl_ngram *lm = NULL;
+    if (mtl_ngram_builder_read_arpa(b, path, error) == 0) {
+        const char *slash = strrchr(path, '/');
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "%s (ARPA)", slash ? slash + 1 : path);
+        char *d = mtl_sb_take(&sb);
+        if (d)
+            mtl_ngram_builder_describe(b, d);
+        free(d);
+        size_t size = 0;
+        void *img = mtl_ngram_builder_image(b, &size, error);
+        if (img)
+            lm = mtl_ngram_from_image(img, size, error);
+    }
+    mtl_ngram_builder_free(b);
+    return lm;
+}
+
+mtl_ngram *mtl_ngram_open(const char *path, char **error)
+{
+    *error = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return *error = message(path, strerror(errno)), NULL;
+    struct stat st;
+    char magic[8] = {0};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return *error = message(path, "not a regular file"), NULL;
+    }
+    ssize_t got = pread(fd, magic, sizeof magic, 0);
+    if (got != (ssize_t)sizeof magic ||
+        memcmp(magic, MTL_NGRAM_MAGIC, 8) != 0) {
+        close(fd);
+        return open_arpa(path, error);
+    }
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return *error = message(path, strerror(errno)), NULL;
+    mtl_ngram *lm = calloc(1, sizeof *lm);
+    if (!lm) {
+        munmap(p, (size_t)st.st_size);
+        return *error = message("out of memory", NULL), NULL;
+    }
+    lm->base = p;
+    lm->size = (size_t)st.st_size;
+    lm->mapped = 1;
+    if (bind(lm) != 0) {
+        mtl_ngram_close(lm);
+        return *error = message(path, "damaged n-gram store"), NULL;
+    }
+    /* n-gram lookups jump around: do not read ahead */
+    madvise(p, lm->size, MADV_RANDOM);
+    return lm;
+}
+
+void mtl_ngram_close(mtl_ngram *lm)
+{
+    if (!lm)
+        return;
+    if (lm->mapped)
+        munmap((void *)lm->base, lm->size);
+    else
+        free((void *)lm->base);
+    free(lm);
+}
+
+int mtl_ngram_order(const mtl_ngram *lm) { return (int)lm->h->order; }
+uint32_t mtl_ngram_vocab_size(const mtl_ngram *lm) { return lm->h->n_words; }
+const char *mtl_ngram_describe(const mtl_ngram *lm) { return lm->h->describe; }
+float mtl_ngram_unk_floor(const mtl_ngram *lm) { return lm->h->floor; }
+uint32_t mtl_ngram_bos(const mtl_ngram *lm) { return lm->h->bos; }
+uint32_t mtl_ngram_eos(const mtl_ngram *lm) { return lm->h->eos; }
+uint32_t mtl_ngram_unk(const mtl_ngram *lm) { return lm->h->unk; }
+
+uint64_t mtl_ngram_count(const mtl_ngram *lm, int order)
+{
+    if (order < 1 || order > (int)lm->h->order)
+        return 0;
+    return lm->h->count[order - 1];
+}
+
+const char *mtl_ngram_word_text(const mtl_ngram *lm, uint32_t id)
+{
+    return id < lm->h->n_words ? lm->strings + lm->word_offs[id] : NULL;
+}
+
+uint32_t mtl_ngram_word(const mtl_ngram *lm, const char *w, size_t len)
+{
+    uint32_t i = (uint32_t)mtl_ngram_hash_bytes(w, len) & lm->slot_mask;
+    for (uint32_t probes = 0; probes <= lm->slot_mask; probes++) {
+        uint32_t s = lm->slots[i];
+        if (s == 0 || s > lm->h->n_words)
+            return MTL_NGRAM_NONE;
+        const char *t = lm->strings + lm->word_offs[s - 1];
+        if (lm->word_offs[s] - lm->word_offs[s - 1] == len + 1 &&
+            memcmp(t, w, len) == 0)
+            return s - 1;
+        i = (i + 1) & lm->slot_mask;
+    }
+    return MTL_NGRAM_NONE;
+}
+
+/* Index of key in the sorted keys[0, n), or -1. The keys are hashes, so
+ * evenly spread: interpolation finds them in a few probes; after a few
+ * rounds plain bisection takes over so the worst case stays logarithmic. */
+static int64_t find_key(const uint64_t *keys, uint64_t n, uint64_t key)
+{
+    if (n == 0)
+        return -1;
+    uint64_t lo = 0, hi = n - 1;
+    if (key < keys[lo] || key > keys[hi])
+        return -1;
+    for (int round = 0; lo <= hi; round++) {
+        uint64_t klo = keys[lo], khi = keys[hi], mid;
+        if (key < klo || key > khi)
+            return -1;
+        if (round < 4 && khi > klo) {
+            /* 128-bit product: (key - klo) * (hi - lo) overflows 64 bits */
+            unsigned __int128 p = (unsigned __int128)(key - klo) * (hi - lo);
+            mid = lo + (uint64_t)(p / (khi - klo));
+        } else {
+            mid = lo + (hi - lo) / 2;
+        }
+        if (keys[mid] == key)
+            return (int64_t)mid;
+        if (keys[mid] < key)
+            lo = mid + 1;
+        else if (mid == 0)
+            return -1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* The packed value of the n-gram ids[0, n) (n >= 2), or -1 if absent. */
+static int64_t lookup(const mtl_ngram *lm, const uint32_t *ids, int n)
+{
+    uint64_t key = mtl_ngram_key(ids, n);
+    uint32_t bits = lm->h->index_bits[n - 1];
+    uint64_t bucket = bits ? key >> (64 - bits) : 0;
+    uint32_t lo = lm->index[n][bucket], hi = lm->index[n][bucket + 1];
+    if (lo > hi || hi > lm->h->count[n - 1]) /* a damaged index */
+        return -1;
+    int64_t i = find_key(lm->keys[n] + lo, hi - lo, key);
+    return i < 0 ? -1 : (int64_t)lm->vals[n][lo + i];
+}
+
+static float prob_of(const mtl_ngram *lm, int n, uint32_t v)
+{
+    return lm->code[n][v >> 16];
+}
+
+static float bo_of(const mtl_ngram *lm, int n, uint32_t v)
+{
+    return lm->code[n][MTL_NGRAM_CODES + (v & 0xffff)];
+}
+
+float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,
+                      uint32_t word, int *matched)
+{
+    if (matched)
+        *matched = 0;
+    if (word >= lm->h->n_words) {
+        if (lm->h->unk == MTL_NGRAM_NONE)
+            return lm->h->floor;
+        word = lm->h->unk;
+    }
+    size_t k = n_ctx < lm->h->order - 1 ? n_ctx : lm->h->order - 1;
+    const uint32_t *c = k ? ctx + n_ctx - k : NULL;
+    for (size_t i = k; i-- > 0;)
+        if (c[i] >= lm->h->n_words) {
+            c += i + 1;
+            k -= i + 1;
+            break;
+        }
+    /* P(w | c) = p(c w) if the n-gram exists, else bo(c) + P(w | c'),
+     * c' being c without its first word */
+    uint32_t ids[MTL_NGRAM_MAX_ORDER];
+    float total = 0;
+    for (size_t j = k; j >= 1; j--) {
+        memcpy(ids, c + k - j, j * sizeof *ids);
+        ids[j] = word;
+        int64_t v = lookup(lm, ids, (int)j + 1);
+        if (v >= 0) {
+            if (matched)
+                *matched = (int)j + 1;
+            return total + prob_of(lm, (int)j + 1, (uint32_t)v);
+        }
+        if (j == 1) {
+            total += lm->uni[2 * (size_t)ids[0] + 1];
+        } else {
+            int64_t cv = lookup(lm, ids, (int)j);
+            if (cv >= 0)
+                total += bo_of(lm, (int)j, (uint32_t)cv);
+        }
+    }
+    if (matched)
+        *matched = 1;
+    return total + lm->uni[2 * (size_t)word];
+}

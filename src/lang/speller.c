@@ -1,0 +1,562 @@
+/*
+ * Hunspell behind a mutex (see speller.h).
+ */
+#include "lang/speller.h"
+
+#include "base/buf.h"
+#include "base/hash.h"
+#include "base/options.h"
+#include "base/utf8.h"
+#include "lang/wordset.h"
+
+#include <hunspell/hunspell.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/ucnv.h>
+
+#define MAX_WORD MTL_SPELLER_MAX_WORD
+
+/* The verdict cache: words up to CACHE_WORD - 1 bytes, at most half of
+ * CACHE_SLOTS of them (then it starts again): 1.7 MB. */
+#define CACHE_SLOTS 65536
+#define CACHE_WORD 25
+
+typedef struct verdict {
+    uint8_t len; /* 0: an empty slot */
+    uint8_t known;
+    char w[CACHE_WORD];
+} verdict;
+
+typedef struct vcache { /* behind a pointer, so const spellers can fill it */
+    size_t used;
+    verdict slot[CACHE_SLOTS];
+} vcache;
+
+/* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
+#define GRAMS (27 * 27 * 27 * 27)
+
+struct mtl_speller {
+    Hunhandle *h;
+    pthread_mutex_t *lock; /* a pointer, so const spellers can lock it */
+    char *encoding;        /* NULL when the dictionary is UTF-8 */
+    uint8_t *grams;        /* seen in the dictionary's words; NULL: unknown */
+    char *dic;             /* the .dic file, for mtl_speller_use_filter */
+    mtl_wordset *forms;    /* turns non-words away before Hunspell; NULL:
+                              the dictionary's features do not allow it */
+    vcache *cache;         /* Hunspell's answers for the linter's lifetime,
+                              so the next file's words cost no call; under
+                              lock; NULL when there was no memory */
+};
+
+/* ---- the four-letter filter --------------------------------------------
+ * Hunspell takes microseconds to reject a non-word (its compound checks
+ * read the clock), and a search for words one slip away asks it hundreds of
+ * times. Most of those candidates hold four letters in a row that no
+ * dictionary word has ("tqh"); the table turns them away first. It is built
+ * from the .dic stems, each also with common affixes, since the inflected
+ * forms Hunspell accepts are not listed. */
+
+static int letter(unsigned char c)
+{
+    c = (unsigned char)(c | 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+}
+
+/* The window of the last four letters, shifted by one letter. */
+static size_t shift(size_t k, int c)
+{
+    return (k * 27 + (size_t)c) % GRAMS;
+}
+
+static void tri_add(uint8_t *t, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        k = shift(k, i < n ? letter((unsigned char)s[i]) : 0);
+        t[k / 8] = (uint8_t)(t[k / 8] | 1u << (k % 8));
+    }
+}
+
+/* The runs where a stem meets an affix: the stem's last three letters
+ * and the suffix, or the prefix and the stem's first two letters. The rest
+ * of a stem or an affix is added once. */
+static const char *const suffixes[] = {
+    "s", "es", "ed", "d", "n", "en", "t", "y", "ing", "er", "ers", "est", "ly",
+    "ally", "ness", "ment", "ion", "ions", "ation", "able", "ible", "ies",
+    "ied", "ier", "ity", "al", "ive", "ize", "ise", "ous", "ic", "ist", "ism",
+    "ful", "less", "ant", "ent", "ance", "ence", NULL};
+static const char *const prefixes[] = {
+    "un", "re", "in", "dis", "non", "pre", "over", "out", "mis", "de", "im",
+    NULL};
+
+/* Index of the lower-case letters s[0..k) in base 26, or -1. */
+static long lower_key(const char *s, size_t k)
+{
+    long key = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (s[i] < 'a' || s[i] > 'z')
+            return -1;
+        key = key * 26 + (s[i] - 'a');
+    }
+    return key;
+}
+
+/* Marks bit key of seen; 1 if it was set already. Negative keys never are. */
+static int seen_before(uint8_t *seen, long key)
+{
+    if (!seen || key < 0)
+        return 0;
+    int was = (seen[key / 8] >> (key % 8)) & 1;
+    seen[key / 8] = (uint8_t)(seen[key / 8] | 1u << (key % 8));
+    return was;
+}
+
+/* ends (26^4 bits) and starts (26^3 bits), when not NULL, remember the
+ * stem endings and beginnings already added with their affixes: what is
+ * added for them depends on those letters only, and most stems share them,
+ * so this skips nine tenths of the work at start-up. */
+static void tri_add_forms(uint8_t *t, const char *stem, size_t n,
+                          uint8_t *ends, uint8_t *starts)
+{
+    char buf[16];
+    tri_add(t, stem, n);
+    if (n < 2)
+        return;
+    size_t e = n < 3 ? n : 3; /* the stem's letters next to the affix */
+    int fresh = !(n > 3 && seen_before(ends, lower_key(stem + n - 4, 4)));
+    for (size_t k = 0; fresh && suffixes[k]; k++) {
+        size_t m = strlen(suffixes[k]);
+        memcpy(buf, stem + n - e, e); /* adds a few spurious boundary */
+        memcpy(buf + e, suffixes[k], m); /* runs: harmless, looser */
+        tri_add(t, buf, e + m);
+        char last = stem[n - 1];
+        int vowel = strchr("aeiou", suffixes[k][0]) != NULL;
+        if (n > 3 && (last == 'e' || last == 'y')) { /* make, making */
+            memcpy(buf, stem + n - 4, 3);
+            memcpy(buf + 3, suffixes[k], m);
+            tri_add(t, buf, 3 + m);
+        } else if (n > 3 && vowel && !strchr("aeiouwxy", last)) {
+            memcpy(buf, stem + n - 3, 3); /* stop, stopped */
+            buf[3] = last;
+            memcpy(buf + 4, suffixes[k], m);
+            tri_add(t, buf, 4 + m);
+        }
+    }
+    if (n >= 3 && seen_before(starts, lower_key(stem, 3)))
+        return;
+    for (size_t k = 0; prefixes[k]; k++) {
+        size_t m = strlen(prefixes[k]);
+        memcpy(buf, prefixes[k], m);
+        memcpy(buf + m, stem, e);
+        tri_add(t, buf, m + e);
+    }
+}
+
+/* Reads the .dic word list; leaves sp->grams NULL if it cannot. */
+void mtl_speller_use_filter(mtl_speller *sp)
+{
+    const char *dic = sp->dic;
+    if (sp->grams || !dic)
+        return;
+    FILE *f = fopen(dic, "r");
+    uint8_t *t = f ? calloc(GRAMS / 8 + 1, 1) : NULL;
+    if (!t) {
+        if (f)
+            fclose(f);
+        return;
+    }
+    /* without them it is only slower */
+    uint8_t *ends = calloc(26 * 26 * 26 * 26 / 8 + 1, 1);
+    uint8_t *starts = calloc(26 * 26 * 26 / 8 + 1, 1);
+    char line[256];
+    int first = 1;
+    while (fgets(line, sizeof line, f)) {
+        if (first) { /* the word count */
+            first = 0;
+            continue;
+        }
+        size_t n = strcspn(line, "/\t \r\n");
+        tri_add_forms(t, line, n, ends, starts);
+    }
+    fclose(f);
+    free(ends);
+    free(starts);
+    sp->grams = t;
+}
+
+int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
+                           size_t *lo, size_t *hi)
+{
+    *lo = 0;
+    *hi = n;
+    if (!sp->grams)
+        return 1;
+    size_t k = 0;
+    for (size_t j = 0; j <= n; j++) {
+        if (j < n && (unsigned char)s[j] >= 0x80) {
+            *lo = 0;
+            *hi = n;
+            return 1; /* not judged */
+        }
+        k = shift(k, j < n ? letter((unsigned char)s[j]) : 0);
+        if (!(sp->grams[k / 8] & (1u << (k % 8)))) {
+            /* the run ending at j holds letters j-3..j; an edit a letter
+             * either side may still change it */
+            size_t a = j >= 5 ? j - 5 : 0, b = j + 2;
+            if (a > *lo)
+                *lo = a;
+            if (b < *hi)
+                *hi = b;
+        }
+    }
+    return *lo <= *hi;
+}
+
+int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n)
+{
+    if (!sp->grams)
+        return 1;
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && (unsigned char)s[i] >= 0x80)
+            return 1; /* not judged */
+        k = shift(k, i < n ? letter((unsigned char)s[i]) : 0);
+        if (!(sp->grams[k / 8] & (1u << (k % 8))))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static const char *const system_dirs[] = {
+    "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+    "/usr/local/share/hunspell", "/usr/local/share/myspell", NULL};
+
+static int readable(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return 0;
+    fclose(f);
+    return 1;
+}
+
+/* base.aff and base.dic both exist */
+static int pair_exists(const char *base)
+{
+    size_t n = strlen(base);
+    char *p = malloc(n + 5);
+    if (!p)
+        return 0;
+    memcpy(p, base, n);
+    memcpy(p + n, ".aff", 5);
+    int ok = readable(p);
+    memcpy(p + n, ".dic", 5);
+    ok = ok && readable(p);
+    free(p);
+    return ok;
+}
+
+/* dir/lang, or dir itself when it names the .dic or .aff file of lang */
+static char *try_entry(const char *dir, size_t len, const char *lang)
+{
+    mtl_sb sb = {0};
+    if (len > 4 && (!strncmp(dir + len - 4, ".dic", 4) ||
+                    !strncmp(dir + len - 4, ".aff", 4))) {
+        mtl_sb_add(&sb, dir, len - 4);
+        char *base = mtl_sb_take(&sb);
+        const char *slash = base ? strrchr(base, '/') : NULL;
+        const char *name = slash ? slash + 1 : base;
+        if (base && strcmp(name, lang) == 0 && pair_exists(base))
+            return base;
+        free(base);
+        return NULL;
+    }
+    mtl_sb_add(&sb, dir, len);
+    mtl_sb_addc(&sb, '/');
+    mtl_sb_adds(&sb, lang);
+    char *base = mtl_sb_take(&sb);
+    if (base && pair_exists(base))
+        return base;
+    free(base);
+    return NULL;
+}
+
+/* each entry of a ':'-separated list */
+static char *try_list(const char *list, const char *lang)
+{
+    while (list && *list) {
+        const char *end = strchr(list, ':');
+        size_t n = end ? (size_t)(end - list) : strlen(list);
+        char *b = n ? try_entry(list, n, lang) : NULL;
+        if (b)
+            return b;
+        list = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
+static char *find_base(const mtl_options *opts, const char *lang)
+{
+    const char *d;
+    for (size_t i = 0; (d = mtl_options_nth(opts, "dict-path", i)); i++) {
+        char *b = try_entry(d, strlen(d), lang);
+        if (b)
+            return b;
+    }
+    char *b = try_list(getenv("DICPATH"), lang);
+    for (size_t i = 0; !b && system_dirs[i]; i++)
+        b = try_entry(system_dirs[i], strlen(system_dirs[i]), lang);
+    return b;
+}
+
+/* "en-GB" -> "en_GB" into name; 0, or -1 for a name that cannot be one. */
+static int dict_name(const char *lang, char name[64])
+{
+    size_t n = strlen(lang);
+    if (n == 0 || n >= 64 || strchr(lang, '/'))
+        return -1;
+    for (size_t i = 0; i <= n; i++)
+        name[i] = lang[i] == '-' ? '_' : lang[i];
+    return 0;
+}
+
+char *mtl_speller_locate(const mtl_options *opts, const char *lang)
+{
+    char name[64];
+    if (dict_name(lang, name) != 0)
+        return NULL;
+    char *base = find_base(opts, name);
+    if (!base)
+        return NULL;
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "%s.dic", base);
+    free(base);
+    return mtl_sb_take(&sb);
+}
+
+int mtl_speller_open(const mtl_options *opts, const char *lang,
+                     mtl_speller **out, char **error)
+{
+    *out = NULL;
+    char name[64];
+    if (dict_name(lang, name) != 0) {
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "bad dictionary language '%s'", lang);
+        *error = mtl_sb_take(&sb);
+        return -1;
+    }
+    char *base = find_base(opts, name);
+    if (!base)
+        return 0;
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "%s.aff", base);
+    char *aff = mtl_sb_take(&sb);
+    mtl_sb_printf(&sb, "%s.dic", base);
+    char *dic = mtl_sb_take(&sb);
+    free(base);
+    mtl_speller *sp = calloc(1, sizeof *sp);
+    if (sp)
+        sp->lock = malloc(sizeof *sp->lock);
+    if (!aff || !dic || !sp || !sp->lock ||
+        pthread_mutex_init(sp->lock, NULL) != 0) {
+        if (sp)
+            free(sp->lock);
+        free(sp);
+        free(aff);
+        free(dic);
+        *error = strdup("out of memory");
+        return -1;
+    }
+    sp->h = Hunspell_create(aff, dic);
+    sp->dic = dic;
+    sp->cache = calloc(1, sizeof *sp->cache); /* optional */
+    if (sp->h)
+        sp->forms = mtl_wordset_build(aff, dic);
+    free(aff);
+    if (!sp->h) {
+        mtl_speller_close(sp);
+        mtl_sb_printf(&sb, "cannot load the hunspell dictionary '%s'", name);
+        *error = mtl_sb_take(&sb);
+        return -1;
+    }
+    const char *enc = Hunspell_get_dic_encoding(sp->h);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        sp->encoding = strdup(enc);
+        if (!sp->encoding) {
+            mtl_speller_close(sp);
+            *error = strdup("out of memory");
+            return -1;
+        }
+    }
+    *out = sp;
+    return 0;
+}
+
+void mtl_speller_close(mtl_speller *sp)
+{
+    if (!sp)
+        return;
+    if (sp->h)
+        Hunspell_destroy(sp->h);
+    if (sp->lock) {
+        pthread_mutex_destroy(sp->lock);
+        free(sp->lock);
+    }
+    free(sp->encoding);
+    free(sp->grams);
+    free(sp->dic);
+    mtl_wordset_free(sp->forms);
+    free(sp->cache);
+    free(sp);
+}
+
+/* ---- words in and out --------------------------------------------------- */
+
+/* Converts s[0..n) between encodings into out (NUL-terminated); returns 0,
+ * or -1 if it does not fit or a character has no equivalent. */
+static int convert(const char *to, const char *from, const char *s, size_t n,
+                   char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t k = ucnv_convert(to, from, out, (int32_t)cap, s, (int32_t)n, &st);
+    if (U_FAILURE(st) || k < 0 || (size_t)k >= cap)
+        return -1;
+    /* A character the target lacks becomes a substitute: not the word. */
+    for (int32_t i = 0; i < k; i++)
+        if (out[i] == 0x1A)
+            return -1;
+    out[k] = '\0';
+    return 0;
+}
+
+/* The word in the dictionary's encoding; 0, or -1 when it cannot be. */
+static int to_dict(const mtl_speller *sp, const char *s, size_t n, char *out,
+                   size_t cap)
+{
+    if (n == 0 || n >= cap || memchr(s, '\0', n))
+        return -1;
+    if (!sp->encoding) {
+        memcpy(out, s, n);
+        out[n] = '\0';
+        return 0;
+    }
+    return convert(sp->encoding, "UTF-8", s, n, out, cap);
+}
+
+int mtl_speller_add(mtl_speller *sp, const char *word)
+{
+    char w[MAX_WORD + 1];
+    if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+        return 0; /* not a word the dictionary could hold: ignore it */
+    if (sp->grams)
+        tri_add_forms(sp->grams, w, strlen(w), NULL, NULL);
+    if (sp->forms && mtl_wordset_add(sp->forms, word, strlen(word)) != 0) {
+        mtl_wordset_free(sp->forms); /* out of memory: do without it */
+        sp->forms = NULL;
+    }
+    pthread_mutex_lock(sp->lock);
+    int rc = Hunspell_add(sp->h, w);
+    if (sp->cache && sp->cache->used) /* "unknown" may no longer hold */
+        memset(sp->cache, 0, sizeof *sp->cache);
+    pthread_mutex_unlock(sp->lock);
+    return rc == 0 ? 0 : -1;
+}
+
+int mtl_speller_add_file(mtl_speller *sp, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[256];
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        size_t n = strlen(line);
+        while (n && strchr(" \t\r\n", line[n - 1]))
+            line[--n] = '\0';
+        char *w = line;
+        while (*w == ' ' || *w == '\t')
+            w++;
+        if (*w)
+            rc = mtl_speller_add(sp, w);
+    }
+    if (ferror(f))
+        rc = -1;
+    fclose(f);
+    return rc;
+}
+
+int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
+{
+    char w[MAX_WORD + 1];
+    if (!mtl_wordset_may_have(sp->forms, s, n))
+        return 0; /* most slip candidates end here, without the lock */
+    if (to_dict(sp, s, n, w, sizeof w) != 0)
+        return 0;
+    verdict *slot = NULL;
+    pthread_mutex_lock(sp->lock);
+    if (sp->cache && n < CACHE_WORD) {
+        uint32_t h = mtl_fnv32(s, n);
+        /* at most half full, so a probe meets an empty slot soon */
+        for (size_t j = h & (CACHE_SLOTS - 1);; j = (j + 1) & (CACHE_SLOTS - 1)) {
+            verdict *v = &sp->cache->slot[j];
+            if (v->len == n && memcmp(v->w, s, n) == 0) {
+                int known = v->known;
+                pthread_mutex_unlock(sp->lock);
+                return known;
+            }
+            if (!v->len) {
+                slot = v;
+                break;
+            }
+        }
+    }
+    int ok = Hunspell_spell(sp->h, w) != 0;
+    if (slot) {
+        if (2 * (sp->cache->used + 1) > CACHE_SLOTS) { /* full: start again */
+            memset(sp->cache, 0, sizeof *sp->cache);
+        } else {
+            slot->len = (uint8_t)n;
+            slot->known = (uint8_t)ok;
+            memcpy(slot->w, s, n);
+            sp->cache->used++;
+        }
+    }
+    pthread_mutex_unlock(sp->lock);
+    return ok;
+}
+
+size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
+                           size_t max)
+{
+    char w[MAX_WORD + 1];
+    if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+        return 0;
+    char **list = NULL;
+    size_t kept = 0;
+    pthread_mutex_lock(sp->lock);
+    int n = Hunspell_suggest(sp->h, &list, w);
+    for (int i = 0; i < n && kept < max; i++) {
+        char buf[4 * MAX_WORD + 1];
+        const char *s = list[i];
+        if (sp->encoding) {
+            if (convert("UTF-8", sp->encoding, s, strlen(s), buf,
+                        sizeof buf) != 0)
+                continue;
+            s = buf;
+        }
+        if ((out[kept] = strdup(s)) != NULL)
+            kept++;
+    }
+    if (list)
+        Hunspell_free_list(sp->h, &list, n);
+    pthread_mutex_unlock(sp->lock);
+    return kept;
+}

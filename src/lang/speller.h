@@ -1,0 +1,65 @@
+/*
+ * Hunspell dictionaries (the spell analysis that uses them is spell.h).
+ *
+ * Threads: a linter is shared by threads, and Hunspell does not promise that
+ * one handle may be used by two threads at once (spell and suggest use
+ * scratch buffers inside the handle). Each speller holds one handle behind
+ * its own mutex, which costs little because callers look each distinct word
+ * of a document up once, not each occurrence; a handle per thread would
+ * cost its load time (0.1 s, megabytes) per thread. Two things keep most
+ * checks away from Hunspell (microseconds a call): the dictionary's
+ * expanded forms (wordset.h), read-only, which reject non-words without the
+ * lock, and a bounded cache of Hunspell's verdicts for the linter's
+ * lifetime, under the mutex.
+ */
+#ifndef MTL_SPELLER_H
+#define MTL_SPELLER_H
+
+#include "mtlint.h"
+
+#include <stddef.h>
+
+/* Hunspell rejects longer words anyway (its limit is 100 bytes). */
+#define MTL_SPELLER_MAX_WORD 96
+
+typedef struct mtl_speller mtl_speller;
+
+/*
+ * Opens the dictionary for lang ("en_US", "de_DE"; "en-GB" works too),
+ * searching the "dict-path" option's entries (directories, or the .dic file
+ * itself), $DICPATH, and the system's hunspell and myspell directories.
+ * Returns 0 with *out NULL when no such dictionary is installed, 0 with *out
+ * set, or -1 with a malloc'd *error.
+ */
+int mtl_speller_open(const mtl_options *opts, const char *lang,
+                     mtl_speller **out, char **error);
+void mtl_speller_close(mtl_speller *sp);
+/* The .dic file mtl_speller_open would read (malloc'd), or NULL. */
+char *mtl_speller_locate(const mtl_options *opts, const char *lang);
+
+/* Adds a word, or the words of a file (one a line, '#' starts a comment).
+ * Only while the speller is not yet shared. Return 0, or -1. */
+int mtl_speller_add(mtl_speller *sp, const char *word);
+int mtl_speller_add_file(mtl_speller *sp, const char *path);
+
+/* 1 if the dictionary accepts the UTF-8 word s[0..n), else 0. */
+int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n);
+/* Builds the table behind mtl_speller_may_know and mtl_speller_slip_range
+ * from the dictionary's word list (tens of milliseconds; without it both
+ * say "maybe"). Only while the speller is not yet shared. */
+void mtl_speller_use_filter(mtl_speller *sp);
+/* 0 when the word cannot be in the dictionary, because it holds four
+ * letters in a row that no dictionary word has; 1 when it may be (then ask
+ * mtl_speller_check). Fast: for trying many candidates. */
+int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n);
+/* Where in s[0..n) one edit could make every run of four letters one the
+ * dictionary has: positions [*lo, *hi]. Returns 0 when no one edit can,
+ * because unknown runs lie too far apart; then no word is one slip away. */
+int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
+                           size_t *lo, size_t *hi);
+/* Hunspell's suggestions for a word, best first: up to max malloc'd strings
+ * stored in out. Returns how many. */
+size_t mtl_speller_suggest(const mtl_speller *sp, const char *word,
+                           char **out, size_t max);
+
+#endif

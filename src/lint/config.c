@@ -1,0 +1,392 @@
+/*
+ * Configuration files. A repository keeps its settings in .mtlint.ini files,
+ * found the way EditorConfig finds .editorconfig: from a file's directory up
+ * to the root, stopping at a file that says `root = true`. Nearer files win
+ * over farther ones; the command line wins over all.
+ *
+ *     root = true
+ *     [mtlint]
+ *     lang = en_GB
+ *     words = words.txt            ; relative to this file
+ *     ignore = drafts, *.draft.md
+ *     ignore-words = Blinken, Netanyahu
+ *     [rules]
+ *     spelling = off
+ *     [*.md]                       ; a glob: rule severities and settings
+ *     fragment = off
+ *
+ * INI is read with inih, the small standard INI parser packaged by Debian:
+ * no code of ours to get wrong for comments, continuation and BOMs.
+ */
+#include "mtlint_config.h"
+
+#include "base/buf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define CONFIG_NAME ".mtlint.ini"
+
+/* Settings a config may give, and whether the value is a path (resolved
+ * against the config file's directory) and a list (comma-separated). */
+static const struct {
+    const char *key, *option;
+    int path, list;
+} settings[] = {
+    {"lang", "lang", 0, 0},
+    {"words", "words", 1, 1},
+    {"dict-path", "dict-path", 1, 1},
+    {"lm", "lm", 1, 0},
+    {"input", "input", 0, 0},
+    {"ignore-words", "ignore-word", 0, 1},
+    {"ignore-phrases", "ignore-phrase", 0, 1},
+    {"report-unused-suppressions", "report-unused-suppressions", 0, 0},
+};
+
+typedef struct reader {
+    const char *file;     /* the config file */
+    char *dir;            /* its directory, with a final '/' */
+    const char *target;   /* the file being linted (absolute) */
+    const char *rel;      /* target relative to dir, or NULL if outside */
+    mtl_options *opts;
+    int ignored;
+    char *error;          /* first error, "FILE:LINE: ..." minus the line */
+    int root;
+} reader;
+
+/* ---- globs ----------------------------------------------------------- */
+
+/* `*` and `?` stop at '/', `**` crosses directories, [abc] is a class. */
+static int glob_match(const char *p, const char *s)
+{
+    while (*p) {
+        if (p[0] == '*' && p[1] == '*') {
+            p += 2;
+            if (*p == '/')
+                p++;
+            for (const char *t = s;; t++) {
+                if (glob_match(p, t))
+                    return 1;
+                if (!*t)
+                    return 0;
+            }
+        }
+        if (*p == '*') {
+            p++;
+            for (const char *t = s;; t++) {
+                if (glob_match(p, t))
+                    return 1;
+                if (!*t || *t == '/')
+                    return 0;
+            }
+        }
+        if (!*s)
+            return 0;
+        if (*p == '?') {
+            if (*s == '/')
+                return 0;
+        } else if (*p == '[') {
+            const char *q = p + 1;
+            int neg = *q == '!' || *q == '^', hit = 0;
+            q += neg;
+            for (; *q && *q != ']'; q++) {
+                if (q[1] == '-' && q[2] && q[2] != ']') {
+                    hit |= *s >= q[0] && *s <= q[2];
+                    q += 2;
+                } else {
+                    hit |= *s == *q;
+                }
+            }
+            if (!*q || hit == neg)
+                return 0;
+            p = q;
+        } else if (*p != *s) {
+            return 0;
+        }
+        p++, s++;
+    }
+    return !*s;
+}
+
+/* A glob without '/' matches the file name in any directory (as in
+ * .gitignore); one with '/' matches the path from the config's directory. */
+static int path_matches(const reader *r, const char *glob)
+{
+    if (!r->rel)
+        return 0;
+    while (*glob == ' ')
+        glob++;
+    if (*glob == '/')
+        glob++;
+    if (!strchr(glob, '/')) {
+        const char *base = strrchr(r->rel, '/');
+        return glob_match(glob, base ? base + 1 : r->rel);
+    }
+    return glob_match(glob, r->rel);
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+__attribute__((format(printf, 2, 3)))
+static int fail(reader *r, const char *fmt, ...)
+{
+    if (!r->error) {
+        va_list ap;
+        va_start(ap, fmt);
+        mtl_sb sb = {0};
+        mtl_sb_vprintf(&sb, fmt, ap);
+        va_end(ap);
+        r->error = mtl_sb_take(&sb);
+    }
+    return 0; /* inih: stop counting this line as good */
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+static int set_setting(reader *r, size_t k, const char *value)
+{
+    char *copy = strdup(value);
+    if (!copy)
+        return fail(r, "out of memory");
+    int ok = 1;
+    char *save = NULL;
+    for (char *item = settings[k].list ? strtok_r(copy, ",", &save) : copy;
+         item && ok; item = settings[k].list ? strtok_r(NULL, ",", &save) : NULL) {
+        char *v = trim(item);
+        if (!*v)
+            continue;
+        mtl_sb sb = {0};
+        if (settings[k].path && v[0] != '/')
+            mtl_sb_adds(&sb, r->dir);
+        mtl_sb_adds(&sb, v);
+        char *full = mtl_sb_take(&sb);
+        if (!full || mtl_options_set(r->opts, settings[k].option, full) != 0)
+            ok = fail(r, "bad value '%s' for '%s'", v, settings[k].key);
+        free(full);
+    }
+    free(copy);
+    return ok;
+}
+
+static int setting_index(const char *key)
+{
+    for (size_t k = 0; k < sizeof settings / sizeof *settings; k++)
+        if (strcmp(settings[k].key, key) == 0)
+            return (int)k;
+    return -1;
+}
+
+static int set_rule(reader *r, const char *rule, const char *value)
+{
+    int s = mtl_severity_parse(value);
+    if (s < 0)
+        return fail(r, "bad severity '%s' for rule '%s' (error, warning, note, off)",
+                    value, rule);
+    mtl_options_set_severity(r->opts, rule, (mtl_severity)s);
+    return 1;
+}
+
+static int on_entry(void *user, const char *section, const char *name,
+                    const char *value)
+{
+    reader *r = user;
+    if (r->error)
+        return 0;
+    int top = !*section || strcmp(section, "mtlint") == 0;
+    if (top && strcmp(name, "root") == 0) {
+        if (!strcasecmp(value, "true") || !strcmp(value, "1"))
+            r->root = 1;
+        else if (strcasecmp(value, "false") && strcmp(value, "0"))
+            return fail(r, "bad value '%s' for '%s' (true or false)", value, name);
+        return 1;
+    }
+    if (top && strcmp(name, "ignore") == 0) {
+        char *copy = strdup(value);
+        if (!copy)
+            return fail(r, "out of memory");
+        char *save = NULL;
+        for (char *g = strtok_r(copy, ",", &save); g; g = strtok_r(NULL, ",", &save))
+            if (path_matches(r, trim(g)))
+                r->ignored = 1;
+        free(copy);
+        return 1;
+    }
+    if (strcmp(section, "rules") == 0) {
+        if (mtl_rule_find(name) < 0)
+            return fail(r, "unknown rule '%s' in [%s]", name, section);
+        return set_rule(r, name, value);
+    }
+    int k = setting_index(name);
+    if (top) {
+        if (k < 0)
+            return fail(r, "unknown key '%s' in [%s]", name,
+                        *section ? section : "top level");
+        return set_setting(r, (size_t)k, value);
+    }
+    /* any other section is a glob */
+    if (k < 0 && mtl_rule_find(name) < 0)
+        return fail(r, "unknown key '%s' in [%s] (a rule id or a setting)", name,
+                    section);
+    if (!path_matches(r, section))
+        return 1;
+    return k >= 0 ? set_setting(r, (size_t)k, value) : set_rule(r, name, value);
+}
+
+static char *dir_of(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    mtl_sb sb = {0};
+    if (slash)
+        mtl_sb_add(&sb, file, (size_t)(slash - file) + 1);
+    else
+        mtl_sb_adds(&sb, "./");
+    return mtl_sb_take(&sb);
+}
+
+/* An absolute, normalised path for target (which may not exist yet). */
+static char *absolute(const char *path)
+{
+    char buf[PATH_MAX];
+    if (realpath(path, buf))
+        return strdup(buf);
+    mtl_sb sb = {0};
+    if (path[0] != '/' && getcwd(buf, sizeof buf)) {
+        mtl_sb_adds(&sb, buf);
+        mtl_sb_addc(&sb, '/');
+    }
+    mtl_sb_adds(&sb, path);
+    return mtl_sb_take(&sb);
+}
+
+int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
+                     int *ignored, int *root, char **error)
+{
+    reader r = {.file = config, .opts = opts};
+    *error = NULL;
+    char *abs_cfg = absolute(config);
+    char *abs_target = absolute(target && strcmp(target, "-") ? target : ".");
+    r.dir = abs_cfg ? dir_of(abs_cfg) : NULL;
+    int rc = 0;
+    if (!abs_cfg || !abs_target || !r.dir) {
+        *error = strdup("out of memory");
+        rc = -1;
+        goto done;
+    }
+    size_t dl = strlen(r.dir);
+    r.target = abs_target;
+    if (strncmp(abs_target, r.dir, dl) == 0)
+        r.rel = abs_target + dl;
+    int line = ini_parse(config, on_entry, &r);
+    if (line != 0 || r.error) {
+        mtl_sb sb = {0};
+        if (line == -1)
+            mtl_sb_printf(&sb, "%s: cannot open: %s", config, strerror(errno));
+        else if (line == -2)
+            mtl_sb_printf(&sb, "%s: out of memory", config);
+        else if (r.error)
+            mtl_sb_printf(&sb, "%s:%d: %s", config, line, r.error);
+        else
+            mtl_sb_printf(&sb, "%s:%d: syntax error", config, line);
+        *error = mtl_sb_take(&sb);
+        rc = -1;
+    }
+    if (ignored && r.ignored)
+        *ignored = 1;
+    if (root)
+        *root = r.root;
+done:
+    free(r.error);
+    free(r.dir);
+    free(abs_cfg);
+    free(abs_target);
+    return rc;
+}
+
+/* Does the config file say root = true? (Errors are reported when it is
+ * applied, not here.) */
+static int is_root(const char *config)
+{
+    int root = 0;
+    char *err = NULL;
+    mtl_options *scratch = mtl_options_new();
+    if (scratch)
+        mtl_config_apply(config, config, scratch, NULL, &root, &err);
+    mtl_options_free(scratch);
+    free(err);
+    return root;
+}
+
+char **mtl_config_find(const char *target)
+{
+    int is_stdin = !target || strcmp(target, "-") == 0;
+    /* The directory to start in: the file's own, or the working directory. */
+    char *dir = absolute(is_stdin ? "." : target);
+    if (!dir)
+        return NULL;
+    if (!is_stdin) {
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = '\0';
+    }
+    char **found = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        /* "" stands for the root directory */
+        mtl_sb sb = {0};
+        mtl_sb_adds(&sb, dir);
+        mtl_sb_adds(&sb, "/" CONFIG_NAME);
+        char *p = mtl_sb_take(&sb);
+        if (!p)
+            goto oom;
+        if (access(p, F_OK) != 0) {
+            free(p);
+        } else if (MTL_PUSH(found, n, cap, p) != 0) {
+            free(p);
+            goto oom;
+        } else if (is_root(p)) {
+            break;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+    }
+    free(dir);
+    dir = NULL;
+    for (size_t i = 0; i < n / 2; i++) { /* farthest first */
+        char *t = found[i];
+        found[i] = found[n - 1 - i];
+        found[n - 1 - i] = t;
+    }
+    if (mtl_grow((void **)&found, &cap, n + 1, sizeof *found) != 0)
+        goto oom;
+    found[n] = NULL;
+    return found;
+oom:
+    free(dir);
+    for (size_t i = 0; i < n; i++)
+        free(found[i]);
+    free(found);
+    return NULL;
+}
+
+void mtl_config_paths_free(char **paths)
+{
+    for (size_t i = 0; paths && paths[i]; i++)
+        free(paths[i]);
+    free(paths);
+}
