@@ -24,6 +24,41 @@ mtl_result *lint_only(const char *rule, const char *text)
     return r;
 }
 
+char *read_source_file(const char *relative, size_t *len)
+{
+    const char *root = getenv("MTLINT_SOURCE_ROOT");
+    if (!root)
+        fail_msg("%s", "MTLINT_SOURCE_ROOT is not set (run through meson test)");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", root, relative);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    size_t n = 0, cap = 65536;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    assert_int_equal(ferror(f), 0);
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+char *read_article(size_t *len)
+{
+    return read_source_file("examples/cnn-blinken-2023-11-06.txt", len);
+}
+
 typedef struct case_state {
     const char *rule;
     const flag_case *flag; /* NULL for a clean case */
@@ -50,10 +85,10 @@ static void run_flag(void **state)
         assert_non_null(a);
         from = a + strlen(c->after);
     }
-    const char *at = strstr(from, c->span);
+    const char *at = strstr(from, c->flag);
     if (!at)
-        fail_msg("span '%s' is not in the text", c->span);
-    size_t off = (size_t)(at - c->text), len = strlen(c->span);
+        fail_msg("span '%s' is not in the text", c->flag);
+    size_t off = (size_t)(at - c->text), len = strlen(c->flag);
     if (mtl_result_count(r) != 1) {
         print_message("text: %s\n", c->text);
         describe(r);
@@ -62,7 +97,7 @@ static void run_flag(void **state)
     const mtl_finding *f = mtl_result_at(r, 0);
     if (f->offset != off || f->length != len) {
         describe(r);
-        fail_msg("expected span [%zu,+%zu) '%s'", off, len, c->span);
+        fail_msg("expected span [%zu,+%zu) '%s'", off, len, c->flag);
     }
     assert_string_equal(f->rule, cs->rule);
     if (c->message && !strstr(f->message, c->message))

@@ -15,30 +15,37 @@
 #include <unistd.h>
 
 static const flag_case flags[] = {
-    {"Talks the had ended without agreement.", "Talks the",
-     "words may be in the wrong order: 'Talks the'", "The talks", NULL},
-    {"The minister said that talks the had ended without agreement.",
-     "talks the", NULL, "the talks", NULL},
-    {"He said the United States was working to secure release the of "
-     "hostages the.", "release the", NULL, "the release", NULL},
-    {"We want to make sure that aid the gets to those need who it.",
-     "need who", NULL, "who need", NULL},
-    {"The president will travel the to region week next.", "the to", NULL,
-     "to the", NULL},
-    {"Officials said the aid convoy was stopped at border the crossing.",
-     "border the", NULL, "the border", NULL},
-    {"We are working around the clock to get the aid in as quickly possible "
-     "as.", "possible as", NULL, "as possible", NULL},
-    {"The secretary arrived in Baghdad on Sunday an for unannounced visit.",
-     "an for", NULL, "for an", NULL},
-    {"Thousands of people have fled homes their since the war began.",
-     "homes their", NULL, "their homes", NULL},
-    {"Officials are worried that conflict the could spread across the region.",
-     "conflict the", NULL, "the conflict", NULL},
-    {"It was the third time he had visited the region in month a.", "month a",
-     NULL, "a month", NULL},
-    {"The war began after the attack on October 7 and has since killed "
-     "thousands people of.", "people of", NULL, "of people", NULL},
+    {.text = "Talks the had ended without agreement.", .flag = "Talks the",
+     .message = "words may be in the wrong order: 'Talks the'",
+     .suggestion = "The talks"},
+    {.text = "The minister said that talks the had ended without agreement.",
+     .flag = "talks the", .suggestion = "the talks"},
+    {.text = "He said the United States was working to secure release the of "
+             "hostages the.",
+     .flag = "release the",
+     .suggestion = "the release"},
+    {.text = "We want to make sure that aid the gets to those need who it.",
+     .flag = "need who", .suggestion = "who need"},
+    {.text = "The president will travel the to region week next.",
+     .flag = "the to", .suggestion = "to the"},
+    {.text = "Officials said the aid convoy was stopped at border the crossing.",
+     .flag = "border the", .suggestion = "the border"},
+    {.text = "We are working around the clock to get the aid in as quickly possible "
+             "as.",
+     .flag = "possible as",
+     .suggestion = "as possible"},
+    {.text = "The secretary arrived in Baghdad on Sunday an for unannounced visit.",
+     .flag = "an for", .suggestion = "for an"},
+    {.text = "Thousands of people have fled homes their since the war began.",
+     .flag = "homes their", .suggestion = "their homes"},
+    {.text = "Officials are worried that conflict the could spread across the region.",
+     .flag = "conflict the", .suggestion = "the conflict"},
+    {.text = "It was the third time he had visited the region in month a.",
+     .flag = "month a", .suggestion = "a month"},
+    {.text = "The war began after the attack on October 7 and has since killed "
+             "thousands people of.",
+     .flag = "people of",
+     .suggestion = "of people"},
 };
 
 static const char *const clean[] = {

@@ -4,50 +4,56 @@
 
 static const flag_case flags[] = {
     /* the article's fragments, in their context */
-    {"Blinken's priorities included preventing the conflict from escalating. "
-     "Were focused on. He also advocated a pause.",
-     "Were focused on.", "sentence has no subject", NULL, NULL},
-    {"He met the leaders in Amman. For wider area. Then he flew home.",
-     "For wider area.", "sentence has no verb", NULL, NULL},
-    {"We are understanding where each other are coming from. Have been.",
-     "Have been.", "sentence has no subject", NULL, NULL},
-    {"It has put Washington at odds with its Arab allies. Have given.",
-     "Have given.", "sentence has no subject", NULL, NULL},
-    {"The talks at a summit in Amman on Saturday were not controversial. "
-     "A source familiar with the summit.",
-     "A source familiar with the summit.", "sentence has no verb", NULL, NULL},
+    {.text = "Blinken's priorities included preventing the conflict from escalating. "
+             "Were focused on. He also advocated a pause.",
+     .flag = "Were focused on.",
+     .message = "sentence has no subject"},
+    {.text = "He met the leaders in Amman. For wider area. Then he flew home.",
+     .flag = "For wider area.", .message = "sentence has no verb"},
+    {.text = "We are understanding where each other are coming from. Have been.",
+     .flag = "Have been.", .message = "sentence has no subject"},
+    {.text = "It has put Washington at odds with its Arab allies. Have given.",
+     .flag = "Have given.", .message = "sentence has no subject"},
+    {.text = "The talks at a summit in Amman on Saturday were not controversial. "
+             "A source familiar with the summit.",
+     .flag = "A source familiar with the summit.",
+     .message = "sentence has no verb"},
     /* a lower-case fragment glued on after a quotation */
-    {"He said, \xE2\x80\x9CI think aid can reach those who need "
-     "it.\xE2\x80\x9D to those who need it.\xE2\x80\x9D",
-     "to those who need it.\xE2\x80\x9D", "lowercase", NULL, NULL},
-    {"The talks went well. and the minister left after lunch.",
-     "and the minister left after lunch.", "lowercase", NULL, NULL},
+    {.text = "He said, \xE2\x80\x9CI think aid can reach those who need "
+             "it.\xE2\x80\x9D to those who need it.\xE2\x80\x9D",
+     .flag = "to those who need it.\xE2\x80\x9D",
+     .message = "lowercase"},
+    {.text = "The talks went well. and the minister left after lunch.",
+     .flag = "and the minister left after lunch.", .message = "lowercase"},
     /* other cut-off clauses */
-    {"The minister arrived on Monday. Was welcomed by the president.",
-     "Was welcomed by the president.", "no subject", NULL, NULL},
-    {"Prices rose sharply in May. Is expected to fall next year.",
-     "Is expected to fall next year.", "no subject", NULL, NULL},
-    {"The plan was approved by the cabinet. Will be implemented next month.",
-     "Will be implemented next month.", "no subject", NULL, NULL},
-    {"Aid trucks crossed the border on Sunday. Has been delayed again.",
-     "Has been delayed again.", "no subject", NULL, NULL},
-    {"The committee met twice last week. In the capital of the country.",
-     "In the capital of the country.", "no verb", NULL, NULL},
-    {"He signed the deal on Friday. Along with the other ministers of the "
-     "region.",
-     "Along with the other ministers of the region.", "no verb", NULL, NULL},
+    {.text = "The minister arrived on Monday. Was welcomed by the president.",
+     .flag = "Was welcomed by the president.", .message = "no subject"},
+    {.text = "Prices rose sharply in May. Is expected to fall next year.",
+     .flag = "Is expected to fall next year.", .message = "no subject"},
+    {.text = "The plan was approved by the cabinet. Will be implemented next month.",
+     .flag = "Will be implemented next month.", .message = "no subject"},
+    {.text = "Aid trucks crossed the border on Sunday. Has been delayed again.",
+     .flag = "Has been delayed again.", .message = "no subject"},
+    {.text = "The committee met twice last week. In the capital of the country.",
+     .flag = "In the capital of the country.", .message = "no verb"},
+    {.text = "He signed the deal on Friday. Along with the other ministers of the "
+             "region.",
+     .flag = "Along with the other ministers of the region.",
+     .message = "no verb"},
     /* a quotation going on past its full stop with a verbless list */
-    {"\xE2\x80\x9CWe made progress on the indispensability of American "
-     "leadership. American diplomacy, America\xE2\x80\x99s involvement,"
-     "\xE2\x80\x9D Blinken said in response to a question.",
-     "American diplomacy, America\xE2\x80\x99s involvement,\xE2\x80\x9D",
-     "no verb", NULL, NULL},
+    {.text = "\xE2\x80\x9CWe made progress on the indispensability of American "
+             "leadership. American diplomacy, America\xE2\x80\x99s involvement,"
+             "\xE2\x80\x9D Blinken said in response to a question.",
+     .flag = "American diplomacy, America\xE2\x80\x99s involvement,\xE2\x80\x9D",
+     .message = "no verb"},
     /* an infinitive whose only finite verb is in its own clause */
-    {"He spoke of aid. \xE2\x80\x9C" "And to ensure that people can continue "
-     "to come out of Gaza.\xE2\x80\x9D He left.",
-     "\xE2\x80\x9C" "And to ensure that people can continue to come out of "
-     "Gaza.\xE2\x80\x9D",
-     "no main verb", NULL, NULL},
+    {.text = "He spoke of aid. \xE2\x80\x9C"
+             "And to ensure that people can continue "
+             "to come out of Gaza.\xE2\x80\x9D He left.",
+     .flag = "\xE2\x80\x9C"
+             "And to ensure that people can continue to come out of "
+             "Gaza.\xE2\x80\x9D",
+     .message = "no main verb"},
 };
 
 static const char *const clean[] = {

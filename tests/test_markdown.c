@@ -1,11 +1,6 @@
 /* Markdown: prose extraction, exact source positions, skipped constructs,
  * block kinds, and mtlint comments. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "lint_helper.h"
 
 #include "text/doc.h"
 #include "mtlint.h"
@@ -231,16 +226,8 @@ static char *strip_markup(const char *s, size_t n)
 static void article_as_markdown(void **state)
 {
     (void)state;
-    const char *root = getenv("MTLINT_SOURCE_ROOT");
-    assert_non_null(root);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/examples/cnn-blinken-2023-11-06.txt", root);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char plain[65536];
-    size_t n = fread(plain, 1, sizeof plain - 1, f);
-    fclose(f);
-    plain[n] = '\0';
+    size_t n = 0;
+    char *plain = read_article(&n);
 
     /* Markdown: front matter and a heading first; "Secretary of State" in
      * emphasis; "White House" as a link; a code block at the end. */
@@ -284,6 +271,7 @@ static void article_as_markdown(void **state)
     }
     mtl_result_free(rp);
     mtl_result_free(rm);
+    free(plain);
 }
 
 int main(void)

@@ -11,49 +11,61 @@
 #include <string.h>
 
 static const flag_case flags[] = {
-    {"Israeli troops pushed deeper into the Gaza Strip on Monday. Aid trucks "
-     "crossed into the strip from Egypt. The strip has been under siege for "
-     "weeks. Fuel is running out across the Gaza sector.",
-     "sector",
-     "'sector' is probably a mistranslation of 'strip' (used 3 "
-     "times in this text)",
-     "strip", NULL},
-    {"The Security Council met on Friday. The council failed to agree on a "
-     "resolution. Diplomats said the council would meet again next week. "
-     "Several members of the advice abstained.",
-     "advice", "of 'council'", "council", NULL},
-    {"The flight left Paris at noon. The flight was delayed by fog. "
-     "Passengers on the flight were offered meals. The theft landed safely in "
-     "Rome three hours later.",
-     "theft", NULL, "flight", NULL},
-    {"Settlers attacked a village in the West Bank. Violence in the bank has "
-     "risen sharply. The bank is home to three million Palestinians. Raids in "
-     "the West shore continued overnight.",
-     "shore", NULL, "bank", NULL},
-    {"Foreign ministers of the Arab League met in Cairo. The league called "
-     "for an immediate truce. The league will send a delegation to Gaza. The "
-     "Arab university also condemned the strikes.",
-     "university", NULL, "league", NULL},
-    {"Her career began in a small law firm. The career took her to the "
-     "Supreme Court. She spoke about her career at the dinner. She ended her "
-     "race as a judge last year.",
-     "race", NULL, "career", NULL},
-    {"The weather was cold and wet all week. Forecasters expect the weather "
-     "to improve by Friday. Farmers are worried about the weather. The time "
-     "forecast for Sunday is better.",
-     "time", NULL, "weather", NULL},
-    {"He wrote a history of the ancient city. The history covers three "
-     "centuries of war and trade. Critics praised the history for its detail. "
-     "He teaches story at the university.",
-     "story", NULL, "history", "teaches "},
-    {"Lawyers for the hostages spoke to reporters. The hostages were taken "
-     "on October 7. Talks on freeing the hostages continue. Qatar said a deal "
-     "on the mortgage release was close.",
-     "mortgage", "of 'hostage' (used 3 times", "hostage", NULL},
-    {"The Security Council will vote today. Members of the council disagree "
-     "on the text. The council has fifteen members. The vote in the Security "
-     "advice was delayed.",
-     "advice", NULL, "council", NULL},
+    {.text = "Israeli troops pushed deeper into the Gaza Strip on Monday. Aid trucks "
+             "crossed into the strip from Egypt. The strip has been under siege for "
+             "weeks. Fuel is running out across the Gaza sector.",
+     .flag = "sector",
+     .message = "'sector' is probably a mistranslation of 'strip' (used 3 "
+                "times in this text)",
+     .suggestion = "strip"},
+    {.text = "The Security Council met on Friday. The council failed to agree on a "
+             "resolution. Diplomats said the council would meet again next week. "
+             "Several members of the advice abstained.",
+     .flag = "advice",
+     .message = "of 'council'",
+     .suggestion = "council"},
+    {.text = "The flight left Paris at noon. The flight was delayed by fog. "
+             "Passengers on the flight were offered meals. The theft landed safely in "
+             "Rome three hours later.",
+     .flag = "theft",
+     .suggestion = "flight"},
+    {.text = "Settlers attacked a village in the West Bank. Violence in the bank has "
+             "risen sharply. The bank is home to three million Palestinians. Raids in "
+             "the West shore continued overnight.",
+     .flag = "shore",
+     .suggestion = "bank"},
+    {.text = "Foreign ministers of the Arab League met in Cairo. The league called "
+             "for an immediate truce. The league will send a delegation to Gaza. The "
+             "Arab university also condemned the strikes.",
+     .flag = "university",
+     .suggestion = "league"},
+    {.text = "Her career began in a small law firm. The career took her to the "
+             "Supreme Court. She spoke about her career at the dinner. She ended her "
+             "race as a judge last year.",
+     .flag = "race",
+     .suggestion = "career"},
+    {.text = "The weather was cold and wet all week. Forecasters expect the weather "
+             "to improve by Friday. Farmers are worried about the weather. The time "
+             "forecast for Sunday is better.",
+     .flag = "time",
+     .suggestion = "weather"},
+    {.text = "He wrote a history of the ancient city. The history covers three "
+             "centuries of war and trade. Critics praised the history for its detail. "
+             "He teaches story at the university.",
+     .flag = "story",
+     .suggestion = "history",
+     .after = "teaches "},
+    {.text = "Lawyers for the hostages spoke to reporters. The hostages were taken "
+             "on October 7. Talks on freeing the hostages continue. Qatar said a deal "
+             "on the mortgage release was close.",
+     .flag = "mortgage",
+     .message = "of 'hostage' (used 3 times",
+     .suggestion = "hostage"},
+    {.text = "The Security Council will vote today. Members of the council disagree "
+             "on the text. The council has fifteen members. The vote in the Security "
+             "advice was delayed.",
+     .flag = "advice",
+     .suggestion = "council"},
 };
 
 static const char *const clean[] = {
@@ -105,29 +117,11 @@ static int have_models(void)
     return lm && tags;
 }
 
-/* The reference article, malloc'd. */
-static char *read_article(void)
-{
-    const char *root = getenv("MTLINT_SOURCE_ROOT");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/examples/cnn-blinken-2023-11-06.txt",
-             root ? root : ".");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fail_msg("cannot open %s", path);
-    char *text = calloc(1, 1 << 20);
-    assert_non_null(text);
-    size_t n = fread(text, 1, (1 << 20) - 1, f);
-    fclose(f);
-    assert_true(n > 1000);
-    return text;
-}
-
 /* The article's one finding: 'mortgages', with 'hostages' suggested. */
 static void article_mortgages(void **state)
 {
     (void)state;
-    char *text = read_article();
+    char *text = read_article(NULL);
     mtl_result *r = lint_only("mistranslation", text);
     assert_int_equal(mtl_result_count(r), 1);
     const mtl_finding *f = mtl_result_at(r, 0);
@@ -148,7 +142,7 @@ static void article_mortgages(void **state)
 static void article_repaired(void **state)
 {
     (void)state;
-    char *text = read_article();
+    char *text = read_article(NULL);
     char *at = strstr(text, "progress on the mortgages");
     assert_non_null(at);
     memcpy(at + strlen("progress on the "), "hostages ", 9);

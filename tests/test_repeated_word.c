@@ -4,18 +4,21 @@
 #include <string.h>
 
 static const flag_case flags[] = {
-    {"He met the the minister.", "the the", "repeated word 'the'", "the", NULL},
-    {"It is is a problem.", "is is", NULL, "is", NULL},
-    {"We want to to go home.", "to to", NULL, "to", NULL},
-    {"A talk with\nwith leaders.", "with\nwith", NULL, "with", NULL},
-    {"The The minister spoke.", "The The", NULL, "The", NULL},
-    {"They said that they they would come.", "they they", NULL, NULL, NULL},
-    {"Hostages are are the main issue.", "are are", NULL, NULL, NULL},
-    {"It was a a pause.", "a a", NULL, NULL, NULL},
-    {"Talks in in Amman ended.", "in in", NULL, NULL, NULL},
-    {"Gaza is small. He spoke of Gaza  Gaza and more.", "Gaza  Gaza", NULL, NULL, NULL},
-    {"the war war ended", "war war", NULL, NULL, NULL},
-    {"Blinken’s visit visit ended.", "visit visit", NULL, NULL, NULL},
+    {.text = "He met the the minister.", .flag = "the the",
+     .message = "repeated word 'the'", .suggestion = "the"},
+    {.text = "It is is a problem.", .flag = "is is", .suggestion = "is"},
+    {.text = "We want to to go home.", .flag = "to to", .suggestion = "to"},
+    {.text = "A talk with\nwith leaders.", .flag = "with\nwith",
+     .suggestion = "with"},
+    {.text = "The The minister spoke.", .flag = "The The", .suggestion = "The"},
+    {.text = "They said that they they would come.", .flag = "they they"},
+    {.text = "Hostages are are the main issue.", .flag = "are are"},
+    {.text = "It was a a pause.", .flag = "a a"},
+    {.text = "Talks in in Amman ended.", .flag = "in in"},
+    {.text = "Gaza is small. He spoke of Gaza  Gaza and more.",
+     .flag = "Gaza  Gaza"},
+    {.text = "the war war ended", .flag = "war war"},
+    {.text = "Blinken’s visit visit ended.", .flag = "visit visit"},
 };
 
 static const char *const clean[] = {

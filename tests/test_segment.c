@@ -1,11 +1,6 @@
 /* Segmentation: line index, blocks, tokens with kinds, spans and normal
  * forms, URLs, sentences; and invariants that must hold for any input. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "lint_helper.h"
 
 #include "text/doc.h"
 
@@ -454,33 +449,11 @@ static void check_invariants(const mtl_doc *d, const char *text, size_t len)
     assert_int_equal(next_sent, d->n_sentences);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void invariants_article(void **state)
 {
     (void)state;
-    const char *root = getenv("MTLINT_SOURCE_ROOT");
-    if (!root)
-        skip();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/examples/cnn-blinken-2023-11-06.txt", root);
     size_t len = 0;
-    char *text = read_file(path, &len);
-    assert_non_null(text);
+    char *text = read_article(&len);
     mtl_doc d;
     assert_int_equal(mtl_doc_build(&d, text, len, "article.txt"), 0);
     assert_true(d.n_blocks > 10);

@@ -6,43 +6,50 @@
 
 static const flag_case flags[] = {
     /* the reference article, G8 and G13 */
-    {"On the task, the diplomat said, “We have had important conversations "
-     "– including “The countries I visited are using it.”",
-     "“The", "opens again", NULL, NULL},
-    {"“What happens next? Are we going to talk about refugees? “We just "
-     "don’t know – we don’t have all the variables,” Safadi said.",
-     "“We", "from column 1", NULL, NULL},
-    {"He said “this is all a work in progress.", "“this", "never closed",
-     NULL, NULL},
-    {"He said this is all a work in progress.” Then he left.", "”",
-     "'progress.”' has no opening", NULL, NULL},
-    {"He said \"this is all\" and \"more.", "\"more", "never closed", NULL,
-     NULL},
-    {"He said \"yes\" and then\" no.", "\"", "no opening", NULL, "then"},
-    {"The talks (in Amman were tense.", "(in", "'(' in '(in' is never closed",
-     NULL, NULL},
-    {"The talks in Amman) were tense.", ")", "no opening '('", NULL, NULL},
-    {"The list [one, two was short.", "[one", NULL, NULL, NULL},
-    {"The talks (in [Amman) were tense.", "[Amman", NULL, NULL, NULL},
-    {"He said ”this is wrong” today.", "”", "opens the quote", "“", NULL},
-    {"He said “this is wrong“ today.", "“", "closes the quote", "”", "wrong"},
-    {"“A quote that runs on.\n\nBut the next paragraph does not reopen it.",
-     "“A", "never closed", NULL, NULL},
-    {"Line one of “a\nhard-wrapped paragraph “that reopens.”", "“that",
-     "from line 1 column 13", NULL, NULL},
-    {"Er sagte „ja und „nein“.", "„nein", "opens again", NULL, NULL},
-    {"He said ``this is all,'' and ``more.'' Then work.'' Done.", "''",
-     "in 'work.''' has no opening", NULL, "Then"},
-    {"Make edits [edit - she is new to her poses) today.", ")",
-     "')' in 'poses)' closes the '[' from column 12", NULL, NULL},
-    {"He said “the plan is “working and it will go on for weeks” now.",
-     "“working", "opens again", NULL, NULL},
+    {.text = "On the task, the diplomat said, “We have had important conversations "
+             "– including “The countries I visited are using it.”",
+     .flag = "“The",
+     .message = "opens again"},
+    {.text = "“What happens next? Are we going to talk about refugees? “We just "
+             "don’t know – we don’t have all the variables,” Safadi said.",
+     .flag = "“We",
+     .message = "from column 1"},
+    {.text = "He said “this is all a work in progress.", .flag = "“this",
+     .message = "never closed"},
+    {.text = "He said this is all a work in progress.” Then he left.",
+     .flag = "”", .message = "'progress.”' has no opening"},
+    {.text = "He said \"this is all\" and \"more.", .flag = "\"more",
+     .message = "never closed"},
+    {.text = "He said \"yes\" and then\" no.", .flag = "\"",
+     .message = "no opening", .after = "then"},
+    {.text = "The talks (in Amman were tense.", .flag = "(in",
+     .message = "'(' in '(in' is never closed"},
+    {.text = "The talks in Amman) were tense.", .flag = ")",
+     .message = "no opening '('"},
+    {.text = "The list [one, two was short.", .flag = "[one"},
+    {.text = "The talks (in [Amman) were tense.", .flag = "[Amman"},
+    {.text = "He said ”this is wrong” today.", .flag = "”",
+     .message = "opens the quote", .suggestion = "“"},
+    {.text = "He said “this is wrong“ today.", .flag = "“",
+     .message = "closes the quote", .suggestion = "”", .after = "wrong"},
+    {.text = "“A quote that runs on.\n\nBut the next paragraph does not reopen it.",
+     .flag = "“A", .message = "never closed"},
+    {.text = "Line one of “a\nhard-wrapped paragraph “that reopens.”",
+     .flag = "“that", .message = "from line 1 column 13"},
+    {.text = "Er sagte „ja und „nein“.", .flag = "„nein",
+     .message = "opens again"},
+    {.text = "He said ``this is all,'' and ``more.'' Then work.'' Done.",
+     .flag = "''", .message = "in 'work.''' has no opening", .after = "Then"},
+    {.text = "Make edits [edit - she is new to her poses) today.", .flag = ")",
+     .message = "')' in 'poses)' closes the '[' from column 12"},
+    {.text = "He said “the plan is “working and it will go on for weeks” now.",
+     .flag = "“working", .message = "opens again"},
     /* the opener's place is said as the findings say theirs: its line when
      * that is another one, and no column for a byte order mark */
-    {"Make edits [edit - she is\nnew to her poses) today.", ")",
-     "')' in 'poses)' closes the '[' from line 1 column 12", NULL, NULL},
-    {"\xEF\xBB\xBFHe said “this and “that” now.", "“that",
-     "the quote from column 9 has", NULL, NULL},
+    {.text = "Make edits [edit - she is\nnew to her poses) today.", .flag = ")",
+     .message = "')' in 'poses)' closes the '[' from line 1 column 12"},
+    {.text = "\xEF\xBB\xBFHe said “this and “that” now.", .flag = "“that",
+     .message = "the quote from column 9 has"},
 };
 
 static const char *const clean[] = {
@@ -132,17 +139,7 @@ static void markdown_source_position(void **state)
 static void reference_article(void **state)
 {
     (void)state;
-    const char *root = getenv("MTLINT_SOURCE_ROOT");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/examples/cnn-blinken-2023-11-06.txt",
-             root ? root : ".");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fail_msg("cannot open %s", path);
-    static char text[1 << 16];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
+    char *text = read_article(NULL);
     mtl_result *r = lint_only("unbalanced-quotes", text);
     static const char *const spans[] = {
         "need it.\xE2\x80\x9D \xE2\x80\x9C", /* the second "need it.”" */
@@ -157,6 +154,7 @@ static void reference_article(void **state)
         assert_int_equal(mtl_result_at(r, k)->offset, off);
     }
     mtl_result_free(r);
+    free(text);
 }
 
 int main(void)

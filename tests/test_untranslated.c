@@ -1,35 +1,37 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
-    {"Safadi said «El presidente no quiere hablar con la prensa hoy». Then "
-     "he left.",
-     "El presidente no quiere hablar con la prensa hoy", "text in Spanish",
-     NULL, NULL},
-    {"The minister of Иностранных дел said so.", "Иностранных дел",
-     "text in Cyrillic script 'Иностранных дел'", NULL, NULL},
-    {"He wrote 北京 on the board.", "北京", "Han script", NULL, NULL},
-    {"The sign read مرحبا بكم in large letters.", "مرحبا بكم", "Arabic script",
-     NULL, NULL},
-    {"The crowd chanted नमस्ते दुनिया as he arrived.", "नमस्ते दुनिया",
-     "Devanagari script", NULL, NULL},
-    {"Le président a dit que la situation était très grave.",
-     "Le président a dit que la situation était très grave", "text in French",
-     NULL, NULL},
-    {"Die Regierung hat gestern eine neue Strategie beschlossen.",
-     "Die Regierung hat gestern eine neue Strategie beschlossen",
-     "text in German", NULL, NULL},
-    {"Officials said: O governo português anunciou hoje novas medidas "
-     "económicas.",
-     "governo português anunciou hoje novas medidas económicas",
-     "text in Portuguese", NULL, NULL},
-    {"Talks resumed. Las negociaciones continuarán mañana por la mañana. "
-     "Nothing else was said.",
-     "Las negociaciones continuarán mañana por la mañana", "Spanish", NULL,
-     NULL},
-    {"The word Сhina here has a Cyrillic first letter.", "Сhina", "Cyrillic",
-     NULL, NULL},
-    {"She greeted them in Greek: Καλημέρα σας.", "Καλημέρα σας", "Greek",
-     NULL, NULL},
+    {.text = "Safadi said «El presidente no quiere hablar con la prensa hoy». Then "
+             "he left.",
+     .flag = "El presidente no quiere hablar con la prensa hoy",
+     .message = "text in Spanish"},
+    {.text = "The minister of Иностранных дел said so.",
+     .flag = "Иностранных дел",
+     .message = "text in Cyrillic script 'Иностранных дел'"},
+    {.text = "He wrote 北京 on the board.", .flag = "北京",
+     .message = "Han script"},
+    {.text = "The sign read مرحبا بكم in large letters.", .flag = "مرحبا بكم",
+     .message = "Arabic script"},
+    {.text = "The crowd chanted नमस्ते दुनिया as he arrived.",
+     .flag = "नमस्ते दुनिया", .message = "Devanagari script"},
+    {.text = "Le président a dit que la situation était très grave.",
+     .flag = "Le président a dit que la situation était très grave",
+     .message = "text in French"},
+    {.text = "Die Regierung hat gestern eine neue Strategie beschlossen.",
+     .flag = "Die Regierung hat gestern eine neue Strategie beschlossen",
+     .message = "text in German"},
+    {.text = "Officials said: O governo português anunciou hoje novas medidas "
+             "económicas.",
+     .flag = "governo português anunciou hoje novas medidas económicas",
+     .message = "text in Portuguese"},
+    {.text = "Talks resumed. Las negociaciones continuarán mañana por la mañana. "
+             "Nothing else was said.",
+     .flag = "Las negociaciones continuarán mañana por la mañana",
+     .message = "Spanish"},
+    {.text = "The word Сhina here has a Cyrillic first letter.",
+     .flag = "Сhina", .message = "Cyrillic"},
+    {.text = "She greeted them in Greek: Καλημέρα σας.", .flag = "Καλημέρα σας",
+     .message = "Greek"},
 };
 
 static const char *const clean[] = {

@@ -1,5 +1,6 @@
 /*
- * mtlint-lm: builds and checks mtlint's n-gram stores.
+ * mtlint-lm: builds and checks mtlint's n-gram stores (one program with
+ * subcommands; the store itself is src/lang/ngram*.c).
  *
  *   mtlint-lm import-arpa [OPTIONS] MODEL.arpa[.gz] OUT
  *   mtlint-lm import-sphinx [OPTIONS] MODEL.lm.bin OUT

@@ -1,6 +1,7 @@
 /*
- * train_tagger: trains the part-of-speech model (src/core/tagger.h) on
- * CoNLL-U treebanks and writes dicts/tagger-ewt.bin.
+ * train_tagger: trains the part-of-speech model (src/lang/tagger.h) on
+ * CoNLL-U treebanks and writes dicts/tagger-ewt.bin. One program, one
+ * file: reading CoNLL-U, the learner and the writer are only used here.
  *
  *     train_tagger -o dicts/tagger-ewt.bin [-i ITER] TRAIN.conllu... \
  *                  [--eval DEV.conllu]...
@@ -67,7 +68,7 @@ static void *xcalloc(size_t n, size_t size)
 }
 
 /* The normal form the document gives a word: ASCII lower case, curly
- * quotes and dashes folded to ASCII (as src/core/segment.c does). */
+ * quotes and dashes folded to ASCII (as src/text/segment.c does). */
 static char *normalise(const char *s, size_t n, uint32_t *out_len)
 {
     char *o = xmalloc(n + 1);

@@ -6,7 +6,7 @@
  * An analysis may have a linter-wide resource (a model, a dictionary) that is
  * loaded once in mtl_linter_new and then shared read-only by all threads.
  * To add one: a flag here, a field in mtl_analyses, an entry in the table in
- * analysis.c.
+ * analyses.c.
  */
 #ifndef MTL_ANALYSIS_H
 #define MTL_ANALYSIS_H

@@ -4,7 +4,7 @@
  * that rules can tell a finite verb from a participle or a base form.
  *
  * The model is trained by tools/train_tagger.c on UD English EWT and loaded
- * from a compact file (see tagger.c for the format). Words are tokenised as
+ * from a compact file (tagger_format.h). Words are tokenised as
  * in EWT: clitics are separate words ("do" "n't", "Blinken" "'s").
  */
 #ifndef MTL_TAGGER_H

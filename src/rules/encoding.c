@@ -15,6 +15,8 @@
  * in Thai are correct. The rule reads the bytes, not the tokens, in one linear pass.
  * Findings that can come in thousands (invalid bytes, control characters,
  * U+FFFD) are reported once per line, and at most MAX_REPORTS times each.
+ * One rule in one file, longer than most: the mojibake repair (reversing
+ * the Windows-1252 mis-decoding) is what makes its findings actionable.
  */
 #include "findings/rule.h"
 

@@ -16,6 +16,9 @@
  * reduplication ("tick tock tick tock"), refrains across a sentence end
  * ("It's over. It's over."), three or more copies, tables, lists and code;
  * nor single words, which are repeated-word's job.
+ *
+ * One rule, one file: its length is the list of those exceptions, each
+ * with its reason, which belong next to the matching they refine.
  */
 #include "findings/rule.h"
 

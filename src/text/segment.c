@@ -1,5 +1,6 @@
 /*
- * Segmentation: line index, blocks (paragraphs), tokens and sentences.
+ * Segmentation: line index, blocks (paragraphs), tokens and sentences
+ * (URLs and e-mail addresses are found first, by urls.c).
  *
  * ICU's break iterators run over the UTF-8 bytes through utext_openUTF8, so
  * every boundary is already a byte offset; there is no UTF-16 copy. Sentence
@@ -11,6 +12,7 @@
 
 #include "base/buf.h"
 #include "text/markdown.h"
+#include "text/urls.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>
@@ -20,20 +22,14 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-typedef struct span {
-    size_t start, end;
-} span;
-
 typedef struct builder {
     mtl_doc *doc;
     size_t tok_cap, sent_cap, block_cap, line_cap;
     UBreakIterator *words, *sents;
     UText *ut;
     char *flat; /* text with line breaks turned into spaces */
-    span *urls;
-    size_t n_urls, url_cap;
-    span *merged; /* scratch for add_opaque */
-    size_t merged_cap;
+    mtl_url_list urls;
+    mtl_url_list merged; /* scratch for add_opaque */
 } builder;
 
 /* ---- character classes ---------------------------------------------- */
@@ -116,98 +112,6 @@ static int is_blank(const char *s, size_t a, size_t e)
         i += n;
     }
     return 1;
-}
-
-/* ---- URLs and e-mail addresses -------------------------------------- */
-
-static int url_char(unsigned char c)
-{
-    return c > ' ' && c != '<' && c != '>' && c != '"' && c != '`' && c < 0x7F;
-}
-
-static int word_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
-           c == '+' || c == '%';
-}
-
-static size_t trim_url_end(const char *t, size_t a, size_t e)
-{
-    int open = 0;
-    for (size_t i = a; i < e; i++)
-        open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
-    while (e > a) {
-        char c = t[e - 1];
-        if (c == ')' && open < 0) {
-            open++;
-            e--;
-        } else if (strchr(".,;:!?'*", c)) {
-            e--;
-        } else {
-            break;
-        }
-    }
-    return e;
-}
-
-static int add_url(builder *b, size_t a, size_t e)
-{
-    span s = {a, e};
-    return MTL_PUSH(b->urls, b->n_urls, b->url_cap, s);
-}
-
-/* Finds URLs (scheme:// or www.) and e-mail addresses in [a, e). */
-static int find_urls(builder *b, size_t a, size_t e)
-{
-    const char *t = b->doc->text;
-    b->n_urls = 0;
-    for (size_t i = a; i < e; i++) {
-        unsigned char c = (unsigned char)t[i];
-        int at_word_start = i == a || !word_char((unsigned char)t[i - 1]);
-        size_t start = SIZE_MAX;
-        if (at_word_start && (c == 'h' || c == 'f' || c == 'w' || c == 'H' ||
-                              c == 'W' || c == 'F')) {
-            static const char *const pre[] = {"https://", "http://", "ftp://",
-                                              "www."};
-            for (size_t k = 0; k < 4; k++) {
-                size_t n = strlen(pre[k]);
-                if (e - i > n && strncasecmp(t + i, pre[k], n) == 0 &&
-                    url_char((unsigned char)t[i + n])) {
-                    start = i;
-                    break;
-                }
-            }
-        } else if (c == '@' && i > a && i + 1 < e &&
-                   word_char((unsigned char)t[i - 1]) &&
-                   word_char((unsigned char)t[i + 1])) {
-            size_t s = i, d = i + 1, dots = 0;
-            while (s > a && word_char((unsigned char)t[s - 1]))
-                s--;
-            while (d < e && word_char((unsigned char)t[d]))
-                dots += t[d++] == '.';
-            size_t end = trim_url_end(t, i, d);
-            if (dots && end > i + 1 && memchr(t + i, '.', end - i)) {
-                /* The address may already sit inside a URL found earlier. */
-                if (!b->n_urls || b->urls[b->n_urls - 1].end <= s) {
-                    if (add_url(b, s, end) != 0)
-                        return -1;
-                }
-                i = end - 1 > i ? end - 1 : i;
-            }
-            continue;
-        }
-        if (start != SIZE_MAX) {
-            size_t j = i;
-            while (j < e && url_char((unsigned char)t[j]))
-                j++;
-            size_t end = trim_url_end(t, i, j);
-            if (add_url(b, start, end) != 0)
-                return -1;
-            i = end - 1;
-        }
-    }
-    return 0;
 }
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -347,27 +251,24 @@ static int add_opaque(builder *b, size_t a, size_t e)
         return 0;
     size_t n = 0, u = 0;
     for (; k < d->n_opaque && d->opaque[k].start < e; k++) {
-        span o = {d->opaque[k].start, d->opaque[k].end};
+        mtl_span o = d->opaque[k];
         if (o.end > e || o.end <= o.start)
             continue;
-        for (; u < b->n_urls && b->urls[u].end <= o.start; u++)
-            if (MTL_PUSH(b->merged, n, b->merged_cap, b->urls[u]) != 0)
+        for (; u < b->urls.n && b->urls.items[u].end <= o.start; u++)
+            if (MTL_PUSH(b->merged.items, n, b->merged.cap, b->urls.items[u]) != 0)
                 return -1;
-        if (u < b->n_urls && b->urls[u].start < o.end)
+        if (u < b->urls.n && b->urls.items[u].start < o.end)
             continue; /* overlaps a URL: the URL stands */
-        if (MTL_PUSH(b->merged, n, b->merged_cap, o) != 0)
+        if (MTL_PUSH(b->merged.items, n, b->merged.cap, o) != 0)
             return -1;
     }
-    for (; u < b->n_urls; u++)
-        if (MTL_PUSH(b->merged, n, b->merged_cap, b->urls[u]) != 0)
+    for (; u < b->urls.n; u++)
+        if (MTL_PUSH(b->merged.items, n, b->merged.cap, b->urls.items[u]) != 0)
             return -1;
-    span *urls = b->urls;
-    size_t cap = b->url_cap;
+    b->merged.n = n;
+    mtl_url_list urls = b->urls;
     b->urls = b->merged;
-    b->url_cap = b->merged_cap;
-    b->n_urls = n;
     b->merged = urls;
-    b->merged_cap = cap;
     return 0;
 }
 
@@ -399,16 +300,16 @@ static int tokenize_block(builder *b, size_t a, size_t e)
     ubrk_setUText(b->words, b->ut, &st);
     if (U_FAILURE(st))
         return -1;
-    if (find_urls(b, a, e) != 0 || add_opaque(b, a, e) != 0)
+    if (mtl_find_urls(d->text, a, e, &b->urls) != 0 || add_opaque(b, a, e) != 0)
         return -1;
     size_t next_url = 0;
     int32_t prev = ubrk_first(b->words);
     for (int32_t cur = ubrk_next(b->words); cur != UBRK_DONE;
          prev = cur, cur = ubrk_next(b->words)) {
         size_t s = a + (size_t)prev, t = a + (size_t)cur;
-        while (next_url < b->n_urls && b->urls[next_url].end <= s)
+        while (next_url < b->urls.n && b->urls.items[next_url].end <= s)
             next_url++;
-        if (next_url < b->n_urls && b->urls[next_url].start < t) {
+        if (next_url < b->urls.n && b->urls.items[next_url].start < t) {
             /* Inside a URL: the ICU segments it touches become one token. */
             if (d->n_tokens && d->tokens[d->n_tokens - 1].kind == MTL_TOK_URL &&
                 d->tokens[d->n_tokens - 1].end == s) {
@@ -663,8 +564,8 @@ int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
     if (b.ut)
         utext_close(b.ut);
     free(b.flat);
-    free(b.urls);
-    free(b.merged);
+    free(b.urls.items);
+    free(b.merged.items);
     if (rc != 0)
         mtl_doc_free(doc);
     return rc;
