@@ -14,8 +14,11 @@
 
 #include "mtlint.h"
 
-/* Lints text with only `rule` enabled (NULL: every rule at its default). */
+/* Lints text with only `rule` enabled (NULL: every rule at its default).
+ * The linter is built at the first call for that rule and kept until the
+ * program exits. */
 mtl_result *lint_only(const char *rule, const char *text);
+const mtl_linter *linter_for(const char *rule);
 
 /* A must-flag case, written with designated initialisers: the rule reports
  * exactly one finding, and its span is the text `flag` (its first
