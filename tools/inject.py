@@ -152,7 +152,7 @@ PREFIXES = set("""re co non pre post anti sub multi un ex semi pseudo inter
 intra mid over under e x de bi tri mis""".split())
 # Words that a copy next to itself leaves grammatical ("that that", "had
 # had"), so doubling them is no artifact.
-LEGIT_DOUBLES = set("that had is do can will".split())
+LEGIT_DOUBLES = set("that had is do can will so very no".split())
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 CODE_CHARS = set("/\\_=<>{}[]|`$#@~*%^+")
@@ -381,6 +381,10 @@ def dup_phrase(doc, free, rng):
                 i = rng.randrange(0, len(run) - n + 1)
                 if run[i][0] == s:      # not from the sentence's capital
                     continue
+                # "to the end to the end": a phrase that starts with its
+                # last word would also leave a doubled word at the seam
+                if run[i][2].lower() == run[i + n - 1][2].lower():
+                    continue
                 a, b = run[i][0], run[i + n - 1][1]
                 phrase = t[a:b]
                 new = phrase + " " + phrase
@@ -468,8 +472,8 @@ def hyphen_open(doc, free, rng, vocab):
                 or (vocab and not (known(a, vocab) and known(b, vocab)))
                 or starts_sentence_lower(doc, comp) or is_name(doc, comp)):
             continue
-        out += respell(doc, free, rng, "hyphenated-open", comp, open_)
-    return out
+        out.append(respell(doc, free, rng, "hyphenated-open", comp, open_))
+    return one_term(out, rng)
 
 
 def stems(w):
@@ -565,8 +569,8 @@ def us_uk(doc, free, rng, pairs):
     for a, b in pairs:
         src, dst = (a, b) if us else (b, a)
         if doc.lower_counts.get(src, 0) >= 2:
-            out += respell(doc, free, rng, "us-uk", src, dst)
-    return out
+            out.append(respell(doc, free, rng, "us-uk", src, dst))
+    return one_term(out, rng)
 
 
 def closed_split(doc, free, rng):
@@ -581,10 +585,17 @@ def closed_split(doc, free, rng):
             forms.append(split.replace(" ", "-"))
         counts = [doc.count(f) for f in forms]
         if counts[0] >= 2 and not counts[1] and not counts[2]:
-            out += respell(doc, free, rng, "closed-split", closed, split)
+            out.append(respell(doc, free, rng, "closed-split", closed, split))
         elif counts[1] >= 2 and not counts[0] and not counts[2]:
-            out += respell(doc, free, rng, "closed-split", split, closed)
-    return out
+            out.append(respell(doc, free, rng, "closed-split", split, closed))
+    return one_term(out, rng)
+
+
+def one_term(per_term, rng):
+    """The candidates of one term drawn at random, so that a term the
+    document uses fifty times is no likelier than one it uses twice."""
+    per_term = [c for c in per_term if c]
+    return rng.choice(per_term) if per_term else []
 
 
 def sentence_tail(doc, s, e):
@@ -667,7 +678,10 @@ def pp_phrases(doc, s, e, vocab=None):
                 break
             nxt = t[ws[j][1]:ws[j][1] + 1]
             if nxt in (",", ";") or (nxt == "." and ws[j][1] + 1 == e):
-                if ws[j][2].lower() not in FUNCTION and a != s:
+                # it ends in its noun, not in an adverb ("in automatically")
+                if (x not in FUNCTION and a != s and not x.endswith("ly")
+                        and (not vocab or word_classes(ws[j][2], vocab)
+                             - {"V"} or ws[j][2][:1].isdigit())):
                     out.append((ws[start][0], ws[j][1]))
                 break
     return out
@@ -758,6 +772,14 @@ def quote_pairs(text, ps, pe):
     return pairs if opened is None else None
 
 
+def close_between_marks(doc, b):
+    """Deleting the mark at b would join two punctuation marks ('et al.”.'
+    -> 'et al..')."""
+    t = doc.text
+    return b > 0 and b + 1 < len(t) and t[b - 1] in ".,;:!?" and \
+        t[b + 1] in ".,;:!?"
+
+
 def quote_ok(doc, a, b):
     """A real quotation of at least two words in prose, not a stray inch
     mark, a path or a command."""
@@ -777,7 +799,12 @@ def never_closed(doc, free, rng):
         if not pairs:
             continue
         a, b = pairs[-1]
-        if not quote_ok(doc, a, b):
+        if not quote_ok(doc, a, b) or close_between_marks(doc, b):
+            continue
+        # news style leaves a quotation open at a paragraph's end when the
+        # next paragraph goes on with it, opening with a quotation mark
+        if p + 1 < len(doc.paras) and \
+                doc.text[doc.paras[p + 1][0]] in OPEN_Q + '"':
             continue
         out.append(Candidate("never-closed", p, b, b + 1, "", a, b,
                              [(a, doc.paras[p][1])]))
@@ -794,7 +821,8 @@ def opened_twice(doc, free, rng):
         if not pairs or len(pairs) < 2:
             continue
         for (a, b), (c, d) in zip(pairs, pairs[1:]):
-            if not (quote_ok(doc, a, b) and quote_ok(doc, c, d)):
+            if not (quote_ok(doc, a, b) and quote_ok(doc, c, d)) or \
+                    close_between_marks(doc, b):
                 continue
             between = doc.text[b:c]
             if any(ch in CODE_CHARS for ch in between) or re.search(
