@@ -152,7 +152,7 @@ PREFIXES = set("""re co non pre post anti sub multi un ex semi pseudo inter
 intra mid over under e x de bi tri mis""".split())
 # Words that a copy next to itself leaves grammatical ("that that", "had
 # had"), so doubling them is no artifact.
-LEGIT_DOUBLES = set("that had is do can will so very no".split())
+LEGIT_DOUBLES = set("that had is do can will so very no many".split())
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 CODE_CHARS = set("/\\_=<>{}[]|`$#@~*%^+")
@@ -414,7 +414,7 @@ def dup_across_stop(doc, free, rng):
         if n < 3:
             continue
         a = run[-n][0]
-        if t[a].isupper():
+        if t[a].isupper() or t[a - 1] != " ":
             continue
         tail = t[a:e]
         new = tail + " " + tail
@@ -786,7 +786,7 @@ def quote_ok(doc, a, b):
     inner = doc.text[a + 1:b]
     return (len(WORD.findall(inner)) >= 2 and inner[:1] != " "
             and inner[-1:] != " " and not any(c in CODE_CHARS for c in inner)
-            and not re.search(r"\w\.\w|[()]", inner))
+            and not re.search(r"\w\.\w|[()…;]|\.\.", inner))
 
 
 def never_closed(doc, free, rng):

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Scores an mtlint binary on documents made by tools/inject.py.
 
-  inject_score.py MTLINT DIR [--split FILE] [--misses] [--false]
+  inject_score.py MTLINT DIR... [--split FILE] [--misses] [--false]
                   [--collateral] [--shape S] [--arg=ARG]...
 
 Runs MTLINT --format=json on each clean original (DIR/manifest.jsonl names
-them) and on its injected copy in DIR, then prints:
+them) and on its injected copy in DIR, then prints (several DIRs, e.g. one
+per seed, are pooled; a clean original is then counted once per DIR):
 
 - recall per class and shape: an artifact is found when a finding of the
   expected rule that the clean original did not have overlaps its span or
@@ -121,12 +122,22 @@ def line_of(data, off):
 
 
 def score(args):
-    manifest = load_jsonl(os.path.join(args.dir, "manifest.jsonl"))
-    gold = load_jsonl(os.path.join(args.dir, "gold.jsonl"))
+    results, findings, clean_counts = [], [], []
+    for d in args.dirs:
+        r, f, c = score_dir(args, d)
+        results += r
+        findings += f
+        clean_counts += c
+    return results, findings, clean_counts
+
+
+def score_dir(args, out_dir):
+    manifest = load_jsonl(os.path.join(out_dir, "manifest.jsonl"))
+    gold = load_jsonl(os.path.join(out_dir, "gold.jsonl"))
     by_file = collections.defaultdict(list)
     for g in gold:
         by_file[g["file"]].append(g)
-    injected = {m["file"]: os.path.join(args.dir, m["file"]) for m in manifest}
+    injected = {m["file"]: os.path.join(out_dir, m["file"]) for m in manifest}
     originals = {m["file"]: m["orig"] for m in manifest}
     extra = args.arg or []
     after = run_mtlint(args.mtlint, list(injected.values()), extra)
@@ -207,7 +218,7 @@ def report(results, findings, clean_counts, args, out=sys.stdout):
         ndocs = len({r[4] for r in rs})
         print(f"== split {split}: {len(rs)} artifacts, "
               f"{len(fs)} new findings", file=out)
-        print(f"{'class / shape':44} {'n':>5} {'found':>6} {'recall':>7}"
+        print(f"{'class / shape':48} {'n':>5} {'found':>6} {'recall':>7}"
               f" {'any rule':>9}", file=out)
         by = collections.OrderedDict()
         for r in sorted(rs, key=lambda r: (r[1]["class"], r[1]["shape"])):
@@ -221,15 +232,15 @@ def report(results, findings, clean_counts, args, out=sys.stdout):
             t[0] += n
             t[1] += k
             t[2] += a
-            print(f"{cls + ' / ' + shape:44} {n:5d} {k:6d} {pct(k, n):>7}"
+            print(f"{cls + ' / ' + shape:48} {n:5d} {k:6d} {pct(k, n):>7}"
                   f" {pct(a, n):>9}", file=out)
         for cls, (n, k, a) in cls_tot.items():
-            print(f"{cls + ' (all shapes)':44} {n:5d} {k:6d} {pct(k, n):>7}"
+            print(f"{cls + ' (all shapes)':48} {n:5d} {k:6d} {pct(k, n):>7}"
                   f" {pct(a, n):>9}", file=out)
         n = len(rs)
         k = sum(1 for r in rs if r[2])
         a = sum(1 for r in rs if r[3])
-        print(f"{'total':44} {n:5d} {k:6d} {pct(k, n):>7} {pct(a, n):>9}",
+        print(f"{'total':48} {n:5d} {k:6d} {pct(k, n):>7} {pct(a, n):>9}",
               file=out)
         print(file=out)
         print(f"{'rule':22} {'new':>5} {'hit':>5} {'collat':>6} {'near':>5}"
@@ -289,7 +300,9 @@ def main():
     ap = argparse.ArgumentParser(
         description="Recall and precision of mtlint on injected documents.")
     ap.add_argument("mtlint", help="the mtlint binary")
-    ap.add_argument("dir", help="output directory of tools/inject.py")
+    ap.add_argument("dirs", nargs="+", metavar="DIR",
+                    help="output directories of tools/inject.py (several, "
+                    "e.g. one per seed, are pooled)")
     ap.add_argument("--split", help="path<TAB>calibration|held-out lines")
     ap.add_argument("--misses", action="store_true",
                     help="print each missed artifact with its context")
