@@ -259,8 +259,11 @@ def read_rda(blob):
 
 # A paragraph boundary in this data set is a comma glued to the next
 # paragraph's first character (the paragraphs were pasted together with
-# ","); ordinary commas are followed by a space or a digit.
-_POLDIS_SPLIT = re.compile(r"(?<=[\w.?!:;'\")\]\u2019\u201d\u2014-]),(?=[A-Z\"'\u201c\u2018(\[])")
+# ","); ordinary commas are followed by a space or a digit, and a comma
+# before a closing quote ('war, war," and') is followed by the quote and a
+# space.
+_POLDIS_SPLIT = re.compile(r"(?<=[\w.?!:;'\")\]\u2019\u201d\u2014-]),"
+                           r"(?=[A-Z(\[]|[\"'\u201c\u2018][A-Z0-9(\[])")
 _CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 ,.'&()\-/\u2019]*$")
 
 
@@ -370,11 +373,12 @@ class _HandbookParser(html.parser.HTMLParser):
                 if self.kind == "h":
                     text = re.sub(r"^(?:[\d.]+|[A-Z][.\d]*|Chapter \d+\.|Appendix [A-Z]\.)\s+",
                                   "", text)
-                    text = re.sub(r"^(?:TIP|NOTE|CULTURE|BACK TO BASICS|IN PRACTICE|SECURITY|"
-                                  r"CAUTION|DEBIAN POLICY|GOING FURTHER|SPECIFIC CASE|TOOL|"
-                                  r"QUICK LOOK|COMMUNITY|ALTERNATIVE|VOCABULARY|DOCUMENTATION|"
-                                  r"HOT TOPIC|DEBIAN LIVE|BEWARE|REMINDER|EXTRA|HINT|"
-                                  r"PERSPECTIVE|TOOLS|WARNING)\s+", "", text)
+                    text = re.sub(r"^(?:BACK TO BASICS|TIP|GOING FURTHER|CULTURE|NOTE|CAUTION|"
+                                  r"VOCABULARY|ALTERNATIVE|SECURITY|IN PRACTICE|TOOLS?|"
+                                  r"COMMUNITY|QUICK LOOK|DEBIAN POLICY|DOCUMENTATION|EXTRA|"
+                                  r"SPECIFIC CASE|PERSPECTIVE|BEWARE|HISTORY|HARDWARE|"
+                                  r"DISCOVERY|COMPLEMENTS|THE BROADER VIEW|SPECIAL CASE|"
+                                  r"DEBIAN SPECIFICITY|BEHIND THE SCENES)\s+", "", text)
                 if text:
                     self.blocks.append((self.kind, text))
                 self.buf, self.kind = None, None
