@@ -13,6 +13,7 @@ the same corpus byte for byte.
         --pud UD_English-PUD.git --ewt-test en_ewt-ud-test.conllu \\
         --poldis poldis.git --plos allofplos.git --wikibio pnlp-final-project.git \\
         --wikivoyage structured-wikivoyage-exports.git \\
+        --onestopenglish OneStopEnglishCorpus.git --berlitz docsearch.git \\
         --handbook /usr/share/doc/debian-handbook/html/en-US
 
 Python 3 standard library only.
@@ -42,6 +43,8 @@ COMMITS = {
     "plos": "07fdeed848b2816a7fbf7da6418ef6e2076e1960",
     "wikibio": "6a07356b33aaeb745bffe43c71a9fe08907bbcff",
     "wikivoyage": "6b2991f782a4559314dd0e71d1887785de1a364d",
+    "onestopenglish": "37f8db3945cd2f3cc0caafe45674147b224349be",
+    "berlitz": "448e963f1eaf050990e4f95983a5811c1c150904",
 }
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -831,7 +834,101 @@ def _chunks(blocks):
     return out
 
 
+# ---------------------------------------------------------------- OneStopEnglish (news)
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\"\u201d\u2019']$")
+
+
+def line_blocks(text):
+    """One paragraph per line; a short line that does not end a sentence is a
+    heading ("Where to Go", "The Rijksmuseum", "Introduction")."""
+    blocks = []
+    for line in text.splitlines():
+        line = squash(line)
+        if not line:
+            continue
+        heading = count_words(line) <= 12 and not _SENTENCE_END.search(line)
+        blocks.append(("h" if heading else "p", line))
+    return blocks
+
+
+# Texts of the corpus that are not news reporting: first-person columns,
+# opinion pieces and numbered lists.
+_OSE_NOT_NEWS = {
+    "WNL Experience", "WNL I confused my numbers", "WNL What's the secret",
+    "WNL Why we should ", "WNL Why you should start work at 10", "WNL We must",
+    "WNL Nigerian low tech", "WNL Five jobs", "WNL six well paid jobs", "WNL Ten ideas",
+    "WNL In flight", "WNL Inventions",
+}
+
+
+def build_onestopenglish(gitdir, outdir, manifest, target_words):
+    """The advanced-level texts: Guardian news stories as onestopenglish.com
+    edited them for advanced learners, one paragraph a line, no headline."""
+    prefix = "Texts-SeparatedByReadingLevel/Adv-Txt/"
+    paths = [p for p in git_ls(gitdir, COMMITS["onestopenglish"], prefix)
+             if p.endswith("-adv.txt")]
+    random.Random(SEED).shuffle(paths)
+    total = 0
+    for path in paths:
+        if total >= target_words:
+            break
+        name = os.path.basename(path)[:-len("-adv.txt")]
+        if name in _OSE_NOT_NEWS:
+            continue
+        text = git_show(gitdir, COMMITS["onestopenglish"], path).decode("utf-8-sig")
+        blocks = truncate(line_blocks(text))
+        if doc_words(blocks) < MIN_WORDS:
+            continue
+        doc_id = "ose-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        write_doc(outdir, "news", doc_id, blocks, manifest,
+                  ("OneStopEnglish corpus", name, "Sowmya Vajjala and Ivana Lučić, "
+                   "OneStopEnglish corpus (2018): onestopenglish.com (Macmillan Education) "
+                   "news lessons adapted from The Guardian, advanced level", "CC BY-SA 4.0",
+                   "https://github.com/nishkalavallabhi/OneStopEnglishCorpus"))
+        total += doc_words(blocks)
+
+
+# ---------------------------------------------------------------- Berlitz guides (travel)
+
+def build_berlitz(gitdir, outdir, manifest, target_words):
+    """Berlitz guides of the Open American National Corpus (written_2,
+    berlitz2: one file per destination and chapter, one paragraph a line)."""
+    prefix = "written_2/travel_guides/berlitz2/"
+    paths = [p for p in git_ls(gitdir, COMMITS["berlitz"], prefix) if p.endswith(".txt")]
+    random.Random(SEED).shuffle(paths)
+    total = 0
+    for path in paths:
+        if total >= target_words:
+            break
+        blocks = line_blocks(git_show(gitdir, COMMITS["berlitz"], path).decode("utf-8"))
+        while blocks and blocks[-1][0] == "h":
+            blocks.pop()
+        blocks = truncate(blocks)
+        if doc_words(blocks) < MIN_WORDS:
+            continue
+        name = os.path.basename(path)[:-len(".txt")]
+        place, _, chapter = name.partition("-")
+        doc_id = "berlitz-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        write_doc(outdir, "travel", doc_id, blocks, manifest,
+                  ("Berlitz (OANC)", f"{place}: {chapter}", "Berlitz Publishing, Berlitz "
+                   "travel guide, as published in the Open American National Corpus",
+                   "OANC: distributed without licence or other restrictions",
+                   "https://anc.org/data/oanc/"))
+        total += doc_words(blocks)
+
+
 # ---------------------------------------------------------------- split
+
+# Sources added to a genre after its split was first drawn, by document-id
+# prefix. Each is split on its own, so that adding a source moves none of the
+# documents already on either side of the split.
+LATER_SOURCES = {"ose-": "onestopenglish", "berlitz-": "berlitz"}
+
+
+def _split_group(doc_id):
+    return next((g for p, g in LATER_SOURCES.items() if doc_id.startswith(p)), "")
+
 
 def write_split(split_path, outdir, manifest):
     """About a third of each genre's documents are held out, drawn with a
@@ -840,7 +937,11 @@ def write_split(split_path, outdir, manifest):
     rows = []
     for genre in sorted({g for g, _, _, _ in manifest}):
         ids = sorted(d for g, d, _, _ in manifest if g == genre)
-        held = set(random.Random(f"{SEED}-{genre}").sample(ids, round(len(ids) / 3)))
+        held = set()
+        for group in sorted({_split_group(d) for d in ids}):
+            members = [d for d in ids if _split_group(d) == group]
+            seed = f"{SEED}-{genre}" + (f"-{group}" if group else "")
+            held.update(random.Random(seed).sample(members, round(len(members) / 3)))
         for d in ids:
             path = os.path.join(base, genre, d + ".txt").replace(os.sep, "/")
             rows.append(f"{path}\t{'held-out' if d in held else 'calibration'}\n")
@@ -862,6 +963,10 @@ def main():
     ap.add_argument("--wikibio", required=True, help="pnlp-final-project git directory")
     ap.add_argument("--wikivoyage", required=True,
                     help="structured-wikivoyage-exports git directory")
+    ap.add_argument("--onestopenglish", required=True,
+                    help="OneStopEnglishCorpus git directory")
+    ap.add_argument("--berlitz", required=True,
+                    help="git directory holding the OANC written_2 Berlitz guides")
     ap.add_argument("--handbook", required=True,
                     help="debian-handbook HTML directory (html/en-US)")
     args = ap.parse_args()
@@ -874,6 +979,8 @@ def main():
     build_plos(gitdir_of(args.plos), args.out, manifest, 78000)
     build_wikibio(gitdir_of(args.wikibio), args.out, manifest, 80000)
     build_wikivoyage(gitdir_of(args.wikivoyage), args.out, manifest)
+    build_onestopenglish(gitdir_of(args.onestopenglish), args.out, manifest, 35000)
+    build_berlitz(gitdir_of(args.berlitz), args.out, manifest, 28000)
 
     if args.split:
         write_split(args.split, args.out, manifest)
