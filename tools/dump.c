@@ -1,22 +1,30 @@
 /* mtlint-dump: prints the segmentation of a file (blocks, sentences and
- * tokens with byte spans, kinds and normal forms), for rule writers. */
+ * tokens with byte spans, kinds and normal forms), for rule writers. With
+ * --tags, also each word's part-of-speech tag (and its clitic's), as the
+ * rules that need tags see them. */
 #include "text/doc.h"
+
+#include "lang/analysis.h"
+#include "lang/tags.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const kinds[] = {"word", "number", "punct", "quote",
                                     "space", "newline", "url"};
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fputs("usage: mtlint-dump FILE\n", stderr);
+    int tags = argc == 3 && strcmp(argv[1], "--tags") == 0;
+    if (argc != 2 + tags) {
+        fputs("usage: mtlint-dump [--tags] FILE\n", stderr);
         return 2;
     }
-    FILE *f = fopen(argv[1], "rb");
+    const char *path = argv[1 + tags];
+    FILE *f = fopen(path, "rb");
     if (!f) {
-        perror(argv[1]);
+        perror(path);
         return 2;
     }
     char *buf = NULL;
@@ -34,9 +42,27 @@ int main(int argc, char **argv)
     } while (r > 0);
     fclose(f);
     mtl_doc d;
-    if (mtl_doc_build(&d, buf ? buf : "", len, argv[1]) != 0) {
+    if (mtl_doc_build(&d, buf ? buf : "", len, path) != 0) {
         fputs("mtlint-dump: cannot segment\n", stderr);
         return 2;
+    }
+    mtl_analyses an = {0};
+    void *tagger = NULL;
+    if (tags) {
+        mtl_options *o = mtl_options_new();
+        char *notice = NULL, *err = NULL;
+        int rc = o ? mtl_analysis_tags.load(o, &tagger, &notice, &err) : -1;
+        mtl_options_free(o);
+        if (rc != 0 || !tagger) {
+            fprintf(stderr, "mtlint-dump: %s\n",
+                    err ? err : notice ? notice : "out of memory");
+            return 2;
+        }
+        d.an = &an;
+        if (mtl_analysis_tags.run(&d, tagger) != 0) {
+            fputs("mtlint-dump: out of memory\n", stderr);
+            return 2;
+        }
     }
     for (size_t b = 0; b < d.n_blocks; b++) {
         const mtl_block *bl = &d.blocks[b];
@@ -49,13 +75,31 @@ int main(int argc, char **argv)
                 const mtl_token *tk = &d.tokens[t];
                 if (tk->kind == MTL_TOK_SPACE)
                     continue;
-                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'\n",
+                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'",
                        kinds[tk->kind], tk->start, tk->end, tk->flags,
                        (int)(tk->end - tk->start), d.text + tk->start,
                        mtl_tok_norm(&d, tk));
+                if (tags && mtl_tag_of(&d, t) != MTL_TAG_NONE)
+                    printf(" %s", mtl_tag_name(mtl_tag_of(&d, t)));
+                if (tags && mtl_clitic_of(&d, t) != MTL_TAG_NONE)
+                    printf("+%s", mtl_tag_name(mtl_clitic_of(&d, t)));
+                /* what the lexicon knows: its commonest tag, the next */
+                uint16_t amb = tags ? an.tags->amb[t] : MTL_AMB_UNKNOWN;
+                if (amb != MTL_AMB_UNKNOWN && mtl_tag_of(&d, t) != MTL_TAG_NONE)
+                    printf(" (%s%s%s%s)", mtl_tag_name(amb & 0x7f),
+                           amb & MTL_AMB_SURE ? " only" : "",
+                           (amb >> 8) < MTL_N_TAGS ? " " : "",
+                           (amb >> 8) < MTL_N_TAGS ? mtl_tag_name(amb >> 8)
+                                                   : "");
+                putchar('\n');
             }
         }
     }
+    if (tags) {
+        mtl_analysis_tags.release(&d);
+        mtl_analysis_tags.unload(tagger);
+    }
+    d.an = NULL;
     mtl_doc_free(&d);
     free(buf);
     return 0;
