@@ -69,6 +69,11 @@ static const flag_case flags[] = {
      * report the reopened quote again */
     {.text = "“We have had talks, he said. “The countries I visited agree.",
      .flag = "“The", .message = "opens again"},
+    /* an ambiguous straight mark in a later paragraph does not close a
+     * quote left open */
+    {.text = "He said: \"We will go.\n\nSee \"/usr/include/linux\" and "
+             "\"/usr/include/asm\" for headers.",
+     .flag = "\"We", .message = "never closed"},
     /* a stray closer inside brackets that close later */
     {.text = "(r2 = 0.21 [7]; r2 = 0.22 [9] Leigh 1988]; and r2 = 0.19 [34])",
      .flag = "]", .message = "no opening '['", .after = "1988"},
@@ -119,7 +124,11 @@ static const char *const clean[] = {
     "A 40” TV and a 12” board.",
     "“The 40” TV was cheap,” he said.",
     "He said \"the 12\" board is fine\" and left.",
-    /* guillemets both ways */
+    "If \"Pin-Priority: 1\" is used instead of \"Pin-Priority: 100\" in the "
+    "\"/etc/apt/preferences\" file, nothing is upgraded.",
+    /* guillemets both ways; one between spaces without a partner is a
+     * separator */
+    "See \"The user's guide » The command line\" for the detail.",
     "Il a dit «oui» et «non». Er sagte »ja« und »nein«.",
     "Il a dit « oui » hier.",
     /* a key, a URL in brackets, faces */

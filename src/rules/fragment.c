@@ -199,14 +199,21 @@ static int third_person(const mtl_doc *doc, size_t i)
            w[n - 2] != 'i';
 }
 
+/* What the tagger's lexicon knows of token i (tagger.h): MTL_AMB_UNKNOWN,
+ * or its commonest tag in the low bits and the next in the high byte. */
+static unsigned lexicon(const mtl_doc *doc, size_t i)
+{
+    return doc->an->tags->amb[i];
+}
+
 /* Does the lexicon know token i as a verb of the present (its first or
  * second tag), whatever the tagger chose here? */
 static int may_be_present(const mtl_doc *doc, size_t i)
 {
-    const mtl_tags *t = doc->an ? doc->an->tags : NULL;
-    if (!t || t->amb[i] == MTL_AMB_UNKNOWN)
+    unsigned amb = lexicon(doc, i);
+    if (amb == MTL_AMB_UNKNOWN)
         return 0;
-    int a = t->amb[i] & 0x7f, b = t->amb[i] >> 8;
+    unsigned a = amb & 0x7f, b = amb >> 8;
     return a == MTL_TAG_VERB_VB || a == MTL_TAG_VERB_VBP ||
            b == MTL_TAG_VERB_VB || b == MTL_TAG_VERB_VBP;
 }
@@ -237,7 +244,7 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
     int tag = mtl_tag_of(doc, i);
     /* a word the lexicon lacks may get any tag ("whisks" as a pronoun) */
     if (tag != MTL_TAG_NOUN && tag != MTL_TAG_ADJ &&
-        doc->an->tags->amb[i] != MTL_AMB_UNKNOWN)
+        lexicon(doc, i) != MTL_AMB_UNKNOWN)
         return 0;
     size_t nx = next_word(doc, i, end);
     int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
@@ -405,7 +412,7 @@ static int after_abbreviation(const mtl_doc *doc, const mtl_sentence *prev,
     return mtl_is_abbrev(n) || strchr(n, '.') ||
            ((w->flags & MTL_TF_CAP) && w->norm_len == 1) ||
            ((w->flags & MTL_TF_CAP) && !(w->flags & MTL_TF_ALLCAPS) &&
-            w->norm_len <= 3 && doc->an->tags->amb[k - 1] == MTL_AMB_UNKNOWN);
+            w->norm_len <= 3 && lexicon(doc, k - 1) == MTL_AMB_UNKNOWN);
 }
 
 /* "In other words, a formal governance system.": a discourse marker and
@@ -435,8 +442,7 @@ static int is_question(const mtl_doc *doc, const mtl_sentence *s)
 static int opens_with_preposition(const mtl_doc *doc, const mtl_sentence *s,
                                   const shape *sh)
 {
-    static const char *const comparing[] = {"as", "like", "than", "unlike",
-                                            "so", "but", "per", "via", NULL};
+    static const char *const comparing[] = {"as", "like", "than", NULL};
     size_t i = sh->first;
     if (i == SIZE_MAX || mtl_doc_skip_space(doc, s->tok_begin) != i)
         return 0;
@@ -447,8 +453,8 @@ static int opens_with_preposition(const mtl_doc *doc, const mtl_sentence *s,
     }
     /* the tagger calls "For" before a gerund a conjunction: the lexicon
      * knows it better */
-    const mtl_tags *t = doc->an->tags;
-    int lex = t->amb[i] == MTL_AMB_UNKNOWN ? MTL_TAG_NONE : t->amb[i] & 0x7f;
+    unsigned amb = lexicon(doc, i);
+    int lex = amb == MTL_AMB_UNKNOWN ? MTL_TAG_NONE : (int)(amb & 0x7f);
     return (mtl_tag_of(doc, i) == MTL_TAG_ADP || lex == MTL_TAG_ADP) &&
            !norm_is(doc, i, comparing);
 }

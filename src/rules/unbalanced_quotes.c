@@ -146,6 +146,16 @@ static int tex_quote(const mtl_doc *doc, const mtl_block *b, size_t i)
     return 0;
 }
 
+/* Does the block hold the quotation mark c? */
+static int has_mark(const mtl_doc *doc, const mtl_block *b, uint32_t c)
+{
+    for (size_t k = b->tok_begin; k < b->tok_end; k++)
+        if (doc->tokens[k].kind == MTL_TOK_QUOTE &&
+            cp_at(doc, doc->tokens[k].start) == c)
+            return 1;
+    return 0;
+}
+
 static int read_mark(const mtl_doc *doc, const mtl_block *b, size_t i,
                      dq_mark *m)
 {
@@ -161,6 +171,13 @@ static int read_mark(const mtl_doc *doc, const mtl_block *b, size_t i,
     else if (t->kind != MTL_TOK_QUOTE ||
              (c != '"' && (c < 0x201C || c > 0x201F) && c != 0xAB &&
               c != 0xBB))
+        return 0;
+    /* "guide » The kernel": a guillemet between spaces with no partner in
+     * the paragraph separates, as in a breadcrumb */
+    if ((c == 0xAB || c == 0xBB) && t->start > b->start && t->end < b->end &&
+        is_space_cp(cp_before(doc, t->start)) &&
+        is_space_cp(cp_at(doc, t->end)) && !has_mark(doc, b, c == 0xAB ? 0xBB
+                                                                 : 0xAB))
         return 0;
     m->start = t->start;
     m->last = i + (size_t)pair;
@@ -361,11 +378,14 @@ static int inch_mark(const mtl_doc *doc, const mtl_block *b, const dq_mark *m,
         return 0;
     if (!q->open)
         return 1;
+    /* the next mark must close by its own shape, not because a quote is
+     * open: "Pin-Priority: 100" in "/etc" */
+    quote_state shape_only = {0};
     for (size_t k = m->last + 1; k < b->tok_end; k++) {
         dq_mark n;
         if (!read_mark(doc, b, k, &n) || mentioned(doc, n.start, n.end))
             continue;
-        return quote_role(doc, b, &n, q) == CLOSES;
+        return quote_role(doc, b, &n, &shape_only) == CLOSES;
     }
     return 0;
 }
@@ -674,6 +694,9 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
  * without any are passed over, a few at most. */
 static int closes_later(const mtl_doc *doc, size_t bi, const quote_state *q)
 {
+    /* the mark must close by its shape ("here.” Pluto"), not because a
+     * quote is open ("see "/usr/include" for") */
+    quote_state shape_only = {0};
     for (size_t n = bi + 1; n < doc->n_blocks && n <= bi + 3; n++) {
         const mtl_block *b = &doc->blocks[n];
         for (size_t k = b->tok_begin; k < b->tok_end; k++) {
@@ -681,7 +704,7 @@ static int closes_later(const mtl_doc *doc, size_t bi, const quote_state *q)
             if (!read_mark(doc, b, k, &m) || mentioned(doc, m.start, m.end) ||
                 (m.last == k && inch_mark(doc, b, &m, q)))
                 continue;
-            return quote_role(doc, b, &m, q) == CLOSES;
+            return quote_role(doc, b, &m, &shape_only) == CLOSES;
         }
     }
     return 0;
