@@ -74,6 +74,19 @@ static const flag_case flags[] = {
      .flag = "For modelling complex systems.", .message = "no verb"},
     {.text = "He will join the meeting later. This afternoon. It starts at two.",
      .flag = "This afternoon.", .message = "no verb"},
+    /* prepositions the tagger calls conjunctions; a base form after "to";
+     * a stop after capitals */
+    {.text = "The daemon waits for a condition. Before performing a task. It "
+             "sleeps.",
+     .flag = "Before performing a task.", .message = "no verb"},
+    {.text = "Nothing has changed for us. Since January 1st. Prices rose.",
+     .flag = "Since January 1st.", .message = "no verb"},
+    {.text = "Foreign fleets ply our waters. In a race to strip our resources. "
+             "It is sad.",
+     .flag = "In a race to strip our resources.", .message = "no verb"},
+    {.text = "They must trust certificates. From the local CA. This CA comes "
+             "first.",
+     .flag = "From the local CA.", .message = "no verb"},
     /* a discourse marker standing alone */
     {.text = "The RAM could also be used, but it rarely is. In practice. "
              "Disks are read.",

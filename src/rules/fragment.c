@@ -99,11 +99,13 @@ static int ends_with_stop(const mtl_doc *doc, const mtl_sentence *s)
         if (i > s->tok_begin && is_char(doc, &doc->tokens[i - 1], '.'))
             return 0;
         /* an abbreviation's dot, unless it is a word of its own that the
-         * segmenter ended the sentence on ("Of Sun.", "In Wash.") */
+         * segmenter ended the sentence on ("Of Sun.", "In Wash.", "From
+         * the local CA.") */
         const mtl_token *w = &doc->tokens[i - 1];
         return !mtl_abbrev_dot(doc, i) ||
-               ((w->flags & MTL_TF_CAP) && !(w->flags & MTL_TF_ALLCAPS) &&
-                w->norm_len >= 3 && !strchr(mtl_tok_norm(doc, w), '.'));
+               ((w->flags & MTL_TF_CAP) && w->norm_len >= 2 &&
+                !strchr(mtl_tok_norm(doc, w), '.') &&
+                ((w->flags & MTL_TF_ALLCAPS) || w->norm_len >= 3));
     }
     return 0;
 }
@@ -283,6 +285,7 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
 static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
 {
     static const char *const phone[] = {"tel", "fax", "ph", NULL};
+    static const char *const infinitive[] = {"to", NULL};
     memset(sh, 0, sizeof *sh);
     sh->first = SIZE_MAX;
     int prev = MTL_TAG_NONE; /* tag of the previous word, adverbs skipped */
@@ -331,9 +334,11 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
          * ("During the Revolution the British regulars camped here.") */
         if (tag == MTL_TAG_VERB_VBN && is_nominal(prev))
             sh->finite = 1;
-        /* a base form not after "to": an imperative or after a modal */
+        /* a base form not after "to" (whatever its tag): an imperative,
+         * or after a modal */
         if ((tag == MTL_TAG_VERB_VB || tag == MTL_TAG_AUX_VB) &&
-            prev != MTL_TAG_PART)
+            prev != MTL_TAG_PART &&
+            !(prev_i != SIZE_MAX && norm_is(doc, prev_i, infinitive)))
             sh->finite = 1;
         /* Where the tagger may have missed the verb: past tense,
          * participle and adjective look alike ("They each reviewed many
@@ -451,11 +456,18 @@ static int opens_with_preposition(const mtl_doc *doc, const mtl_sentence *s,
         return j < s->tok_end &&
                strcmp(mtl_tok_norm(doc, &doc->tokens[j]), "to") == 0;
     }
-    /* the tagger calls "For" before a gerund a conjunction: the lexicon
-     * knows it better */
+    /* the tagger calls "For" before a gerund, or "Before" and "Since",
+     * conjunctions: the lexicon knows them as prepositions too (with a
+     * clause, a finite verb follows) */
     unsigned amb = lexicon(doc, i);
-    int lex = amb == MTL_AMB_UNKNOWN ? MTL_TAG_NONE : (int)(amb & 0x7f);
-    return (mtl_tag_of(doc, i) == MTL_TAG_ADP || lex == MTL_TAG_ADP) &&
+    int lex = amb == MTL_AMB_UNKNOWN || (amb & MTL_AMB_SURE)
+                  ? MTL_TAG_NONE
+                  : (int)(amb >> 8);
+    int tag = mtl_tag_of(doc, i);
+    return (tag == MTL_TAG_ADP ||
+            (tag == MTL_TAG_SCONJ &&
+             ((amb != MTL_AMB_UNKNOWN && (int)(amb & 0x7f) == MTL_TAG_ADP) ||
+              lex == MTL_TAG_ADP))) &&
            !norm_is(doc, i, comparing);
 }
 
@@ -523,8 +535,8 @@ static int list(const mtl_doc *doc, const mtl_sentence *s, const shape *sh)
     return 0;
 }
 
-/* Tokens [begin, end) open with "yes", "no" or "not": a reply ("No
- * second.") or a sign ("No parking."). */
+/* The sentence opens with "yes", "no" or "not": a reply ("No second.")
+ * or a sign ("No parking."). */
 static int reply(const mtl_doc *doc, const shape *sh)
 {
     static const char *const words[] = {"yes", "no", "not", "nope", "yeah",
@@ -838,7 +850,10 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                            mtl_excerpt(doc, s->start, s->end, q, sizeof q));
                 continue;
             }
-            if (first || answer || sh.quoted || (quote_open(doc, &qc, si) && !pp))
+            /* speech inside a quotation may be verbless; a stray phrase
+             * there is still a fragment */
+            if (first || answer || sh.quoted ||
+                (!pp && quote_open(doc, &qc, si)))
                 continue;
             int verbless;
             if (pp && sh.words <= PP_WORDS)

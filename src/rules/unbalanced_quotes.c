@@ -674,7 +674,8 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
         int says = 0;
         for (size_t j = k + 1; j < b->tok_end && words <= 5; j++) {
             const mtl_token *t = &doc->tokens[j];
-            if (t->kind == MTL_TOK_PUNCT && strchr(".,;!?", doc->text[t->start])) {
+            if (t->kind == MTL_TOK_PUNCT &&
+                strchr(".,;!?", doc->text[t->start])) {
                 if (says)
                     return 0;
                 break;
@@ -690,8 +691,9 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
 }
 
 /* Does a later paragraph close the quote left open at the end of block bi,
- * without reopening it: its first double quotation mark closes? Blocks
- * without any are passed over, a few at most. */
+ * without reopening it: its first double quotation mark closes? The next
+ * paragraph, or one of the two after it when those hold no mark (a long
+ * quoted passage); farther on, a closer belongs to another quotation. */
 static int closes_later(const mtl_doc *doc, size_t bi, const quote_state *q)
 {
     /* the mark must close by its shape ("here.” Pluto"), not because a

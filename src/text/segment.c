@@ -164,7 +164,8 @@ static int line_per_sentence(const mtl_doc *d, size_t first, size_t end)
 /* The blocks from `run` on are the lines of a paragraph split by
  * line_per_sentence. When two in three hold one sentence, the file is one
  * sentence a line, each cut out of its document: a test set, a translation
- * memory. */
+ * memory. (Lines of the MLQE-PE test sets: 95 to 100 in 100 hold one
+ * sentence; news paragraphs of the clean corpus: about 22 in 100.) */
 static void mark_sentence_lines(mtl_doc *d, size_t run)
 {
     size_t one = 0, n = d->n_blocks - run;
