@@ -5,6 +5,9 @@ real-word: a dictionary word one edit away from another that the 3-gram
   candidates and the gain), leaving out US/UK spellings and inflections of
   the same word, which are not slips.
 
+unknown-dense: a sentence with three or more words the dictionary rejects
+  (15 % of its words or more), reported on the whole sentence.
+
 coinage: a lower-case word no dictionary has and the language model does not
   know, built like an English derivation (a suffix such as -ation, -ism,
   -ment on a stem): 'ridiculation', 'temperation', 'cyclism'. Run-together
@@ -116,4 +119,13 @@ def make(lex, work):
         of seven letters or more that no rule explains."""
         return coinage(s, need_suffix=False)
 
-    return {"real-word": real_word, "coinage": coinage, "non-word": non_word}
+    def unknown_dense(s, k=3, share=0.15):
+        """A sentence-wide finding: at least k words (not acronyms) that the
+        dictionary rejects, and at least `share` of its words."""
+        ws = [t for t in s.toks if t.kind == "word"]
+        nw = [t for t in ws if not t.spell and not t.form.isupper()]
+        if ws and len(nw) >= k and len(nw) >= share * len(ws):
+            yield 0, len(s.toks) - 1, "unknown-dense", f"{len(nw)} unknown words"
+
+    return {"real-word": real_word, "coinage": coinage, "non-word": non_word,
+            "unknown-dense": unknown_dense}

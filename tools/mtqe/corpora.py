@@ -74,7 +74,9 @@ class Paras(html.parser.HTMLParser):
 
 def paragraphs(d, tag, cls):
     for p in sorted(glob.glob(os.path.join(d, "*.html"))):
-        if os.path.basename(p) in ("search.html", "genindex.html"):
+        # developers-reference.html is the whole manual again on one page
+        if os.path.basename(p) in ("search.html", "genindex.html",
+                                   "developers-reference.html"):
             continue
         ps = Paras(tag, cls)
         with open(p, encoding="utf-8") as f:

@@ -7,8 +7,9 @@ checks' findings on clean prose.
     plan.py --work DIR --data MLQE_DIR [--pairs ...] [--remove R1,R2] [--add c1,c2]
 
 Removals are tests on today's findings (see REMOVALS); additions are checks
-from run.py's table. An added finding on a token that a kept finding already
-covers is dropped (the new check would be a branch of that rule).
+from run.py's table. An added finding on text that a kept finding already
+covers is dropped (the new check would be a branch of that rule); so is one
+on clean prose that mtlint already flags there.
 """
 import argparse
 import collections
@@ -85,14 +86,20 @@ def main():
                 continue
             kept.append((p, f[0], f[1], f[2], f[3]))
             covered[(p, f[0])].update(range(f[1], f[2]))
+    for cname in a.clean:       # what mtlint flags in clean prose today
+        path = os.path.join(a.work, "base", "clean-" + cname + ".jsonl")
+        if os.path.exists(path):
+            for l, c0, c1, *_ in mtqe.mtlint_findings(path, corpora[cname]):
+                covered[(cname, l)].update(range(c0, c1))
     checks = all_checks(a.work)
     added, clean = [], collections.Counter()
     for n in [x for x in a.add.split(",") if x]:
         for f in mtqe.run_check(checks[n], corpora):
+            if covered[(f.corpus, f.line)] & set(range(f.c0, f.c1)):
+                continue
+            covered[(f.corpus, f.line)].update(range(f.c0, f.c1))
             if f.bad is None:
                 clean[n] += 1
-                continue
-            if covered[(f.corpus, f.line)] & set(range(f.c0, f.c1)):
                 continue
             added.append((f.corpus, f.line, f.c0, f.c1, n))
     base = score(corpora, [(p, l, c0, c1, r) for p, l, c0, c1, r in
