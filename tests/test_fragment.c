@@ -112,6 +112,17 @@ static const flag_case flags[] = {
      .flag = "Is achieved.", .message = "no subject"},
     {.text = "These effects were measured twice. Are known. They matter.",
      .flag = "Are known.", .message = "no subject"},
+    /* a file of one sentence a line: each line stands alone, and a
+     * verbless or subjectless one is still a fragment */
+    {.text = "He was born in Iasi in 1950.\nShe studied law.\nThe second "
+             "moderate argument of parochial pluralism.\nGood question.\n"
+             "They left.\n",
+     .flag = "The second moderate argument of parochial pluralism.",
+     .message = "no verb"},
+    {.text = "He was born in Iasi in 1950.\nShe studied law.\nCan be "
+             "separated into two main sections.\nThey left.\n",
+     .flag = "Can be separated into two main sections.",
+     .message = "no subject"},
     /* an infinitive whose only finite verb is in its own clause */
     {.text = "He spoke of aid. \xE2\x80\x9C"
              "And to ensure that people can continue "
@@ -229,6 +240,11 @@ static const char *const clean[] = {
     /* a restatement after a discourse marker */
     "Debian has a constitution. In other words, a formal governance "
     "system.",
+    /* one sentence a line: short verbless lines are titles, replies,
+     * proverbs */
+    "He was born in 1950.\nGood question.\nThe History of Rome\n"
+    "A criminal hierarchy.\nShe left.\n",
+    "The man in white manages to escape. He runs.",
     /* speech inside a quotation */
     "\xE2\x80\x9CIt was over. A total loss. We went home,\xE2\x80\x9D "
     "she said.",
