@@ -403,11 +403,8 @@ static int after_label(const mtl_doc *doc, const mtl_sentence *prev)
 
 /* Does the sentence before end on an abbreviation ("et al.", "Vas.")?
  * Then the break after it may be none. */
-static int after_abbreviation(const mtl_doc *doc, const mtl_sentence *prev,
-                              int first)
+static int after_abbreviation(const mtl_doc *doc, const mtl_sentence *prev)
 {
-    if (first)
-        return 0;
     size_t k = prev->tok_end - 1;
     if (k <= prev->tok_begin || !is_char(doc, &doc->tokens[k], '.'))
         return 0;
@@ -834,10 +831,14 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             /* What the sentence before says of this one: it opens the
              * paragraph (a run-in heading, a greeting), answers a
              * question, or is a caption after its label. */
-            int first = si == blk->sent_begin && !cut;
-            int answer = !first && is_question(doc, s - 1);
-            if (sh.intj || sh.layout || (!first && after_label(doc, s - 1)) ||
-                after_abbreviation(doc, s - 1, first) ||
+            const mtl_sentence *before =
+                si > blk->sent_begin ? s - 1 : NULL;
+            /* a line of a file of one sentence a line has no sentence
+             * before it, and opens no paragraph either */
+            int first = !before && !cut;
+            int answer = before && is_question(doc, before);
+            if (sh.intj || sh.layout || (before && after_label(doc, before)) ||
+                (before && after_abbreviation(doc, before)) ||
                 is_set_phrase(doc, s->tok_begin, s->tok_end, set_phrases) ||
                 opens_with_set_phrase(doc, s))
                 continue;
