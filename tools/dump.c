@@ -1,9 +1,26 @@
 /* mtlint-dump: prints the segmentation of a file (blocks, sentences and
- * tokens with byte spans, kinds and normal forms), for rule writers. */
+ * tokens with byte spans, kinds and normal forms), for rule writers. A
+ * Markdown file (.md, .markdown, .mdown, .mkd) is read as the linter reads
+ * it: spans are in the extracted prose, and each token also shows the
+ * source bytes it maps to. */
 #include "text/doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_markdown(const char *name)
+{
+    static const char *const ext[] = {".md", ".markdown", ".mdown", ".mkd"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
 
 static const char *const kinds[] = {"word", "number", "punct", "quote",
                                     "space", "newline", "url"};
@@ -34,7 +51,8 @@ int main(int argc, char **argv)
     } while (r > 0);
     fclose(f);
     mtl_doc d;
-    if (mtl_doc_build(&d, buf ? buf : "", len, argv[1]) != 0) {
+    if (mtl_doc_build_as(&d, buf ? buf : "", len, argv[1],
+                         is_markdown(argv[1])) != 0) {
         fputs("mtlint-dump: cannot segment\n", stderr);
         return 2;
     }
@@ -49,10 +67,16 @@ int main(int argc, char **argv)
                 const mtl_token *tk = &d.tokens[t];
                 if (tk->kind == MTL_TOK_SPACE)
                     continue;
-                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'\n",
+                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'",
                        kinds[tk->kind], tk->start, tk->end, tk->flags,
                        (int)(tk->end - tk->start), d.text + tk->start,
                        mtl_tok_norm(&d, tk));
+                if (d.map) {
+                    size_t a = d.map[tk->start];
+                    size_t e = d.map_end[tk->end - 1];
+                    printf(" src [%zu,%zu) '%.*s'", a, e, (int)(e - a), buf + a);
+                }
+                putchar('\n');
             }
         }
     }
