@@ -193,6 +193,40 @@ static void indented_continuation(void **state)
     mtl_doc_free(&d);
 }
 
+/* Ignored words and phrases name the text a reader sees, not its markup:
+ * "*the* the" is the phrase "the the", "recie&#118;e" the word "recieve". */
+static void ignored_terms(void **state)
+{
+    (void)state;
+    const char *md = "Read *the* the docs and recie&#118;e mail.\n\n"
+                     "Then the [the\nlink](x) and more mail.\n";
+    mtl_options *o = mtl_options_new();
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+    mtl_options_set_severity(o, "repeated-word", MTL_WARNING);
+    mtl_options_set_severity(o, "spelling", MTL_WARNING);
+    mtl_linter *l = mtl_linter_new(o, NULL);
+    assert_non_null(l);
+    mtl_result *r = NULL;
+    assert_int_equal(mtl_lint(l, md, strlen(md), "a.md", &r), 0);
+    /* without the options: two repeated words, and the misspelling twice
+     * when the dictionary is installed */
+    assert_true(mtl_result_count(r) >= 2);
+    mtl_result_free(r);
+    mtl_linter_free(l);
+
+    mtl_options_set(o, "ignore-phrase", "the the");
+    mtl_options_set(o, "ignore-word", "recieve");
+    l = mtl_linter_new(o, NULL);
+    mtl_options_free(o);
+    assert_non_null(l);
+    assert_int_equal(mtl_lint(l, md, strlen(md), "a.md", &r), 0);
+    if (mtl_result_count(r) != 0)
+        fail_msg("not ignored: %s", describe(md, r, NULL));
+    mtl_result_free(r);
+    mtl_linter_free(l);
+}
+
 /* Inputs on which cmark reports an end before the start. */
 static void odd_positions(void **state)
 {
@@ -697,6 +731,166 @@ static void commonmark_spec(void **state)
     assert_true(t.word_findings > 100);
 }
 
+/* ---- found on the specification and on real READMEs -------------------- */
+
+/* Lazy continuation lines (a list item's or block quote's paragraph going
+ * on without the indentation or "> "): cmark's columns there are off by
+ * the prefix the line lacks, which cut "advances" to "vances". The second
+ * clean case is the CommonMark spec's example of laziness (spec.txt line
+ * 4920). */
+static const flag_case lazy_flags[] = {
+    {.text = "* The item text or\nadvanses here.\n", .flag = "advanses"},
+    {.text = "> A quoted line that\ncontinuess lazily.\n", .flag = "continuess"},
+    {.text = "  1.  A paragraph\nwith two linez.\n", .flag = "linez"},
+    {.text = "> > Nested quotes\n> go on here\nand recieve more.\n", .flag = "recieve"},
+};
+static const char *const lazy_clean[] = {
+    "* The item text or\nadvances here.\n",
+    "  1.  A paragraph\nwith two lines.\n\n          indented code\n\n"
+    "      > A block quote.\n",
+    "> A quoted line that\ncontinues lazily here.\n",
+    "> > Nested quotes\n> go on here\nand continue lazily.\n",
+    "- The item\n      continues with more indentation than needed.\n",
+};
+
+/* Entities and numeric character references: decoded as cmark decodes
+ * them, each character mapped to its whole source span. */
+static const flag_case entity_flags[] = {
+    {.text = "Use &lt;wrod&gt; here.\n", .flag = "wrod"},
+    {.text = "Caf&eacute;s and restaurnts.\n", .flag = "restaurnts"},
+    {.text = "We recie&#118;e mail.\n", .flag = "recie&#118;e"},
+    {.text = "We recei&shy;ve &amp; recie&#x76;e mail.\n", .flag = "recie&#x76;e"},
+};
+static const flag_case entity_repeats[] = {
+    {.text = "They met the&#32;the ministers.\n", .flag = "the&#32;the"},
+    {.text = "They met &#116;he the ministers.\n", .flag = "&#116;he the"},
+};
+static const char *const entity_clean[] = {
+    "Use &lt;word&gt; here.\n",
+    "Caf&eacute; and tea &amp; croissants.\n",
+    "A &#34;quoted&#34; word and &#x41;BC here.\n",
+    "Fish &amp;amp; chips, written as an entity.\n",
+    "- An item with &copy; and &nbsp;entities\n  and a second line &mdash; here.\n",
+};
+
+/* Tables: one block per cell, the delimiter row left out, so cells are not
+ * glued into one sentence; "<br>" separates what it separates. */
+static const flag_case table_spacing_flags[] = {
+    {.text = "| Event | Note |\n|---|---|\n| The war ended.The next day came. | ok |\n",
+     .flag = ".", .after = "ended", .message = "missing space after '.'"},
+    {.text = "| Event | Note |\n|---|---|\n| The talks , she said | ok |\n",
+     .flag = " ,", .message = "space before ','"},
+};
+static const char *const table_spacing_clean[] = {
+    "| Event | Note |\n|---|---|\n| The war ended.<br>The next day came. | ok |\n",
+    "| a | b |\n|---|---|\n| one.<br>two | three |\n",
+    "The war ended.<br>The next day came.\n",
+    "The war ended.<br/>The next day came.<p>Then it rained.</p>\n",
+    "Name | Role\n:--- | ---:\nSmith.| lead\n",
+};
+static const flag_case table_repeat_flags[] = {
+    {.text = "| Name | Note |\n|---|---|\n| x | the the end |\n", .flag = "the the"},
+    {.text = "Intro to the the table:\n\n| a | b |\n|---|---|\n| c | d |\n",
+     .flag = "the the"},
+};
+static const char *const table_repeat_clean[] = {
+    "| the | the |\n|---|---|\n| a | a |\n",
+    "| Term | Meaning |\n| --- | --- |\n| data | data |\n",
+    "Some text before\n| head | head |\n|------|------|\n| cell | cell |\n",
+};
+
+/* Reference links with escaped characters (an indented continuation line,
+ * where cmark's columns are off): the escapes are decoded and the link
+ * text stays whole. */
+static const flag_case refesc_flags[] = {
+    {.text = "Some text\n    continues [with \\*stars\\* manaul][ref] now.\n\n"
+             "[ref]: https://example.com\n",
+     .flag = "manaul"},
+    {.text = "Read [the \\[draft\\] manaul][ref].\n\n[ref]: https://example.com\n",
+     .flag = "manaul"},
+};
+static const char *const refesc_clean[] = {
+    "Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+    "[ref]: https://example.com\n",
+    "[foo\\*bar\\_baz manual][ref] and [\\[draft\\] notes][]\n\n"
+    "[ref]: https://example.com\n[\\[draft\\] notes]: /notes\n",
+};
+static const char *const refesc_quotes_clean[] = {
+    "Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+    "[ref]: https://example.com\n",
+    "> Quoted text\n> with [a \\[bracketed\\] link](https://x.example) (and more).\n",
+};
+
+/* Images are not read: their alt text, also inside a link (a badge) and
+ * when the image's address is a URL, which used to win over the image. */
+static const flag_case image_flags[] = {
+    {.text = "[![npm version](https://badge.fury.io/js/foo.svg)]"
+             "(https://badge.fury.io/js/foo) The packge is fast.\n",
+     .flag = "packge"},
+    {.text = "See ![the logo](logo.png) and the recieved docs.\n",
+     .flag = "recieved"},
+};
+static const char *const image_clean[] = {
+    "[![npm version](https://badge.fury.io/js/foo.svg)](https://badge.fury.io/js/foo)\n",
+    "![An imaeg of teh cat](https://example.com/cat.png)\n",
+    "See ![teh logo](logo.png) here.\n",
+    "[![Build](https://ci.example/x.svg)](https://ci.example/x)\n"
+    "[![Coverage](https://cov.example/x.svg)](https://cov.example/x)\n",
+    "An ![inline imaeg][logo] in a sentence.\n\n[logo]: https://example.com/l.png\n",
+    "It makes `chown()`ing files and `malloc`ed memory robust.\n",
+};
+
+/* Front matter: YAML ("---") and TOML ("+++") are not prose. */
+static const flag_case front_flags[] = {
+    {.text = "+++\ntitle = \"draft\"\n+++\n\nWe recieve mail.\n", .flag = "recieve"},
+    {.text = "---\ntitle: draft\n---\n\nWe recieve mail.\n", .flag = "recieve"},
+};
+static const char *const front_clean[] = {
+    "+++\ntitle = \"teh draft\"\n+++\n\nText here.\n",
+    "---\ntitle: teh draft\n...\n\nText here.\n",
+    "\xEF\xBB\xBF---\ntitle: teh draft\n---\n\nText here.\n",
+};
+
+/* Links one after another (a link list): each link's text is its own
+ * item, so the same word at the end of one and the start of the next is
+ * not a repetition. Within a link, or between a link and prose, it is. */
+static const flag_case link_flags[] = {
+    {.text = "[Read the the docs](https://a.example)\n", .flag = "the the"},
+    {.text = "Read [the docs](https://a.example) docs twice.\n",
+     .flag = "docs](https://a.example) docs"},
+};
+static const char *const link_clean[] = {
+    "[Read the docs](https://a.example)\n[docs in PDF](https://b.example)\n",
+    "[the](https://a.example) [the](https://b.example)\n",
+    "* [Download for Linux](a) [Download for Mac](b)\n",
+};
+
+typedef struct case_group {
+    const char *name, *rule;
+    const flag_case *flags;
+    size_t n_flags;
+    const char *const *clean;
+    size_t n_clean;
+} case_group;
+
+#define GROUP(name, rule, f, c) {name, rule, f, COUNT_OF(f), c, COUNT_OF(c)}
+#define FLAGS_ONLY(name, rule, f) {name, rule, f, COUNT_OF(f), NULL, 0}
+
+static const case_group groups[] = {
+    GROUP("lazy continuation", "spelling", lazy_flags, lazy_clean),
+    GROUP("entities", "spelling", entity_flags, entity_clean),
+    FLAGS_ONLY("entity spans", "repeated-word", entity_repeats),
+    GROUP("table cells", "punctuation-spacing", table_spacing_flags,
+          table_spacing_clean),
+    GROUP("table cells", "repeated-word", table_repeat_flags, table_repeat_clean),
+    GROUP("escaped reference links", "spelling", refesc_flags, refesc_clean),
+    {"escaped reference links", "unbalanced-quotes", NULL, 0,
+     refesc_quotes_clean, COUNT_OF(refesc_quotes_clean)},
+    GROUP("images", "spelling", image_flags, image_clean),
+    GROUP("front matter", "spelling", front_flags, front_clean),
+    GROUP("adjacent links", "repeated-word", link_flags, link_clean),
+};
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -708,8 +902,17 @@ int main(void)
         cmocka_unit_test(crlf_and_bad_bytes),
         cmocka_unit_test(indented_continuation),
         cmocka_unit_test(odd_positions),
+        cmocka_unit_test(ignored_terms),
         cmocka_unit_test(article_as_markdown),
         cmocka_unit_test(commonmark_spec),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    for (size_t i = 0; i < COUNT_OF(groups); i++) {
+        const case_group *g = &groups[i];
+        char name[120];
+        snprintf(name, sizeof name, "%s (%s)", g->name, g->rule);
+        failed += run_rule_cases_as(name, g->rule, "test.md", g->flags,
+                                    g->n_flags, g->clean, g->n_clean);
+    }
+    return failed;
 }

@@ -619,7 +619,7 @@ void mtl_doc_text_range(const mtl_doc *doc, size_t start, size_t end,
     }
     /* Both maps never decrease: the first byte that starts at or after
      * start, and the first after it that ends past end. Separators (an
-     * empty span) inside the range belong to it. */
+     * empty span) belong to the range only between its text. */
     size_t lo = 0, hi = doc->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -637,6 +637,10 @@ void mtl_doc_text_range(const mtl_doc *doc, size_t start, size_t end,
         else
             hi = mid;
     }
+    while (lo > *t0 && doc->map[lo - 1] == doc->map_end[lo - 1])
+        lo--;
+    while (*t0 < lo && doc->map[*t0] == doc->map_end[*t0])
+        (*t0)++;
     *t1 = lo;
 }
 
