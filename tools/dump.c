@@ -3,24 +3,11 @@
  * Markdown file (.md, .markdown, .mdown, .mkd) is read as the linter reads
  * it: spans are in the extracted prose, and each token also shows the
  * source bytes it maps to. */
+#include "mtlint.h"
 #include "text/doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
-
-static int is_markdown(const char *name)
-{
-    static const char *const ext[] = {".md", ".markdown", ".mdown", ".mkd"};
-    size_t n = strlen(name);
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
-        size_t k = strlen(ext[i]);
-        if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
-            return 1;
-    }
-    return 0;
-}
 
 static const char *const kinds[] = {"word", "number", "punct", "quote",
                                     "space", "newline", "url"};
@@ -52,7 +39,7 @@ int main(int argc, char **argv)
     fclose(f);
     mtl_doc d;
     if (mtl_doc_build_as(&d, buf ? buf : "", len, argv[1],
-                         is_markdown(argv[1])) != 0) {
+                         mtl_markdown_name(argv[1])) != 0) {
         fputs("mtlint-dump: cannot segment\n", stderr);
         return 2;
     }
