@@ -193,6 +193,30 @@ static void indented_continuation(void **state)
     mtl_doc_free(&d);
 }
 
+/* Long runs of emphasis ("*_*_*_..." is emphasis after emphasis, each
+ * holding one mark): the marks are placed by cmark's columns, not by
+ * searching for the next "*", which would fall behind with every pair
+ * until the text after the run is out of reach. */
+static void markup_runs(void **state)
+{
+    (void)state;
+    for (int line = 0; line < 2; line++) {
+        static char md[12000];
+        size_t o = 0;
+        if (line)
+            o += (size_t)snprintf(md, sizeof md, "A first line\n");
+        for (int i = 0; i < 5000; i++)
+            o += (size_t)snprintf(md + o, sizeof md - o, "*_");
+        o += (size_t)snprintf(md + o, sizeof md - o, " and the the end.\n");
+        mtl_result *r = lint(md, "a.md", 0);
+        assert_int_equal(mtl_result_count(r), 1);
+        const mtl_finding *f = mtl_result_at(r, 0);
+        assert_int_equal(f->offset, (size_t)(strstr(md, "the the") - md));
+        assert_int_equal(f->length, 7);
+        mtl_result_free(r);
+    }
+}
+
 /* Ignored words and phrases name the text a reader sees, not its markup:
  * "*the* the" is the phrase "the the", "recie&#118;e" the word "recieve". */
 static void ignored_terms(void **state)
@@ -903,6 +927,7 @@ int main(void)
         cmocka_unit_test(indented_continuation),
         cmocka_unit_test(odd_positions),
         cmocka_unit_test(ignored_terms),
+        cmocka_unit_test(markup_runs),
         cmocka_unit_test(article_as_markdown),
         cmocka_unit_test(commonmark_spec),
     };

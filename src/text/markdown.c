@@ -394,6 +394,11 @@ typedef struct para {
     piece *pieces;        /* how the last text node matched */
     size_t n_pieces, pieces_cap;
     int failed;
+    /* cmark's columns on the source line of the last node placed: column c
+     * of cmark's line anchor_line is source offset anchor_base + c - 1 */
+    int anchored, anchor_line;
+    long long anchor_base;
+    size_t anchor_src_line;
 } para;
 
 /* Past the line break at or after p, to where the next line's text
@@ -586,38 +591,95 @@ static size_t match_html(const para *pa, const char *lit, size_t p)
 /* What a node starts with in the source, for the search. */
 enum { FIND_OPEN_BRACKET, FIND_IMAGE, FIND_CLOSE_BRACKET, FIND_NODE };
 
-/* Finds node n (or, for links and images, the bracket `what` names) from
- * the cursor on: *at and *to get its source span. Returns 0 if it is not
- * within reach. */
-static int locate(para *pa, cmark_node *n, int what, size_t *at, size_t *to)
+/*
+ * Where cmark's column puts node n, when it is on the line of the last node
+ * placed: within one line, cmark's columns differ as the source offsets do
+ * (what goes wrong is where a line starts). This settles what a search
+ * cannot: which "*" of "*_*_*" a text node "_" or an emphasis is.
+ */
+static int predict(const para *pa, cmark_node *n, size_t *q)
+{
+    if (!pa->anchored || cmark_node_get_start_line(n) != pa->anchor_line ||
+        cmark_node_get_start_column(n) < 1)
+        return 0;
+    long long at = pa->anchor_base + cmark_node_get_start_column(n) - 1;
+    if (at < (long long)pa->cursor || at >= (long long)pa->end)
+        return 0;
+    size_t p = (size_t)at;
+    if (line_at(pa->s, p) != pa->anchor_src_line ||
+        line_at(pa->s, pa->cursor) != pa->anchor_src_line)
+        return 0;
+    /* a code span's column is that of its text, after the backticks */
+    if (cmark_node_get_type(n) == CMARK_NODE_CODE)
+        while (p > pa->cursor && pa->s->m[p - 1] == '`')
+            p--;
+    *q = p;
+    return 1;
+}
+
+/* Node n was placed at [at, to): its line and column anchor the next. */
+static void anchor(para *pa, cmark_node *n, size_t at, size_t to)
 {
     const char *m = pa->s->m;
-    const char *lit = n ? cmark_node_get_literal(n) : NULL;
-    size_t n_lit = lit ? strlen(lit) : 0;
-    cmark_node_type t = n ? cmark_node_get_type(n) : CMARK_NODE_NONE;
-    size_t p = pa->cursor;
+    pa->anchored = 0;
+    for (size_t i = at; i < to; i++)
+        if (m[i] == '\n' || m[i] == '\r')
+            return; /* cmark's columns start again after it */
+    size_t col_at = at;
+    if (cmark_node_get_type(n) == CMARK_NODE_CODE)
+        while (col_at < to && m[col_at] == '`')
+            col_at++;
+    if (cmark_node_get_start_column(n) < 1)
+        return;
+    pa->anchored = 1;
+    pa->anchor_line = cmark_node_get_start_line(n);
+    pa->anchor_base = (long long)col_at - (cmark_node_get_start_column(n) - 1);
+    pa->anchor_src_line = line_at(pa->s, at);
+}
+
+/* The end of node n (or of the bracket `what` names) if it starts at p,
+ * else 0. */
+static size_t match_at(para *pa, cmark_node *n, int what, size_t p)
+{
+    const char *m = pa->s->m;
+    switch (what) {
+    case FIND_OPEN_BRACKET:
+        return m[p] == '[' || m[p] == '<' ? p + 1 : 0;
+    case FIND_IMAGE:
+        return m[p] == '!' && p + 1 < pa->end && m[p + 1] == '[' ? p + 2 : 0;
+    case FIND_CLOSE_BRACKET:
+        return m[p] == ']' ? p + 1 : 0;
+    default:
+        break;
+    }
+    const char *lit = cmark_node_get_literal(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT:
+        return lit && *lit ? match_text(pa, lit, strlen(lit), p) : 0;
+    case CMARK_NODE_CODE:
+        return match_code(pa, p);
+    case CMARK_NODE_HTML_INLINE:
+        return lit && *lit ? match_html(pa, lit, p) : 0;
+    default:
+        return 0;
+    }
+}
+
+/* Finds node n (or, for links and images, the bracket `what` names): where
+ * cmark's column says if it is there, else the first place from the cursor
+ * on. *at and *to get its source span. Returns 0 if it is not within
+ * reach. */
+static int locate(para *pa, cmark_node *n, int what, size_t *at, size_t *to)
+{
+    size_t p, e;
+    if (n && predict(pa, n, &p) && (e = match_at(pa, n, what, p)) != 0) {
+        *at = p;
+        *to = e;
+        return 1;
+    }
+    p = pa->cursor;
     for (size_t tries = 0; p < pa->end && tries < SEARCH_WINDOW; tries++) {
-        size_t e = 0;
-        switch (what) {
-        case FIND_OPEN_BRACKET:
-            e = m[p] == '[' || m[p] == '<' ? p + 1 : 0;
-            break;
-        case FIND_IMAGE:
-            e = m[p] == '!' && p + 1 < pa->end && m[p + 1] == '[' ? p + 2 : 0;
-            break;
-        case FIND_CLOSE_BRACKET:
-            e = m[p] == ']' ? p + 1 : 0;
-            break;
-        default:
-            if (t == CMARK_NODE_TEXT && n_lit)
-                e = match_text(pa, lit, n_lit, p);
-            else if (t == CMARK_NODE_CODE)
-                e = match_code(pa, p);
-            else if (t == CMARK_NODE_HTML_INLINE && n_lit)
-                e = match_html(pa, lit, p);
-            break;
-        }
-        if (e) {
+        if ((e = match_at(pa, n, what, p)) != 0) {
             *at = p;
             *to = e;
             return 1;
@@ -911,6 +973,7 @@ static void text_node(para *pa, cmark_node *n)
         return;
     }
     pa->cursor = to;
+    anchor(pa, n, at, to);
     if (pa->image || !table_row(pa, at))
         return;
     for (size_t k = 0; k < pa->n_pieces; k++) {
@@ -940,6 +1003,7 @@ static void code_or_html(para *pa, cmark_node *n)
         return;
     }
     pa->cursor = to;
+    anchor(pa, n, at, to);
     if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
         directive(o, pa->s->m + at, to - at, at);
         if (!pa->image && table_row(pa, at) &&
@@ -969,7 +1033,7 @@ static int link_enter(para *pa, cmark_node *n)
 {
     out *o = pa->o;
     size_t at, to;
-    if (!locate(pa, NULL, FIND_OPEN_BRACKET, &at, &to)) {
+    if (!locate(pa, n, FIND_OPEN_BRACKET, &at, &to)) {
         o->p->n_unplaced++;
         return 0;
     }
@@ -999,7 +1063,6 @@ static int link_enter(para *pa, cmark_node *n)
         if (i == o->text.len)
             block_open(o, o->block_kind);
     }
-    (void)n;
     return 0;
 }
 
@@ -1015,10 +1078,10 @@ static size_t link_exit(para *pa)
     return pa->cursor;
 }
 
-static void image_enter(para *pa)
+static void image_enter(para *pa, cmark_node *n)
 {
     size_t at, to;
-    if (!locate(pa, NULL, FIND_IMAGE, &at, &to)) {
+    if (!locate(pa, n, FIND_IMAGE, &at, &to)) {
         pa->o->p->n_unplaced++;
         at = SIZE_MAX;
     } else {
@@ -1035,6 +1098,21 @@ static void image_exit(para *pa)
         return;
     if (table_row(pa, pa->image_start))
         put_opaque(pa->o, pa->s, pa->image_start, end);
+}
+
+/* An emphasis where cmark's column says: past its opening run (the run's
+ * first characters may be a text node of their own, then already placed,
+ * and the column not ahead of the cursor). */
+static void emphasis(para *pa, cmark_node *n)
+{
+    size_t q;
+    const char *m = pa->s->m;
+    if (!predict(pa, n, &q) || (m[q] != '*' && m[q] != '_'))
+        return;
+    char c = m[q];
+    while (q < pa->end && m[q] == c)
+        q++;
+    pa->cursor = q;
 }
 
 static int block_kind(cmark_node *n)
@@ -1088,6 +1166,12 @@ static void inline_block(out *o, const source *s, cmark_node *blk)
     if (refs) {
         first += refs;
         pa.cursor = content_start(s, first, pa.depth, 0);
+    } else {
+        /* on its first line, cmark's columns are the source's */
+        pa.anchored = 1;
+        pa.anchor_line = sl;
+        pa.anchor_base = (long long)offset_of(s, sl, 1);
+        pa.anchor_src_line = first;
     }
     if (cmark_node_get_type(blk) == CMARK_NODE_PARAGRAPH)
         pa.table_line = find_table(&pa, first, last);
@@ -1127,9 +1211,14 @@ static void inline_block(out *o, const source *s, cmark_node *blk)
             break;
         case CMARK_NODE_IMAGE:
             if (enter)
-                image_enter(&pa);
+                image_enter(&pa, n);
             else
                 image_exit(&pa);
+            break;
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+            if (enter)
+                emphasis(&pa, n);
             break;
         default:
             break;
