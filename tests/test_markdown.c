@@ -845,6 +845,19 @@ static const char *const refesc_quotes_clean[] = {
     "> Quoted text\n> with [a \\[bracketed\\] link](https://x.example) (and more).\n",
 };
 
+/* Link reference definitions that open a paragraph: cmark drops them from
+ * its text but keeps its start line, and the text after them was read from
+ * the definition ("url"). */
+static const flag_case refdef_flags[] = {
+    {.text = "[ref]: /url\n\"title\"\nThe paragraph recieved.\n", .flag = "recieved"},
+    {.text = "> [a]: /url\n> [b]: /other\n> Quoted and recieved.\n", .flag = "recieved"},
+};
+static const char *const refdef_clean[] = {
+    "[ref]: /url\n\"title\"\nThe paragraph here.\n",
+    "[ref]: https://example.com/teh/docz\nSee [ref] here.\n",
+    "- [a]: /url\n  [b]: /other\n  An item here.\n",
+};
+
 /* Images are not read: their alt text, also inside a link (a badge) and
  * when the image's address is a URL, which used to win over the image. */
 static const flag_case image_flags[] = {
@@ -910,6 +923,7 @@ static const case_group groups[] = {
     GROUP("escaped reference links", "spelling", refesc_flags, refesc_clean),
     {"escaped reference links", "unbalanced-quotes", NULL, 0,
      refesc_quotes_clean, COUNT_OF(refesc_quotes_clean)},
+    GROUP("reference definitions", "spelling", refdef_flags, refdef_clean),
     GROUP("images", "spelling", image_flags, image_clean),
     GROUP("front matter", "spelling", front_flags, front_clean),
     GROUP("adjacent links", "repeated-word", link_flags, link_clean),
