@@ -770,8 +770,8 @@ static const flag_case lazy_flags[] = {
 };
 static const char *const lazy_clean[] = {
     "* The item text or\nadvances here.\n",
-    "  1.  A paragraph\nwith two lines.\n\n          indented code\n\n"
-    "      > A block quote.\n",
+    ("  1.  A paragraph\nwith two lines.\n\n          indented code\n\n"
+     "      > A block quote.\n"),
     "> A quoted line that\ncontinues lazily here.\n",
     "> > Nested quotes\n> go on here\nand continue lazily.\n",
     "- The item\n      continues with more indentation than needed.\n",
@@ -834,14 +834,14 @@ static const flag_case refesc_flags[] = {
      .flag = "manaul"},
 };
 static const char *const refesc_clean[] = {
-    "Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
-    "[ref]: https://example.com\n",
-    "[foo\\*bar\\_baz manual][ref] and [\\[draft\\] notes][]\n\n"
-    "[ref]: https://example.com\n[\\[draft\\] notes]: /notes\n",
+    ("Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+     "[ref]: https://example.com\n"),
+    ("[foo\\*bar\\_baz manual][ref] and [\\[draft\\] notes][]\n\n"
+     "[ref]: https://example.com\n[\\[draft\\] notes]: /notes\n"),
 };
 static const char *const refesc_quotes_clean[] = {
-    "Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
-    "[ref]: https://example.com\n",
+    ("Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+     "[ref]: https://example.com\n"),
     "> Quoted text\n> with [a \\[bracketed\\] link](https://x.example) (and more).\n",
 };
 
@@ -871,8 +871,8 @@ static const char *const image_clean[] = {
     "[![npm version](https://badge.fury.io/js/foo.svg)](https://badge.fury.io/js/foo)\n",
     "![An imaeg of teh cat](https://example.com/cat.png)\n",
     "See ![teh logo](logo.png) here.\n",
-    "[![Build](https://ci.example/x.svg)](https://ci.example/x)\n"
-    "[![Coverage](https://cov.example/x.svg)](https://cov.example/x)\n",
+    ("[![Build](https://ci.example/x.svg)](https://ci.example/x)\n"
+     "[![Coverage](https://cov.example/x.svg)](https://cov.example/x)\n"),
     "An ![inline imaeg][logo] in a sentence.\n\n[logo]: https://example.com/l.png\n",
     "It makes `chown()`ing files and `malloc`ed memory robust.\n",
 };
