@@ -5,7 +5,11 @@
  *     "talks with the the foreign ministers"  ->  repeated word 'the'
  *
  * Grammatical doubles are fine: "had had", "that that", "what it is is",
- * place names ("Walla Walla"), reduplications ("ha ha", "bye bye").
+ * a particle and a preposition after a verb ("checked in in minutes"),
+ * "gave her her keys", a noun and a modal ("the will will be read"), place
+ * and other names ("Walla Walla", "Emperor Duc Duc", "the last LAST
+ * festival"), reduplications ("ha ha", "bye bye", "choo choo") and three or
+ * more copies ("Compare compare compare").
  */
 #include "findings/rule.h"
 
@@ -13,6 +17,7 @@
 
 #include "base/buf.h"
 #include "text/tokens.h"
+#include "lang/tags.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,13 +30,25 @@ static const char *const doubled_ok[] = {
     "yeah", "oh", "ah", "aha", "bla", "blah", "yada", "knock", "chop", "tut",
     "tsk", "there", "now", "well", "very", "so", "bang", "boom", "bam", "la",
     "tick", "rah", "yum", "hip", "dum", "boo", "cha", "mm", "hmm", "hush",
-    "pooh", "night", "go", "far", "many", "more", "again", "round", "on",
-    "over", "out", "ding", "dong", "pom", "tom", "woof", "meow", "quack",
+    "pooh", "night", "go", "far", "many", "more", "again", "round",
+    "ding", "dong", "pom", "tom", "woof", "meow", "quack",
     "baa", "moo", "choo", "beep", "honk", "bling", "cuckoo", "ta", "da",
     "tra", "yo", "hey", "bravo", "encore", "wow", "bad", "naughty", "never",
     "little", "long", "slowly", "please", "help", "run", "stop", "wait",
-    "come", "hurry", "away", "up", "down", "back", "around", "through",
-    NULL};
+    "come", "hurry", "away", "back", "around", "through", NULL};
+
+/* Particles that a preposition of the same spelling may follow: "checked in
+ * in minutes", "turned on on Monday", "gave up up there". */
+static const char *const particles[] = {
+    "in", "on", "up", "down", "out", "off", "over", "by", NULL};
+
+/* Nouns spelt like modals: "the will will be read", "the can can rust". */
+static const char *const modal_nouns[] = {
+    "will", "can", "must", "may", NULL};
+
+static const char *const determiners[] = {
+    "the", "a", "this", "that", "his", "her", "my", "their", "our", "your",
+    "its", "every", "each", NULL};
 
 /* Function words: doubling these is an error even when both are
  * capitalised ("The The"), unlike names such as "Walla Walla". */
@@ -62,6 +79,29 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
             return 1;
     }
     return 0;
+}
+
+/* Is the pair at word tokens i and j grammatical: a particle and then a
+ * preposition after a verb ("checked in in minutes"), "her" the object and
+ * then "her" the determiner ("gave her her keys"), a noun and a modal
+ * spelt alike ("the will will be read")? */
+static int grammatical_double(const mtl_doc *doc, size_t i, const char *w)
+{
+    size_t p = mtl_doc_skip_space_back(doc, i ? i - 1 : 0);
+    if (!i || p == SIZE_MAX || doc->tokens[p].kind != MTL_TOK_WORD)
+        return 0;
+    int verb_before = mtl_tag_is_verb(mtl_tag_of(doc, p));
+    if ((mtl_in_list(particles, w) || strcmp(w, "her") == 0) && verb_before)
+        return 1;
+    return mtl_in_list(modal_nouns, w) &&
+           mtl_in_list(determiners, mtl_tok_norm(doc, &doc->tokens[p]));
+}
+
+/* A word in capitals beside the same word not in capitals is a name or an
+ * acronym beside the word: "the last LAST festival". */
+static int caps_differ(const mtl_token *a, const mtl_token *b)
+{
+    return ((a->flags ^ b->flags) & MTL_TF_ALLCAPS) != 0;
 }
 
 /* A word glued by a hyphen on either side is part of a compound
@@ -169,10 +209,30 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             continue;
         const char *w = mtl_tok_norm(doc, a);
         if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || mtl_in_list(doubled_ok, w) ||
-            (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j))
+            (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
+            caps_differ(a, b) || grammatical_double(doc, i, w))
             continue;
+        /* three or more: deliberate ("Compare compare compare") */
+        size_t k = mtl_doc_skip_space(doc, j + 1);
+        if (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
+            strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0) {
+            while (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
+                   strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0)
+                k = mtl_doc_skip_space(doc, k + 1);
+            i = k - 1;
+            continue;
+        }
         if ((a->flags & MTL_TF_CAP) && (b->flags & MTL_TF_CAP) &&
             !mtl_in_list(function_words, w)) {
+            /* after a title or a given name: "Emperor Duc Duc" */
+            size_t t = i ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+            if (t != SIZE_MAX && doc->tokens[t].kind == MTL_TOK_WORD &&
+                (doc->tokens[t].flags & MTL_TF_CAP) &&
+                !(doc->tokens[t].flags & MTL_TF_SENT_START) &&
+                doc->tokens[t].sentence == a->sentence) {
+                i = j;
+                continue;
+            }
             pair p = {i, j};
             if (MTL_PUSH(names, n_names, cap, p) != 0) {
                 rc = -1;
@@ -191,5 +251,6 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 
 const mtl_rule mtl_rule_repeated_word = {
     .info = {"repeated-word", "the same word twice in a row", MTL_WARNING},
+    .needs = MTL_NEED_TAGS,
     .check = check,
 };
