@@ -42,6 +42,13 @@ static const flag_case flags[] = {
      .message = "space after '('", .suggestion = "("},
     {.text = "leaders of (Hamas ) met", .flag = " )",
      .message = "space before ')'", .suggestion = ")"},
+    {.text = "They counted the vote.Later they left.", .flag = ".",
+     .after = "vote", .message = "missing space after '.'", .suggestion = ". "},
+    {.text = "It was this year.Take that.", .flag = ".", .after = "year"},
+    {.text = "All is fine today.Don't worry.", .flag = ".", .after = "today"},
+    {.text = "It might be.There's more.", .flag = ".", .after = "be"},
+    {.text = "The data.Increasingly people ask.", .flag = ".", .after = "data"},
+    {.text = "We used QUOROM.We hope so.", .flag = ".", .after = "QUOROM"},
 };
 
 static const char *const clean[] = {
@@ -84,6 +91,11 @@ static const char *const clean[] = {
     "The talks ended. Next day they met.",
     "Really?! Yes.",
     "the end\n, next",
+    /* a name after a short or capitalised word, camel case, namespaces */
+    "See README.Debian for details.",
+    "Eat at Mc.Donalds now.",
+    "Use os.ReadFile here.",
+    "Call net.Socket and net.Server here.",
 };
 
 int main(void)
