@@ -62,6 +62,9 @@ static const char *const clean[] = {
     /* plain prose */
     "The talks ended. The war went on.",
     "First, second; third: fourth.",
+    /* abbreviations of biology and etymology */
+    "It includes Vibrio spp., Pelagibacter spp., and others.",
+    "Haplorhini (haplo-rhini, Gr., simple noses) is a suborder.",
     /* a colon announcing the next line, then the stop */
     "The leitmotif of all the speeches was:.\nFreedom.",
 };
