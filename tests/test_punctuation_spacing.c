@@ -49,6 +49,10 @@ static const flag_case flags[] = {
     {.text = "It might be.There's more.", .flag = ".", .after = "be"},
     {.text = "The data.Increasingly people ask.", .flag = ".", .after = "data"},
     {.text = "We used QUOROM.We hope so.", .flag = ".", .after = "QUOROM"},
+    {.text = "We met in Boston.Heading south, we drove on; the heading was south.",
+     .flag = ".", .after = "Boston"},
+    {.text = "It was sent during the fly-by.The team waited.", .flag = ".",
+     .after = "fly-by"},
 };
 
 static const char *const clean[] = {

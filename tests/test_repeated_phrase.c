@@ -76,6 +76,9 @@ static const flag_case flags[] = {
     /* one repetition that matches twice is one finding */
     {.text = "They discussed the day after the day after as well as the day after.",
      .flag = "the day after the day after"},
+    {.text = "In 1936 the Germans sent a Luftwaffe force the Germans sent a "
+             "Luftwaffe force, the Condor Legion, to Spain.",
+     .flag = "the Germans sent a Luftwaffe force the Germans sent a Luftwaffe force"},
 };
 
 static const char *const clean[] = {

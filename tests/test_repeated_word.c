@@ -21,6 +21,8 @@ static const flag_case flags[] = {
     {.text = "Blinken’s visit visit ended.", .flag = "visit visit"},
     {.text = "The proteins on on the membrane bind.", .flag = "on on"},
     {.text = "He got up and ran ran home.", .flag = "ran ran"},
+    {.text = "He was arrested in in Tay Ninh.", .flag = "in in"},
+    {.text = "It is protected by by a passphrase.", .flag = "by by"},
 };
 
 static const char *const clean[] = {

@@ -61,6 +61,13 @@ static const flag_case flags[] = {
      .flag = "E-mail"},
     {.text = "For Workstations\n\nSince work stations reboot, workstations need care.",
      .flag = "work stations"},
+    {.text = "It grew about 9 per cent this year, 3 percent later, 5 percent now.",
+     .flag = "per cent", .suggestion = "percent"},
+    {.text = "The by-election was held. A second by-election came. Then a by "
+             "election was called.",
+     .flag = "by election"},
+    {.text = "A long-term plan, a long-term goal and a long term, stable deal.",
+     .flag = "long term"},
 };
 
 static const char *const clean[] = {
@@ -91,6 +98,10 @@ static const char *const clean[] = {
     /* senses both varieties spell alike */
     "The program runs on Linux. The programme of events was announced.",
     "Read the gas meter. The pool is 50 metres long. It is 20 metres deep.",
+    /* a noun against a modifier or an adjective: two uses */
+    "Following a career high in appearances, he had a career-high 53 saves.",
+    "The plan is long-term. In the long term it pays.",
+    "It is required by law. The by-law says so.",
 };
 
 int main(void)

@@ -245,6 +245,28 @@ static int used_alone(const mtl_doc *doc, const char *s, size_t n)
     return 0;
 }
 
+/* Is [s, s + n) (capitalised) a word the document also writes in lower
+ * case in prose ("... Within" and "within"): a common word, not a name?
+ * Not in a path or a name ("debian/control", "x-debian"). */
+static int used_lower(const mtl_doc *doc, const char *s, size_t n)
+{
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const mtl_token *t = &doc->tokens[i];
+        if (t->kind != MTL_TOK_WORD || t->end - t->start != n ||
+            !ascii_lower(doc->text[t->start]) ||
+            (i > 0 && mtl_tok_touch(doc, i - 1) && doc->tokens[i - 1].kind != MTL_TOK_QUOTE) ||
+            (mtl_tok_touch(doc, i) && !mtl_tok_closer(doc, i + 1) &&
+             (!mtl_tok_mark(doc, i + 1) || mtl_tok_touch(doc, i + 1))))
+            continue;
+        size_t k = 1;
+        while (k < n && doc->text[t->start + k] == s[k])
+            k++;
+        if (k == n && (s[0] | 0x20) == doc->text[t->start])
+            return 1;
+    }
+    return 0;
+}
+
 /* Does another word of the document start with the same "prefix." as the
  * word at token w (net.Socket and net.Server: a namespace)? */
 static int namespace_of(const mtl_doc *doc, size_t w, size_t prefix)
@@ -319,9 +341,10 @@ static int plain_word(const char *s, const char *e)
  * "QUOROM.We"). Names with more dots or digits (U.S.Army, java.util.List,
  * v1.2), camel case (net.ReadFile), names in markup ("{net.Socket}") and
  * namespaces the document repeats (net.Socket and net.Server) are left
- * alone; so is a name after a short or capitalised word ("Mc.Donalds",
- * "README.Debian"), unless the name starts sentences or stands alone
- * elsewhere. *scans caps the whole-document look-ups. */
+ * alone; so is a name after a capitalised word or capitals ("Mc.Donalds",
+ * "README.Debian"), unless it starts sentences, or the document writes it
+ * in lower case too ("Boston.Heading", "UK.Within"). *scans caps the
+ * whole-document look-ups. */
 static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out)
 {
     const mtl_token *t = &doc->tokens[i];
@@ -333,18 +356,24 @@ static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out
     size_t n = plain_capitalised(dot + 1, e);
     if (left < 2 || !plain_word(s, dot) || !n)
         return;
+    /* a compound before it is a word too: "the fly-by.The" */
+    int compound = i >= 2 && mtl_tok_char(doc, i - 1) == '-' &&
+                   mtl_tok_glued(doc, i - 2) && doc->tokens[i - 2].kind == MTL_TOK_WORD;
     if ((i > 0 && mtl_tok_touch(doc, i - 1) &&
          doc->tokens[i - 1].kind != MTL_TOK_QUOTE &&
-         mtl_tok_char(doc, i - 1) != '(') ||
+         mtl_tok_char(doc, i - 1) != '(' && !compound) ||
         (mtl_tok_touch(doc, i) && !mtl_tok_closer(doc, i + 1) &&
          !mtl_tok_mark(doc, i + 1)))
         return;
     if (namespace_of(doc, i, left + 1))
         return;
     /* after a lower-case word, any capitalised word: a sentence starts */
+    /* after a capitalised word or capitals, a word the document also
+     * writes in lower case (a name after a name is one: "Cobourg.David") */
     int capitals = !ascii_lower(dot[-1]);
     if (!in_words(starters, dot + 1, n) && !ascii_lower(s[0]) &&
-        (capitals || !((*scans)++ < 16 && used_alone(doc, dot + 1, n))))
+        !((*scans)++ < 16 && (used_lower(doc, dot + 1, n) ||
+                              (!capitals && used_alone(doc, dot + 1, n)))))
         return;
     report_missing(out, (size_t)(dot - doc->text), '.');
 }

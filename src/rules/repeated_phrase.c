@@ -324,10 +324,23 @@ static int has_shorter_period(const words *w, size_t a, size_t p)
  * refrain or data ("And again. And again. And again."). */
 static int runs_on(const words *w, size_t a, size_t p)
 {
-    size_t block = block_of(w, a);
-    return (a > 0 && block_of(w, a - 1) == block && same_word(w, a - 1, a - 1 + p)) ||
-           (a + 2 * p < w->n && block_of(w, a + 2 * p) == block &&
-            same_word(w, a + p, a + 2 * p));
+    /* a phrase of three words or more runs on by two ("the Germans sent a
+     * force the Germans sent a force, the Legion" is two copies), unless it
+     * has a preposition, which nests: "the file with the file with the same
+     * name", whichever way the copies are cut */
+    int nests = 0;
+    for (size_t j = a; j < a + p; j++)
+        nests |= mtl_in_list(prepositions, norm(w, j));
+    size_t need = p >= 3 && !nests ? 2 : 1, block = block_of(w, a);
+    size_t left = 0, right = 0;
+    while (left < need && a > left && block_of(w, a - 1 - left) == block &&
+           same_word(w, a - 1 - left, a - 1 - left + p))
+        left++;
+    while (right < need && a + 2 * p + right < w->n &&
+           block_of(w, a + 2 * p + right) == block &&
+           same_word(w, a + p + right, a + 2 * p + right))
+        right++;
+    return left == need || right == need;
 }
 
 /* Ablaut reduplication: "tick tock", "ding dong", "zig zag" differ in one
@@ -547,7 +560,7 @@ static const char *const amount_plurals[] = {
     NULL};
 
 /* Verbs of ongoing activity that "and" doubles ("he waited and waited",
- * "they talked and talked"), as stems; see verb_stem_in. */
+ * "they talked and talked"), as stems (mtl_in_list_inflected). */
 static const char *const durative_stems[] = {
     "try", "wait", "talk", "walk", "look", "search", "run", "cry", "weep",
     "laugh", "dig", "push", "pull", "work", "climb", "fall", "wander",
@@ -570,50 +583,6 @@ static const char *const durative_irregular[] = {
     "rose", "risen", "sank", "dug", "wept", "built", "swung", "bled",
     "ground", "spread", "read", NULL};
 
-/* Is w a form of one of the stems (w, w-s, w-es, w-ed, w-d, w-ing,
- * w-ing+e, a doubled final consonant, y/ie)? */
-static int verb_stem_in(const char *const *stems, const char *w)
-{
-    if (mtl_in_list(stems, w))
-        return 1;
-    size_t n = strlen(w);
-    char buf[32];
-    if (n < 3 || n >= sizeof buf)
-        return 0;
-    static const char *const suffixes[] = {"s", "es", "ed", "d", "ing", NULL};
-    for (size_t k = 0; suffixes[k]; k++) {
-        size_t sl = strlen(suffixes[k]);
-        if (n <= sl + 1 || strcmp(w + n - sl, suffixes[k]) != 0)
-            continue;
-        size_t m = n - sl;
-        memcpy(buf, w, m);
-        buf[m] = '\0';
-        if (mtl_in_list(stems, buf))
-            return 1;
-        /* "begged", "running": one of a doubled consonant */
-        if (m >= 3 && buf[m - 1] == buf[m - 2]) {
-            buf[m - 1] = '\0';
-            if (mtl_in_list(stems, buf))
-                return 1;
-            buf[m - 1] = buf[m - 2];
-        }
-        /* "arguing", "tried", "cries": a lost e, a y made i */
-        if (m + 1 < sizeof buf) {
-            buf[m] = 'e';
-            buf[m + 1] = '\0';
-            if (mtl_in_list(stems, buf))
-                return 1;
-        }
-        if (buf[m - 1] == 'i') {
-            buf[m - 1] = 'y';
-            buf[m] = '\0';
-            if (mtl_in_list(stems, buf))
-                return 1;
-        }
-    }
-    return mtl_in_list(durative_irregular, w);
-}
-
 /* Is the single word at a one that "X and X" doubles on purpose: an idiom,
  * a comparative ("bigger and bigger"), a plural of amount, an activity
  * verb, "time and time again", or a pair after "between" ("between man
@@ -623,7 +592,7 @@ static int intended_and_pair(const words *w, size_t a, size_t c2)
     const char *x = norm(w, a);
     size_t n = strlen(x);
     if (mtl_in_list(and_idioms, x) || mtl_in_list(amount_plurals, x) ||
-        verb_stem_in(durative_stems, x))
+        mtl_in_list_inflected(durative_stems, x) || mtl_in_list(durative_irregular, x))
         return 1;
     int tag = mtl_tag_of(w->doc, w->tok[a]);
     if (n > 3 && strcmp(x + n - 2, "er") == 0 &&

@@ -37,10 +37,110 @@ static const char *const doubled_ok[] = {
     "little", "long", "slowly", "please", "help", "run", "stop", "wait",
     "come", "hurry", "away", "back", "around", "through", NULL};
 
-/* Particles that a preposition of the same spelling may follow: "checked in
- * in minutes", "turned on on Monday", "gave up up there". */
-static const char *const particles[] = {
-    "in", "on", "up", "down", "out", "off", "over", "by", NULL};
+/* Phrasal verbs, as stems by particle: their particle may meet a
+ * preposition of the same spelling ("checked in in minutes", "turned on on
+ * Monday"); after another verb the double is a slip ("arrested in in"). */
+typedef struct phrasal {
+    const char *particle;
+    const char *const *verbs;
+} phrasal;
+
+static const char *const in_verbs[] = {
+    "check", "log", "sign", "plug", "fill", "hand", "turn", "give", "move",
+    "drop", "break", "cave", "fit", "settle", "tune", "join", "come", "go",
+    "get", "let", "lock", "pull", "set", "step", "take", "call", "kick",
+    "phase", "zoom", "dig", "pitch", "chip", "rein", "sleep", "stay", "stand",
+    "hem", "box", "wall", "fence", "usher", "jump", "butt", "cash", "factor",
+    "send", "bring", "ring", "sit", "throw", "put", "keep", "close", "shut",
+    NULL};
+static const char *const on_verbs[] = {
+    "turn", "switch", "put", "try", "carry", "go", "come", "hold", "move",
+    "get", "log", "sign", "take", "pass", "catch", "keep", "hang", "call",
+    "count", "rely", "depend", "insist", "focus", "build", "work", "live",
+    "spy", "pick", "draw", "click", "press", "push", "sit", "stand", "look",
+    "walk", "lean", "pile", "drag", "goes", "cheer", "egg", "urge", "bring",
+    NULL};
+static const char *const up_verbs[] = {
+    "give", "show", "pick", "set", "end", "back", "speak", "grow", "turn",
+    "look", "sign", "make", "take", "bring", "come", "go", "get", "put",
+    "wake", "stand", "hold", "open", "catch", "clean", "break", "call",
+    "fill", "hang", "line", "mix", "pay", "shut", "sum", "wrap", "follow",
+    "keep", "start", "stay", "use", "warm", "blow", "climb", "step", "team",
+    "buck", "cheer", "dress", "fire", "heat", "light", "pop", "shoot",
+    "split", "stir", "tidy", "build", "free", "back", NULL};
+static const char *const down_verbs[] = {
+    "turn", "shut", "break", "calm", "cut", "slow", "sit", "lie", "back",
+    "put", "take", "write", "step", "settle", "let", "bring", "come", "go",
+    "hold", "knock", "look", "mark", "note", "narrow", "play", "scale",
+    "tone", "water", "wind", "hunker", "bog", "crack", "die", "lay", "lock",
+    "strip", "track", "turn", "wear", "burn", "close", "shoot", NULL};
+static const char *const out_verbs[] = {
+    "find", "work", "carry", "point", "figure", "check", "turn", "run",
+    "sort", "rule", "give", "hand", "pass", "leave", "log", "make", "pick",
+    "reach", "set", "sign", "spell", "stand", "take", "try", "wipe", "phase",
+    "print", "fill", "go", "come", "get", "put", "break", "drop", "back",
+    "kick", "lock", "sell", "stick", "hang", "miss", "rule", "wear", "watch",
+    "act", "bail", "black", "burn", "cross", "die", "freak", "lay", "lash",
+    "max", "opt", "pull", "roll", "shut", "single", "sit", "speak", "stretch",
+    "throw", "weed", "zone", NULL};
+static const char *const off_verbs[] = {
+    "turn", "log", "take", "set", "sign", "kick", "cut", "pay", "put", "show",
+    "call", "lay", "shut", "switch", "back", "drop", "get", "go", "come",
+    "head", "hold", "knock", "leave", "pull", "ward", "wear", "write", "cool",
+    "doze", "fend", "finish", "hive", "laugh", "nod", "pair", "peel",
+    "round", "seal", "sell", "shake", "spin", "start", "tail", "tip",
+    "top", "trail", "wall", "warn", "wipe", "break", "brush", NULL};
+static const char *const over_verbs[] = {
+    "take", "hand", "get", "think", "turn", "look", "go", "come", "pass",
+    "run", "start", "win", "hold", "carry", "fall", "bowl", "blow", "roll",
+    "boil", "check", "cross", "fill", "gloss", "hang", "knock", "paper",
+    "pull", "sign", "sleep", "stop", "talk", "tide", "tip", "topple",
+    "watch", "read", NULL};
+static const char *const by_verbs[] = {
+    "stand", "drop", "come", "go", "stop", "pass", "swing", "get", "abide",
+    "live", "pop", "zip", "fly", "walk", "whiz", "speed", "rush", NULL};
+
+static const phrasal phrasals[] = {
+    {"in", in_verbs},     {"on", on_verbs},   {"up", up_verbs},
+    {"down", down_verbs}, {"out", out_verbs}, {"off", off_verbs},
+    {"over", over_verbs}, {"by", by_verbs},
+};
+
+/* Irregular past forms of the verbs above. */
+static const char *const irregular_past[][2] = {
+    {"gave", "give"}, {"given", "give"}, {"took", "take"}, {"taken", "take"},
+    {"came", "come"}, {"went", "go"}, {"gone", "go"}, {"got", "get"},
+    {"gotten", "get"}, {"held", "hold"}, {"kept", "keep"}, {"brought", "bring"},
+    {"broke", "break"}, {"broken", "break"}, {"found", "find"}, {"left", "leave"},
+    {"made", "make"}, {"ran", "run"}, {"sat", "sit"}, {"stood", "stand"},
+    {"threw", "throw"}, {"thrown", "throw"}, {"wrote", "write"},
+    {"written", "write"}, {"woke", "wake"}, {"grew", "grow"}, {"grown", "grow"},
+    {"blew", "blow"}, {"caught", "catch"}, {"built", "build"}, {"sold", "sell"},
+    {"fell", "fall"}, {"won", "win"}, {"thought", "think"}, {"laid", "lay"},
+    {"lay", "lie"}, {"rode", "ride"}, {"shook", "shake"}, {"spun", "spin"},
+    {"stuck", "stick"}, {"wore", "wear"}, {"worn", "wear"}, {"dug", "dig"},
+    {"rang", "ring"}, {"flew", "fly"}, {"sent", "send"}, {"shot", "shoot"},
+    {"slept", "sleep"}, {"read", "read"}, {"lit", "light"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"hung", "hang"}, {"burnt", "burn"}, {"froze", "free"},
+    {"paid", "pay"}, {"led", "lead"}, {"let", "let"}, {"set", "set"},
+    {"put", "put"}, {"cut", "cut"}, {"shut", "shut"}, {"split", "split"},
+    {"died", "die"}, {"lied", "lie"}};
+
+/* Is verb (a normal form) one whose particle is p? */
+static int phrasal_verb(const char *verb, const char *p)
+{
+    for (size_t k = 0; k < sizeof phrasals / sizeof *phrasals; k++) {
+        if (strcmp(phrasals[k].particle, p) != 0)
+            continue;
+        if (mtl_in_list_inflected(phrasals[k].verbs, verb))
+            return 1;
+        for (size_t i = 0; i < sizeof irregular_past / sizeof *irregular_past; i++)
+            if (strcmp(verb, irregular_past[i][0]) == 0 &&
+                mtl_in_list(phrasals[k].verbs, irregular_past[i][1]))
+                return 1;
+    }
+    return 0;
+}
 
 /* Nouns spelt like modals: "the will will be read", "the can can rust". */
 static const char *const modal_nouns[] = {
@@ -82,7 +182,7 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
 }
 
 /* Is the pair at word tokens i and j grammatical: a particle and then a
- * preposition after a verb ("checked in in minutes"), "her" the object and
+ * preposition after a phrasal verb ("checked in in minutes"), "her" the object and
  * then "her" the determiner ("gave her her keys"), a noun and a modal
  * spelt alike ("the will will be read")? */
 static int grammatical_double(const mtl_doc *doc, size_t i, const char *w)
@@ -90,8 +190,10 @@ static int grammatical_double(const mtl_doc *doc, size_t i, const char *w)
     size_t p = mtl_doc_skip_space_back(doc, i ? i - 1 : 0);
     if (!i || p == SIZE_MAX || doc->tokens[p].kind != MTL_TOK_WORD)
         return 0;
-    int verb_before = mtl_tag_is_verb(mtl_tag_of(doc, p));
-    if ((mtl_in_list(particles, w) || strcmp(w, "her") == 0) && verb_before)
+    const char *before = mtl_tok_norm(doc, &doc->tokens[p]);
+    if (phrasal_verb(before, w))
+        return 1;
+    if (strcmp(w, "her") == 0 && mtl_tag_is_verb(mtl_tag_of(doc, p)))
         return 1;
     return mtl_in_list(modal_nouns, w) &&
            mtl_in_list(determiners, mtl_tok_norm(doc, &doc->tokens[p]));

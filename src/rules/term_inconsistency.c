@@ -38,6 +38,7 @@
 #include "lang/datapath.h"
 #include "lang/table.h"
 #include "lang/tags.h"
+#include "text/tokens.h"
 #include "lang/words.h"
 
 #include <stdint.h>
@@ -101,7 +102,7 @@ enum form {
 
 /* How an occurrence is used, which tells an open pair that is a compound
  * ("a long term plan") from a phrase ("in the long term", "follow up"). */
-enum role { ROLE_MOD, ROLE_NOUN, ROLE_VERB, ROLE_OTHER,
+enum role { ROLE_MOD, ROLE_NOUN, ROLE_OTHER,
             ROLE_ANY /* one word whatever its use: "can not" */ };
 
 typedef struct occ {
@@ -110,7 +111,17 @@ typedef struct occ {
     uint8_t form;
     uint8_t cap;         /* the occurrence starts with a capital */
     uint8_t role;        /* enum role */
+    uint8_t flags;       /* OCC_* */
 } occ;
+
+enum {
+    OCC_STRICT = 1,      /* an open pair that counts only in a role its
+                            hyphenated form has ("trade off", "follow up") */
+    OCC_HYPHEN_ONLY = 2, /* an open pair that is not its closed form */
+    OCC_QUOTED = 4,      /* inside a direct quotation: the speaker's words,
+                            which count but are not reported */
+    OCC_ANY_ROLE = 8     /* one word whatever its use: "can not", "per cent" */
+};
 
 typedef struct scan {
     const mtl_doc *doc;
@@ -122,12 +133,14 @@ typedef struct scan {
     int failed;
 } scan;
 
-static void add(scan *s, char kind, const char *key, size_t len, size_t start,
-                size_t end, int form, int cap, int role)
+/* Adds an occurrence of the term starting at token tok. */
+static void add(scan *s, char kind, const char *key, size_t len, size_t tok,
+                size_t start, size_t end, int form, int cap, int role)
 {
     occ o = {.key = s->keys.len, .start = (uint32_t)start,
              .end = (uint32_t)end, .form = (uint8_t)form, .cap = (uint8_t)cap,
-             .role = (uint8_t)role};
+             .role = (uint8_t)role,
+             .flags = s->quoted && s->quoted[tok] ? OCC_QUOTED : 0};
     mtl_sb_addc(&s->keys, kind);
     mtl_sb_add(&s->keys, key, len);
     mtl_sb_addc(&s->keys, '\0');
@@ -179,6 +192,13 @@ static const char *const open_second_stop[] = {
     "might", "must", "has", "have", "had", "do", "does", "did", "all", NULL};
 /* Particles: "follow up" is a verb and "follow-up" a noun, so an open pair
  * ending in one counts only when its first word is not a verb. */
+static const char *const hyphen_only_first[] = {"all", "so", "one", "no", NULL};
+/* Prepositions and particles that start compounds ("by-election",
+ * "down-regulation", "in-house"); written open they are usually a phrase
+ * ("required by law"), so the open pair counts only where a noun stands
+ * ("a by election") or before one, against a hyphenated form. */
+static const char *const prepositional_first[] = {
+    "up", "down", "by", "over", "under", "out", "off", "in", "on", NULL};
 static const char *const particles[] = {
     "up", "down", "in", "out", "off", "on", "over", "back", "away",
     "through", "about", "around", "by", "along", NULL};
@@ -219,12 +239,19 @@ static int label(const mtl_doc *doc, size_t i)
            doc->text[doc->tokens[k].start] == ':';
 }
 
-/* A heading in title case ("For Workstations") is at most this many words;
- * its capitals say nothing of names. */
-enum { MAX_TITLE_WORDS = 8 };
+/* A heading in title case ("For Workstations", "Yield Gaps Associated with
+ * Crop-Pest Interactions") is at most this many words, as the titles of the
+ * clean corpus are; its capitals say nothing of names. */
+enum { MAX_TITLE_WORDS = 16 };
 
-/* Per sentence: 1 if it is a short line whose words of four letters or more
- * are all capitalised. NULL when out of memory. */
+/* Words a title leaves in lower case. */
+static const char *const title_lower[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on",
+    "at", "to", "by", "with", "from", "into", "over", "as", "via", "vs",
+    "per", "upon", "about", "than", NULL};
+
+/* Per sentence: 1 if it is a short line whose words are all capitalised
+ * but for the words titles leave in lower case. NULL when out of memory. */
 static uint8_t *title_case_sentences(const mtl_doc *doc)
 {
     uint8_t *tc = calloc(doc->n_sentences ? doc->n_sentences : 1, 1);
@@ -238,7 +265,8 @@ static uint8_t *title_case_sentences(const mtl_doc *doc)
             if (x->kind != MTL_TOK_WORD)
                 continue;
             words++;
-            lower += x->end - x->start >= 4 && !(x->flags & MTL_TF_CAP);
+            lower += !(x->flags & MTL_TF_CAP) &&
+                     !mtl_in_list(title_lower, mtl_tok_norm(doc, x));
         }
         tc[k] = words >= 2 && words <= MAX_TITLE_WORDS && !lower;
     }
@@ -247,15 +275,14 @@ static uint8_t *title_case_sentences(const mtl_doc *doc)
 
 /* May the word token i be an occurrence of a common term? Not a name
  * (capitalised inside a sentence: "Pearl Harbor", "the Kennedy Center"),
- * not an identifier, not inside a direct quotation, whose words are the
- * speaker's. */
+ * not an identifier. */
 static int common_word(const scan *s, size_t i)
 {
     const mtl_token *t = &s->doc->tokens[i];
     if ((t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START) &&
         !s->title_case[t->sentence] && !label(s->doc, i))
         return 0;
-    return !inner_capitals(s->doc, i) && !(s->quoted && s->quoted[i]);
+    return !inner_capitals(s->doc, i);
 }
 
 /* Bounds the look along a run of glued tokens, so that a long line without
@@ -295,29 +322,53 @@ static int in_code(const mtl_doc *doc, size_t first, size_t last)
     return slashes >= 2;
 }
 
-/* The tag class of token i for comparing uses of a term. */
+/* The class of token i for comparing uses of a term: a noun, or not
+ * ("self fund" and "self-fund" as verbs, "is long-term" an adjective). */
 static int tag_class(const mtl_doc *doc, size_t i)
 {
     int tag = mtl_tag_of(doc, i);
     if (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN || tag == MTL_TAG_X ||
         tag == MTL_TAG_NUM)
         return ROLE_NOUN;
-    if (mtl_tag_is_verb(tag) || mtl_tag_is_aux(tag))
-        return ROLE_VERB;
     return ROLE_OTHER;
 }
 
-/* How the term ending at token last is used: before a noun ("a long-term
- * plan") or as a noun, a verb or anything else itself ("in the long term"). */
-static int role_of(const mtl_doc *doc, size_t last)
+/* Does the word before token first make what follows a noun: a
+ * determiner, an adjective, a number, a possessive or a preposition other
+ * than "to" ("the follow up", "an inherent trade off", "loss to follow
+ * up" is not)? */
+static int noun_context(const mtl_doc *doc, size_t first)
+{
+    if (first < 2 || doc->tokens[first - 1].kind != MTL_TOK_SPACE ||
+        !mtl_doc_word_at(doc, first - 2))
+        return 0;
+    size_t p = first - 2;
+    int tag = mtl_tag_of(doc, p);
+    if (mtl_clitic_of(doc, p) == MTL_TAG_PART)
+        return 1; /* "Blinken's" */
+    return tag == MTL_TAG_DET || tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
+           (tag == MTL_TAG_ADP && strcmp(mtl_tok_norm(doc, &doc->tokens[p]), "to") != 0);
+}
+
+/* How the term at tokens [first, last] is used: before a noun, an
+ * adjective or a number ("a long-term plan", "a low budget Italian film",
+ * "a career-high 53 saves"), as a noun
+ * ("in the long term"), or otherwise ("it is long-term", "to self-fund"). */
+static int role_of(const mtl_doc *doc, size_t first, size_t last)
 {
     size_t n = last + 1;
+    /* one of coordinated adjectives: "a long term, 5-year deal" */
+    if (n + 1 < doc->n_tokens && mtl_tok_char(doc, n) == ',' && glued(doc, last, n))
+        n++;
     if (n + 1 < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_SPACE &&
-        doc->tokens[n + 1].kind == MTL_TOK_WORD) {
+        mtl_tok_is_wordlike(&doc->tokens[n + 1])) {
         int tag = mtl_tag_of(doc, n + 1);
-        if (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)
+        if (tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
+            (n == last + 1 && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
             return ROLE_MOD;
     }
+    if (noun_context(doc, first))
+        return ROLE_NOUN;
     return tag_class(doc, last);
 }
 
@@ -336,7 +387,8 @@ static int function_tag(int tag)
 
 /* The open pair at word tokens i and j (one space apart), with its key
  * (the words without the space) in key[0..n). 0 if it is no compound. */
-static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap)
+static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap,
+                        unsigned *flags)
 {
     const mtl_doc *doc = s->doc;
     const char *a = mtl_tok_norm(doc, &doc->tokens[i]);
@@ -347,20 +399,44 @@ static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap
         return 0;
     memcpy(key, a, la);
     memcpy(key + la, b, lb + 1);
+    /* "per cent" is "percent", a preposition and all */
+    if (strcmp(a, "per") == 0 && strcmp(b, "cent") == 0) {
+        *flags |= OCC_ANY_ROLE;
+        return la + lb;
+    }
     /* "can not" is "cannot", except in "can not only ... but" */
     if (strcmp(a, "can") == 0 && strcmp(b, "not") == 0) {
         size_t k = mtl_doc_skip_space(doc, j + 1);
-        return k < doc->n_tokens && !strcmp(mtl_tok_norm(doc, &doc->tokens[k]), "only")
-                   ? 0 : la + lb;
+        if (k < doc->n_tokens && !strcmp(mtl_tok_norm(doc, &doc->tokens[k]), "only"))
+            return 0;
+        *flags |= OCC_ANY_ROLE;
+        return la + lb;
     }
-    if (la < 2 || lb < 2 || mtl_in_list(open_first_stop, a) ||
-        mtl_in_list(open_second_stop, b))
+    /* "all-time", "so-called": against a hyphenated form only, since
+     * "all ready" / "already" and "so me" / "some" are other words */
+    if (mtl_in_list(hyphen_only_first, a)) {
+        *flags |= OCC_HYPHEN_ONLY;
+    } else if (mtl_in_list(prepositional_first, a)) {
+        if (!noun_context(doc, i) && role_of(doc, i, j) != ROLE_MOD)
+            return 0;
+        *flags |= OCC_HYPHEN_ONLY | OCC_STRICT;
+    } else {
+        if (la < 2 || mtl_in_list(open_first_stop, a))
+            return 0;
+        int ta = mtl_tag_of(doc, i);
+        if (function_tag(ta) || ta == MTL_TAG_ADP)
+            return 0;
+    }
+    if (lb < 2 || mtl_in_list(open_second_stop, b) || function_tag(mtl_tag_of(doc, j)))
         return 0;
-    int ta = mtl_tag_of(doc, i), tb = mtl_tag_of(doc, j);
-    if (function_tag(ta) || function_tag(tb) || ta == MTL_TAG_ADP)
-        return 0;
-    if (mtl_in_list(particles, b) && (mtl_tag_is_verb(ta) || ta == MTL_TAG_NONE))
-        return 0;
+    /* "follow up" is a verb unless a noun's context says otherwise, and then
+     * counts only where the hyphenated form stands the same way */
+    if (mtl_in_list(particles, b)) {
+        int ta = mtl_tag_of(doc, i);
+        if ((mtl_tag_is_verb(ta) || ta == MTL_TAG_NONE) && !noun_context(doc, i))
+            return 0;
+        *flags |= OCC_STRICT;
+    }
     return la + lb;
 }
 
@@ -416,11 +492,11 @@ static void scan_names(scan *s)
                 continue;
             any = 1;
             if (!done[e - w->words])
-                add(s, 'n', key, n, t->start, t->end, CLOSED, 1, ROLE_ANY);
+                add(s, 'n', key, n, o[k], t->start, t->end, CLOSED, 1, ROLE_ANY);
         }
         done[e - w->words] |= any;
         if (any)
-            add(s, 'n', key, n, a->start, b->end, OPEN, 1, ROLE_ANY);
+            add(s, 'n', key, n, i, a->start, b->end, OPEN, 1, ROLE_ANY);
     }
     free(done);
 }
@@ -459,9 +535,10 @@ static void scan_compounds(scan *s)
         /* "Israel-Hamas" is two names, not a compound */
         if (fits && common && !in_code(doc, i, last) &&
             !different_words(first_norm, mtl_tok_norm(doc, &doc->tokens[i + 2]), key) &&
-            !(doc->tokens[last].flags & MTL_TF_CAP))
-            add(s, 'c', key, n, doc->tokens[i].start, doc->tokens[last].end,
-                HYPHENATED, cap, role_of(doc, last));
+            (!(doc->tokens[last].flags & MTL_TF_CAP) ||
+             s->title_case[doc->tokens[last].sentence]))
+            add(s, 'c', key, n, i, doc->tokens[i].start, doc->tokens[last].end,
+                HYPHENATED, cap, role_of(doc, i, last));
         i = last;
     }
     /* the hyphenated keys, to find their open forms */
@@ -484,15 +561,19 @@ static void scan_compounds(scan *s)
             !mtl_doc_word_at(doc, j) || (i > 0 && is_hyphen(doc, i - 1) && glued(doc, i - 1, i)) ||
             (j + 1 < doc->n_tokens && is_hyphen(doc, j + 1) && glued(doc, j, j + 1)))
             continue;
-        size_t n = open_pair(s, i, j, key, sizeof key);
+        unsigned flags = 0;
+        size_t n = open_pair(s, i, j, key, sizeof key, &flags);
         if (!n || in_code(doc, i, j))
             continue;
         uint64_t h = mtl_fnv64(MTL_FNV64_INIT, key, n);
-        if (!mtl_words_find(w, key, n) && !bsearch(&h, hyph, n_hyph, sizeof h, cmp_u64))
+        if (!bsearch(&h, hyph, n_hyph, sizeof h, cmp_u64) &&
+            ((flags & OCC_HYPHEN_ONLY) || !mtl_words_find(w, key, n)))
             continue;
-        add(s, 'c', key, n, doc->tokens[i].start, doc->tokens[j].end, OPEN,
+        add(s, 'c', key, n, i, doc->tokens[i].start, doc->tokens[j].end, OPEN,
             (doc->tokens[i].flags & MTL_TF_CAP) != 0,
-            strcmp(key, "cannot") == 0 ? ROLE_ANY : role_of(doc, j));
+            flags & OCC_ANY_ROLE ? ROLE_ANY : role_of(doc, i, j));
+        if (!s->failed)
+            s->occs[s->n - 1].flags |= (uint8_t)flags;
     }
     free(hyph);
     if (!s->failed)
@@ -515,8 +596,8 @@ static void scan_compounds(scan *s)
             if (!common_word(s, o[j]) || in_code(doc, o[j], o[j]))
                 continue;
             const mtl_token *tk = &doc->tokens[o[j]];
-            add(s, 'c', e->norm, e->norm_len, tk->start, tk->end, CLOSED,
-                (tk->flags & MTL_TF_CAP) != 0, role_of(doc, o[j]));
+            add(s, 'c', e->norm, e->norm_len, o[j], tk->start, tk->end, CLOSED,
+                (tk->flags & MTL_TF_CAP) != 0, role_of(doc, o[j], o[j]));
         }
     }
     free(done);
@@ -587,7 +668,7 @@ static void scan_variants(scan *s, const table *t)
             const mtl_token *tk = &doc->tokens[o[j]];
             if (!common_word(s, o[j]) || (form == US && shared_sense(doc, o[j], us)))
                 continue;
-            add(s, 'v', us, strlen(us), tk->start, tk->end, form,
+            add(s, 'v', us, strlen(us), o[j], tk->start, tk->end, form,
                 (tk->flags & MTL_TF_CAP) != 0, ROLE_OTHER);
         }
     }
@@ -631,7 +712,7 @@ static void scan_abbrevs(scan *s)
             if (o[j] + 1 < doc->n_tokens && doc->text[end] == '.' &&
                 glued(doc, o[j], o[j] + 1))
                 end++;
-            add(s, 'a', key, n, tk->start, end, DOTTED, 1, ROLE_OTHER);
+            add(s, 'a', key, n, o[j], tk->start, end, DOTTED, 1, ROLE_OTHER);
         }
         /* "US" in capitals only: "us" is a pronoun */
         const uint32_t *po = plain ? mtl_word_occurrences(w, plain) : NULL;
@@ -643,7 +724,7 @@ static void scan_abbrevs(scan *s)
                                        doc->text[doc->tokens[nx].start] == '$'))
                 continue;
             if (tk->flags & MTL_TF_ALLCAPS)
-                add(s, 'a', key, n, tk->start, tk->end, PLAIN, 1, ROLE_OTHER);
+                add(s, 'a', key, n, po[j], tk->start, tk->end, PLAIN, 1, ROLE_OTHER);
         }
     }
 }
@@ -696,26 +777,35 @@ static void majority_text(const mtl_doc *doc, const occ *o, int cap, char *buf,
     }
 }
 
-/* Does occurrence o count? An open pair counts before a noun ("a long term
- * plan", where the compound needs its hyphen), or when another form of the
- * term is used as it is ("in the long term" against "a long-term plan" is
- * two uses, not two spellings). roles: a bit per role of the other forms. */
-static int counts(const occ *o, unsigned roles)
+/* Does occurrence o count? An open pair counts against a closed form;
+ * before a noun ("a long term plan", where the compound needs its hyphen);
+ * or where a hyphenated form is used as it is ("in the long term" against
+ * "a long-term plan" is two uses, not two spellings). roles: a bit per role
+ * of the group's hyphenated forms; closed: the group has a closed form. */
+static int counts(const occ *o, unsigned roles, int closed)
 {
-    return o->form != OPEN || o->role == ROLE_MOD || o->role == ROLE_ANY ||
-           (roles & (1u << o->role));
+    if (o->form != OPEN || o->role == ROLE_ANY)
+        return 1;
+    if (o->flags & OCC_HYPHEN_ONLY)
+        roles &= closed ? 0 : ~0u;
+    else if (closed)
+        return 1;
+    if (o->role == ROLE_MOD && !(o->flags & OCC_STRICT) && roles)
+        return 1;
+    return (roles & (1u << o->role)) != 0;
 }
 
-/* The roles bit set of a group: the roles of its hyphenated forms, or every
- * role if it has a closed form ("rain forest" and "rainforest" are one noun
- * wherever they stand). */
-static unsigned group_roles(const occ *g, size_t n)
+/* The roles of a group's hyphenated forms, as bits; *closed is set if it
+ * has a closed form ("rain forest" and "rainforest" are one noun wherever
+ * they stand). */
+static unsigned group_roles(const occ *g, size_t n, int *closed)
 {
     unsigned roles = 0;
+    *closed = 0;
     for (size_t i = 0; i < n; i++) {
         if (g[i].form == CLOSED)
-            return ~0u;
-        if (g[i].form != OPEN)
+            *closed = 1;
+        else if (g[i].form != OPEN)
             roles |= 1u << g[i].role;
     }
     return roles;
@@ -724,24 +814,35 @@ static unsigned group_roles(const occ *g, size_t n)
 static void report_group(const mtl_doc *doc, const occ *g, size_t n,
                          mtl_emit *out)
 {
-    size_t count[PLAIN + 1] = {0}, first[PLAIN + 1];
-    unsigned roles = group_roles(g, n);
-    for (size_t i = 0; i < n; i++)
-        if (counts(&g[i], roles) && count[g[i].form]++ == 0)
+    size_t count[PLAIN + 1] = {0}, said[PLAIN + 1] = {0}, first[PLAIN + 1];
+    int closed;
+    unsigned roles = group_roles(g, n, &closed);
+    for (size_t i = 0; i < n; i++) {
+        if (!counts(&g[i], roles, closed))
+            continue;
+        if (count[g[i].form]++ == 0)
             first[g[i].form] = i;
-    int forms = 0, best = -1;
+        said[g[i].form] += !(g[i].flags & OCC_QUOTED);
+    }
+    int forms = 0, best = -1, tie = 0;
     for (int f = 0; f <= PLAIN; f++) {
         if (!count[f])
             continue;
         forms++;
+        if (best >= 0 && count[f] == count[best])
+            tie = 1;
         if (best < 0 || count[f] > count[best] ||
-            (count[f] == count[best] && first[f] < first[best]))
+            (count[f] == count[best] && first[f] < first[best])) {
+            tie = best >= 0 && count[f] == count[best];
             best = f;
+        }
     }
-    if (forms < 2)
+    /* a form only quoted sets the reference by a majority, not a tie */
+    if (forms < 2 || (tie && !said[best]))
         return;
     for (size_t i = 0; i < n; i++) {
-        if (g[i].form == best || !counts(&g[i], roles))
+        if (g[i].form == best || !counts(&g[i], roles, closed) ||
+            (g[i].flags & OCC_QUOTED))
             continue;
         char here[96], fix[96];
         mtl_excerpt(doc, g[i].start, g[i].end, here, sizeof here);
