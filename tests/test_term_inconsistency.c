@@ -68,6 +68,10 @@ static const flag_case flags[] = {
      .flag = "by election"},
     {.text = "A long-term plan, a long-term goal and a long term, stable deal.",
      .flag = "long term"},
+    /* names tell the variety, and are not reported */
+    {.text = "The Labor Department met. The Labor Secretary spoke. The labour "
+             "market is tight.",
+     .flag = "labour", .suggestion = "labor"},
 };
 
 static const char *const clean[] = {
@@ -102,6 +106,7 @@ static const char *const clean[] = {
     "Following a career high in appearances, he had a career-high 53 saves.",
     "The plan is long-term. In the long term it pays.",
     "It is required by law. The by-law says so.",
+    "He served at Pearl Harbor. The harbour was calm. The harbour froze.",
 };
 
 int main(void)

@@ -120,7 +120,9 @@ enum {
     OCC_HYPHEN_ONLY = 2, /* an open pair that is not its closed form */
     OCC_QUOTED = 4,      /* inside a direct quotation: the speaker's words,
                             which count but are not reported */
-    OCC_ANY_ROLE = 8     /* one word whatever its use: "can not", "per cent" */
+    OCC_ANY_ROLE = 8,    /* one word whatever its use: "can not", "per cent" */
+    OCC_NAME = 16        /* a US or UK spelling in a name: counted, not
+                            reported */
 };
 
 typedef struct scan {
@@ -666,10 +668,17 @@ static void scan_variants(scan *s, const table *t)
         const uint32_t *o = mtl_word_occurrences(w, e);
         for (size_t j = 0; j < e->count; j++) {
             const mtl_token *tk = &doc->tokens[o[j]];
-            if (!common_word(s, o[j]) || (form == US && shared_sense(doc, o[j], us)))
+            /* a name keeps its spelling ("Pearl Harbor" in a British text)
+             * but tells the document's variety ("the Labor Department" and
+             * "the labour market"): counted, never reported */
+            int name = !common_word(s, o[j]);
+            if ((name && inner_capitals(doc, o[j])) ||
+                (form == US && shared_sense(doc, o[j], us)))
                 continue;
             add(s, 'v', us, strlen(us), o[j], tk->start, tk->end, form,
                 (tk->flags & MTL_TF_CAP) != 0, ROLE_OTHER);
+            if (name && !s->failed)
+                s->occs[s->n - 1].flags |= OCC_NAME;
         }
     }
 }
@@ -814,7 +823,8 @@ static unsigned group_roles(const occ *g, size_t n, int *closed)
 static void report_group(const mtl_doc *doc, const occ *g, size_t n,
                          mtl_emit *out)
 {
-    size_t count[PLAIN + 1] = {0}, said[PLAIN + 1] = {0}, first[PLAIN + 1];
+    size_t count[PLAIN + 1] = {0}, said[PLAIN + 1] = {0}, names[PLAIN + 1] = {0},
+           first[PLAIN + 1];
     int closed;
     unsigned roles = group_roles(g, n, &closed);
     for (size_t i = 0; i < n; i++) {
@@ -822,8 +832,13 @@ static void report_group(const mtl_doc *doc, const occ *g, size_t n,
             continue;
         if (count[g[i].form]++ == 0)
             first[g[i].form] = i;
-        said[g[i].form] += !(g[i].flags & OCC_QUOTED);
+        said[g[i].form] += !(g[i].flags & (OCC_QUOTED | OCC_NAME));
+        names[g[i].form] += (g[i].flags & OCC_NAME) != 0;
     }
+    /* one name is one institution's spelling, not the document's */
+    for (int f = 0; f <= PLAIN; f++)
+        if (!said[f] && names[f] == 1 && names[f] == count[f])
+            count[f] = 0;
     int forms = 0, best = -1, tie = 0;
     for (int f = 0; f <= PLAIN; f++) {
         if (!count[f])
@@ -837,12 +852,13 @@ static void report_group(const mtl_doc *doc, const occ *g, size_t n,
             best = f;
         }
     }
-    /* a form only quoted sets the reference by a majority, not a tie */
+    /* a form only quoted or in names sets the reference by a majority, not
+     * a tie */
     if (forms < 2 || (tie && !said[best]))
         return;
     for (size_t i = 0; i < n; i++) {
         if (g[i].form == best || !counts(&g[i], roles, closed) ||
-            (g[i].flags & OCC_QUOTED))
+            (g[i].flags & (OCC_QUOTED | OCC_NAME)))
             continue;
         char here[96], fix[96];
         mtl_excerpt(doc, g[i].start, g[i].end, here, sizeof here);
