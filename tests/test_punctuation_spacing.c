@@ -98,6 +98,7 @@ static const char *const clean[] = {
     /* a name after a short or capitalised word, camel case, namespaces */
     "See README.Debian for details.",
     "Eat at Mc.Donalds now.",
+    "They went to invent Chem.Weapons there; weapons are banned.",
     "Use os.ReadFile here.",
     "Call net.Socket and net.Server here.",
 };

@@ -22,6 +22,12 @@ static const flag_case flags[] = {
     {.text = "The proteins on on the membrane bind.", .flag = "on on"},
     {.text = "He got up and ran ran home.", .flag = "ran ran"},
     {.text = "He was arrested in in Tay Ninh.", .flag = "in in"},
+    /* a translation loop is one finding */
+    {.text = "And rahu sum sum sum sum sum.", .flag = "sum sum sum sum sum",
+     .suggestion = "sum"},
+    {.text = "It is called population population population, or sample space.",
+     .flag = "population population population"},
+    {.text = "Subspecies Sia Sia Sia Sia Sia.", .flag = "Sia Sia Sia Sia Sia"},
     {.text = "It is protected by by a passphrase.", .flag = "by by"},
 };
 

@@ -371,9 +371,12 @@ static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out
     /* after a capitalised word or capitals, a word the document also
      * writes in lower case (a name after a name is one: "Cobourg.David") */
     int capitals = !ascii_lower(dot[-1]);
+    /* a short capitalised word is perhaps an abbreviation: "Chem.Weapons" */
+    int short_name = !capitals && !ascii_lower(s[0]) && left <= 4;
     if (!in_words(starters, dot + 1, n) && !ascii_lower(s[0]) &&
-        !((*scans)++ < 16 && (used_lower(doc, dot + 1, n) ||
-                              (!capitals && used_alone(doc, dot + 1, n)))))
+        (short_name ||
+         !((*scans)++ < 16 && (used_lower(doc, dot + 1, n) ||
+                               (!capitals && used_alone(doc, dot + 1, n))))))
         return;
     report_missing(out, (size_t)(dot - doc->text), '.');
 }

@@ -8,8 +8,9 @@
  * a particle and a preposition after a verb ("checked in in minutes"),
  * "gave her her keys", a noun and a modal ("the will will be read"), place
  * and other names ("Walla Walla", "Emperor Duc Duc", "the last LAST
- * festival"), reduplications ("ha ha", "bye bye", "choo choo") and three or
- * more copies ("Compare compare compare").
+ * festival"), reduplications ("ha ha", "bye bye", "choo choo") and three
+ * copies opening a sentence ("Compare compare compare"). Longer runs are a
+ * translation loop, reported once: "rahu sum sum sum sum".
  */
 #include "findings/rule.h"
 
@@ -314,14 +315,22 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
             caps_differ(a, b) || grammatical_double(doc, i, w))
             continue;
-        /* three or more: deliberate ("Compare compare compare") */
-        size_t k = mtl_doc_skip_space(doc, j + 1);
-        if (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
-            strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0) {
-            while (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
-                   strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0)
-                k = mtl_doc_skip_space(doc, k + 1);
-            i = k - 1;
+        /* Three or more: a loop of machine translation ("sum sum sum sum",
+         * "population population population"), one finding for the run;
+         * but three opening a sentence are emphasis ("Compare compare
+         * compare - that's the key"). */
+        size_t k = mtl_doc_skip_space(doc, j + 1), last = j, copies = 2;
+        while (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
+               doc->tokens[k].sentence == a->sentence &&
+               strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0) {
+            last = k;
+            copies++;
+            k = mtl_doc_skip_space(doc, k + 1);
+        }
+        if (copies > 2) {
+            if (copies > 3 || !(a->flags & MTL_TF_SENT_START))
+                report(doc, out, i, last);
+            i = last;
             continue;
         }
         if ((a->flags & MTL_TF_CAP) && (b->flags & MTL_TF_CAP) &&
