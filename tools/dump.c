@@ -1,7 +1,10 @@
 /* mtlint-dump: prints the segmentation of a file (blocks, sentences and
- * tokens with byte spans, kinds and normal forms), for rule writers. With
- * --tags, also each word's part-of-speech tag (and its clitic's), as the
- * rules that need tags see them. */
+ * tokens with byte spans, kinds and normal forms), for rule writers. A
+ * Markdown file (.md, .markdown, .mdown, .mkd) is read as the linter reads
+ * it: spans are in the extracted prose, and each token also shows the
+ * source bytes it maps to. With --tags, also each word's part-of-speech tag
+ * (and its clitic's), as the rules that need tags see them. */
+#include "mtlint.h"
 #include "text/doc.h"
 
 #include "lang/analysis.h"
@@ -42,7 +45,8 @@ int main(int argc, char **argv)
     } while (r > 0);
     fclose(f);
     mtl_doc d;
-    if (mtl_doc_build(&d, buf ? buf : "", len, path) != 0) {
+    if (mtl_doc_build_as(&d, buf ? buf : "", len, path,
+                         mtl_markdown_name(path)) != 0) {
         fputs("mtlint-dump: cannot segment\n", stderr);
         return 2;
     }
@@ -91,6 +95,11 @@ int main(int argc, char **argv)
                            (amb >> 8) < MTL_N_TAGS ? " " : "",
                            (amb >> 8) < MTL_N_TAGS ? mtl_tag_name(amb >> 8)
                                                    : "");
+                if (d.map) {
+                    size_t a = d.map[tk->start];
+                    size_t e = d.map_end[tk->end - 1];
+                    printf(" src [%zu,%zu) '%.*s'", a, e, (int)(e - a), buf + a);
+                }
                 putchar('\n');
             }
         }
