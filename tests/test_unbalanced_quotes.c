@@ -77,6 +77,20 @@ static const flag_case flags[] = {
     /* a stray closer inside brackets that close later */
     {.text = "(r2 = 0.21 [7]; r2 = 0.22 [9] Leigh 1988]; and r2 = 0.19 [34])",
      .flag = "]", .message = "no opening '['", .after = "1988"},
+    /* brackets that are no smile: a closer doubled, one before a stop or
+     * inside the line, a lone "[" (not wiki markup) */
+    {.text = "He met them (twice)) and left.", .flag = ")",
+     .message = "no opening '('", .after = "twice)"},
+    {.text = "The kingdom covers Great Britain and Northern Ireland).",
+     .flag = ")", .message = "no opening '('"},
+    {.text = "Ask something or tell us about your own) and go.", .flag = ")",
+     .message = "no opening '('"},
+    {.text = "A map on the left [Vandals and Alans, 526", .flag = "[Vandals",
+     .message = "never closed"},
+    /* one sentence a line: a quote reopened inside a line is still one */
+    {.text = "He left.\nHe said, “We have talks – including “The countries I "
+             "visited are using it.”\nIt rained.\nThey won.\n",
+     .flag = "“The", .message = "opens again"},
 };
 
 static const char *const clean[] = {
@@ -139,6 +153,19 @@ static const char *const clean[] = {
     /* one sentence a line: a quotation or bracket may end in another line */
     "He said, \"Behold, they have come.\nSo welcome to everyone.\"\n"
     "It rained (in May.\nThe rest is history).\nShe left.\n",
+    /* nor is a quote left open carried into the next line */
+    "Attempt on his life - \"This is a message:\nHe left.\"\nShe said "
+    "\"Why?\"\nThey won.\n",
+    /* smiles and frowns written as brackets, in chat and forum posts */
+    "Come on, show everyone what you're like)))",
+    "But I'm also interested in hearing your stories)\nAsk something or "
+    "tell us about your own)",
+    "It failed again((( Maybe tomorrow.",
+    "He was (happy) and then sad))) all day.",
+    /* wiki link markup that lost its other half */
+    "Standing ovation [[Portuguese Football Captain Cristiano Ronaldo]",
+    "Two coaches from [[Pakistan]] and India]] came.",
+    "A matrix [[1, 2], [3, 4]] is square.",
 };
 
 /* Lints len bytes (NULs included) as the file `name`, with only this

@@ -20,11 +20,13 @@
  * quotation ("He called it “a turning point and left." opens on a small
  * letter; "“We will go, he said." holds its own attribution). Also left
  * alone: short scare quotes inside a quotation that does close, list
- * markers ("1)", "b)"), emoticons (":)"), inch marks (12", 40” TV, also
- * inside a quotation), and, in a file of one sentence a line, an end of a
- * quotation or bracket whose other end may be in the next or the last
- * sentence. After one finding about a quote, the paragraph's end does not
- * report it again.
+ * markers ("1)", "b)"), emoticons (":)"), smiles and frowns written as
+ * brackets ("like)))", "your stories)" ending a line, "sad((("), wiki link
+ * markup ("[[Page"), inch marks (12", 40” TV, also inside a quotation),
+ * and, in a file of one sentence a line, an end of a quotation or bracket
+ * whose other end may be in the next or the last sentence (a quote left
+ * open there is not carried to the next line either). After one finding
+ * about a quote, the paragraph's end does not report it again.
  */
 #include "findings/rule.h"
 
@@ -527,6 +529,71 @@ static int list_marker(const mtl_doc *doc, size_t i, size_t first)
            pp->kind == MTL_TOK_PUNCT;
 }
 
+static int is_bracket(const mtl_doc *doc, size_t i, char c)
+{
+    const mtl_token *t = &doc->tokens[i];
+    return t->kind == MTL_TOK_PUNCT && t->end - t->start == 1 &&
+           doc->text[t->start] == c;
+}
+
+/* Is the bracket at token i one of a glued run of two or more of the same
+ * bracket ("like)))", "sad((("), or its paragraph's last mark, glued to a
+ * word with no stop after it ("your stories)")? In chat and forum posts
+ * written in Russian and some other languages a ")" is a smile and "(" a
+ * frown, and machine translation copies them (MLQE-PE ru-en dev: 9 of 11
+ * closers without an opener were these). Called only for a bracket with
+ * nothing to pair with. */
+static int smiley_run(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    char c = doc->text[t->start];
+    if (c != ')' && c != '(')
+        return 0;
+    size_t first = i, last = i;
+    while (first > b->tok_begin && glued_prev(doc, first, b->tok_begin, c))
+        first--;
+    while (last + 1 < b->tok_end && is_bracket(doc, last + 1, c) &&
+           glued_prev(doc, last + 1, b->tok_begin, c))
+        last++;
+    const mtl_token *ft = &doc->tokens[first], *lt = &doc->tokens[last];
+    /* the run ends its word: white space, a stop or the end follows */
+    char n = lt->end < b->end ? doc->text[lt->end] : ' ';
+    if (!strchr(" \t\r\n.,;!?", n))
+        return 0;
+    int after_word = first > b->tok_begin &&
+                     doc->tokens[first - 1].end == ft->start &&
+                     (doc->tokens[first - 1].kind == MTL_TOK_WORD ||
+                      doc->tokens[first - 1].kind == MTL_TOK_NUMBER);
+    if (last > first) {
+        /* "(twice))": a run whose first bracket closes one is a doubled
+         * closer, not a smile */
+        long open = 0;
+        for (size_t k = b->tok_begin; k < first && c == ')'; k++)
+            open += is_bracket(doc, k, '(') - is_bracket(doc, k, ')');
+        return open <= 0 && (after_word || first == b->tok_begin ||
+                             mtl_tok_is_space(&doc->tokens[first - 1]));
+    }
+    /* a single ")" after a word, where the line ends with no stop */
+    if (c != ')' || !after_word)
+        return 0;
+    size_t e = lt->end;
+    while (e < b->end && (doc->text[e] == ' ' || doc->text[e] == '\t' ||
+                          doc->text[e] == '\r'))
+        e++;
+    return e >= b->end || doc->text[e] == '\n';
+}
+
+/* "[[" and "]]": wiki link markup left in text taken from a wiki, whose
+ * other half the translation (or the extraction) often lost. */
+static int wiki_markup(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    char c = doc->text[doc->tokens[i].start];
+    return (c == '[' || c == ']') &&
+           (glued_prev(doc, i, b->tok_begin, c) ||
+            (i + 1 < b->tok_end && is_bracket(doc, i + 1, c) &&
+             glued_prev(doc, i + 1, b->tok_begin, c)));
+}
+
 static char closer_of(char open)
 {
     return open == '(' ? ')' : open == '[' ? ']' : '}';
@@ -567,6 +634,14 @@ static int key_name(const mtl_doc *doc, const mtl_block *b, size_t i)
     return 0;
 }
 
+/* The bracket at token k never closes. */
+static void report_open_bracket(mtl_emit *out, const mtl_doc *doc,
+                                const mtl_block *b, size_t k)
+{
+    if (!wiki_markup(doc, b, k))
+        report_unclosed(out, doc, k, doc->text[doc->tokens[k].start]);
+}
+
 /* cut: the block is a sentence cut out of its document (quote_state) */
 static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
                           bracket_stack *st, int cut, mtl_emit *out)
@@ -578,7 +653,7 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
         return;
     if (c == '(' || c == '[' || c == '{') {
         /* ESC [ is a terminal escape sequence, encoding's business */
-        if (emoticon(doc, i, b->tok_begin) ||
+        if (emoticon(doc, i, b->tok_begin) || smiley_run(doc, b, i) ||
             (t->start > 0 && doc->text[t->start - 1] == '\x1B'))
             return;
         if (st->depth < MAX_DEPTH)
@@ -605,7 +680,8 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
            closer_of(doc->text[doc->tokens[st->tok[d - 1]].start]) != c)
         d--;
     if (d == 0) {
-        if (c == ')' && list_marker(doc, i, b->tok_begin))
+        if ((c == ')' && list_marker(doc, i, b->tok_begin)) ||
+            smiley_run(doc, b, i) || wiki_markup(doc, b, i))
             return;
         /* "(a [7] b 1988] c)": a stray closer, when the innermost opener
          * closes later; the opener stays open for it */
@@ -630,10 +706,8 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
         return;
     }
     /* Openers crossed by this closer never close: "(a [b) c". */
-    while (st->depth > d) {
-        size_t k = st->tok[--st->depth];
-        report_unclosed(out, doc, k, doc->text[doc->tokens[k].start]);
-    }
+    while (st->depth > d)
+        report_open_bracket(out, doc, b, st->tok[--st->depth]);
     st->depth--;
 }
 
@@ -738,7 +812,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         /* a quotation over paragraphs: the next one reopens it (news
          * style), or a later one closes it */
         int running = q.open && running_quote(doc, bi, &q);
-        if (running && !continues(doc, bi) && closes_later(doc, bi, &q))
+        if (running && !q.cut && !continues(doc, bi) &&
+            closes_later(doc, bi, &q))
             carried = 1;
         else if (q.open && !q.cut && !q.reported &&
                  !(running && continues(doc, bi))) {
@@ -748,8 +823,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                 report_unclosed(out, doc, q.tok, 0);
         }
         for (size_t k = 0; k < st.depth && !q.cut; k++)
-            report_unclosed(out, doc, st.tok[k],
-                            doc->text[doc->tokens[st.tok[k]].start]);
+            report_open_bracket(out, doc, b, st.tok[k]);
     }
     return 0;
 }
