@@ -123,6 +123,14 @@ static const flag_case flags[] = {
              "separated into two main sections.\nThey left.\n",
      .flag = "Can be separated into two main sections.",
      .message = "no subject"},
+    /* after a question that asks for no place, time, way or reason, a
+     * prepositional phrase answers nothing */
+    {.text = "Q. Will you return tonight? On those nominations. THE "
+             "PRESIDENT. Yes.",
+     .flag = "On those nominations.", .message = "no verb"},
+    {.text = "What will his status be? Of world tensions. Will the "
+             "Government still have a claim?",
+     .flag = "Of world tensions.", .message = "no verb"},
     /* an infinitive whose only finite verb is in its own clause */
     {.text = "He spoke of aid. \xE2\x80\x9C"
              "And to ensure that people can continue "
@@ -184,6 +192,9 @@ static const char *const clean[] = {
     "How long did it take? Over a decade. Nobody expected that.",
     "Q. Does that include trainers? In 30 days, yes.",
     "Is it ready? Could be. We will see.",
+    "Where did you meet him? In Geneva. It was cold.",
+    "When does it open? After the harvest. Come then.",
+    "What is the frame made of? Of oak. It lasts.",
     /* interjections, formulas, replies */
     "Thanks for asking. Great question. The answer is no.",
     "That settles the budget. Moving on. The next item is travel.",

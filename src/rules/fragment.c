@@ -443,6 +443,29 @@ static int is_question(const mtl_doc *doc, const mtl_sentence *s)
     return 0;
 }
 
+/* Does the question ask for what a phrase opening with a preposition
+ * gives: a place, a time, a way, a reason ("How long did it take? Over a
+ * decade."), or the object of its last word ("What is it made of?")? A
+ * yes-no question, or one asking "what" or "who", is answered by a word,
+ * a noun or a clause: a prepositional phrase after it was more often cut
+ * from a sentence (injected split tails and stray phrases in the
+ * calibration corpus: 9 missed after such questions; the corpus itself has
+ * no verbless phrase answering one). */
+static int asks_for_phrase(const mtl_doc *doc, const mtl_sentence *q)
+{
+    static const char *const asking[] = {"where", "when", "how", "why",
+                                         "whence", "whither", NULL};
+    size_t last = SIZE_MAX;
+    for (size_t i = q->tok_begin; i < q->tok_end; i++) {
+        if (!mtl_tok_is_wordlike(&doc->tokens[i]))
+            continue;
+        if (norm_is(doc, i, asking))
+            return 1;
+        last = i;
+    }
+    return last != SIZE_MAX && mtl_tag_of(doc, last) == MTL_TAG_ADP;
+}
+
 /* "In Geneva.", "According to its size.": the sentence opens with a
  * preposition (not "as", "like" or "than", which also compare). */
 static int opens_with_preposition(const mtl_doc *doc, const mtl_sentence *s,
@@ -543,6 +566,16 @@ static int reply(const mtl_doc *doc, const shape *sh)
     static const char *const words[] = {"yes", "no", "not", "nope", "yeah",
                                         NULL};
     return sh->first != SIZE_MAX && norm_is(doc, sh->first, words);
+}
+
+/* "In 30 days, yes.": a reply word anywhere in the sentence. */
+static int reply_within(const mtl_doc *doc, const mtl_sentence *s)
+{
+    static const char *const words[] = {"yes", "no", "yeah", "nope", NULL};
+    for (size_t i = s->tok_begin; i < s->tok_end; i++)
+        if (mtl_tok_is_wordlike(&doc->tokens[i]) && norm_is(doc, i, words))
+            return 1;
+    return 0;
 }
 
 static int relative(const char *w)
@@ -844,6 +877,10 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                 opens_with_set_phrase(doc, s))
                 continue;
             int pp = opens_with_preposition(doc, s, &sh);
+            /* "Will you return tonight? On those nominations." */
+            if (answer && pp && !asks_for_phrase(doc, before) &&
+                !reply_within(doc, s))
+                answer = 0;
             /* Title Case, names and datelines; a phrase that opens with a
              * preposition is judged by its place ("At Harvard Business
              * School.") */
