@@ -357,6 +357,11 @@ static void sentences_abbreviations(void **state)
                      "See S3 Fig. A in the file.|Call Tel. 555 1234.");
     expect_sentences("Some antigens (eg. CSP, TRAP) work.",
                      "Some antigens (eg. CSP, TRAP) work.");
+    /* such abbreviations that are also words need their capital */
+    expect_sentences("He said no. Then he left. He ate a fig. It was ripe.",
+                     "He said no.|Then he left.|He ate a fig.|It was ripe.");
+    expect_sentences("It was No. 5 on Dec. 4. Gen. Smith won.",
+                     "It was No. 5 on Dec. 4.|Gen. Smith won.");
 }
 
 /* ICU keeps a sentence going after a word in capitals that ends like one of

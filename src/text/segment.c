@@ -424,12 +424,26 @@ static const char *const extra_abbrevs[] = {
      * "Tel. 555", and "eg." as some authors write it */
     "ste", "fig", "figs", "tel", "eg", NULL};
 
-static int is_abbrev(const char *norm)
+/* Those of them that are also words ("He said no.", "a ripe fig.",
+ * "in the fig. Then"): abbreviations only when capitalised ("No. 5",
+ * "Fig. A", "Gen. Smith", "Dec. 4"). */
+static const char *const word_abbrevs[] = {
+    "no", "co", "mar", "dec", "gen", "rep", "det", "col", "fig", "figs",
+    "tel", "ste", "sen", "gov", "rev", "fr", "mt", "jan", "jun", NULL};
+
+static int in_list(const char *norm, const char *const *list)
 {
-    for (size_t i = 0; extra_abbrevs[i]; i++)
-        if (strcmp(norm, extra_abbrevs[i]) == 0)
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(norm, list[i]) == 0)
             return 1;
     return 0;
+}
+
+/* Is the word w (normal form norm) a known abbreviation? */
+static int is_abbrev_word(const mtl_token *w, const char *norm)
+{
+    return in_list(norm, extra_abbrevs) &&
+           ((w->flags & MTL_TF_CAP) || !in_list(norm, word_abbrevs));
 }
 
 /* Letters joined by dots, two at most between dots: "J.L", "a.k.a",
@@ -476,7 +490,7 @@ static int ends_on_abbrev(const mtl_doc *d, size_t first, size_t last)
                                                   w->end - w->start) == 1)
         return 1;
     /* Initials written together ("J.L. Webster"), "a.k.a." */
-    return !bracket && (is_abbrev(n) || initialism(n));
+    return !bracket && (is_abbrev_word(w, n) || initialism(n));
 }
 
 /* ICU's English exceptions ("en@ss=standard") are matched as suffixes, so
@@ -492,7 +506,8 @@ static size_t capitals_stop(const mtl_doc *d, size_t tok, size_t end_tok,
         const mtl_token *w = &d->tokens[k - 1], *dot = &d->tokens[k];
         if (!is_mark(d, dot, '.') || w->kind != MTL_TOK_WORD ||
             w->end != dot->start || !(w->flags & MTL_TF_ALLCAPS) ||
-            strchr(mtl_tok_norm(d, w), '.') || is_abbrev(mtl_tok_norm(d, w)))
+            strchr(mtl_tok_norm(d, w), '.') ||
+            is_abbrev_word(w, mtl_tok_norm(d, w)))
             continue;
         const mtl_token *sp = &d->tokens[k + 1], *nx = &d->tokens[k + 2];
         if (mtl_tok_is_space(sp) &&
