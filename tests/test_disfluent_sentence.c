@@ -85,6 +85,8 @@ static const char *const clean[] = {
     "The TCP or UDP port number, or the service name (which is mapped to a "
     "standard port number with the information contained in the "
     "/etc/services file).",
+    "The intensity, duration and distance from the transmitting source are "
+    "far from what is necessary to delete EPROM memory.",
 };
 
 /* Does a default linter have a language model? */

@@ -82,6 +82,12 @@ static const char *const inverting[] = {
     "might", "must", "what", "where", "when", "why", "how", "who", "which",
     NULL};
 
+/* A conjunction swapped with a list member ("duration and" for "and
+ * duration") gains only from the comma before it: 3 of 25 false findings
+ * on clean prose and 2 of 6 findings on real MT were these, against 35 of
+ * 1,106 injected swaps found. */
+static const char *const conjunctions[] = {"and", "or", "but", "nor", NULL};
+
 static int is_question(const mtl_doc *doc, const mtl_sentence *sent)
 {
     for (size_t t = sent->tok_end; t > sent->tok_begin; t--) {
@@ -121,7 +127,11 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
             !counted(doc, &u[k + 1], &u[k]) ||
             !adjacent_words(doc, &u[k], &u[k + 1]))
             continue;
-        if (question && mtl_in_list(inverting, mtl_ngram_word_text(ng, u[k].id)))
+        const char *wa = mtl_ngram_word_text(ng, u[k].id);
+        const char *wb = mtl_ngram_word_text(ng, u[k + 1].id);
+        if (question && mtl_in_list(inverting, wa))
+            continue;
+        if (mtl_in_list(conjunctions, wa) || mtl_in_list(conjunctions, wb))
             continue;
         /* The fix is offered only in an order the model has seen: when
          * neither order is known the gain comes from the words around the
