@@ -117,6 +117,28 @@ class Server:
             timeout)
         return m['params']['diagnostics']
 
+    def settled(self, uri, version='any', timeout=TIMEOUT):
+        """The whole diagnostics of uri's current text (of version, if
+        given). The fast rules' findings come first, the rest in a second
+        publication; a code action request is answered only once the whole
+        lint is in, so the last publication before its answer is whole."""
+        rid = self.request('textDocument/codeAction', {
+            'textDocument': {'uri': uri},
+            'range': {'start': {'line': 0, 'character': 0},
+                      'end': {'line': 0, 'character': 0}},
+            'context': {'diagnostics': []}})
+        self.response(rid, timeout)
+        mine = [m for m in self.backlog
+                if m.get('method') == 'textDocument/publishDiagnostics' and
+                m['params']['uri'] == uri]
+        for m in mine:
+            self.backlog.remove(m)
+        assert mine, 'no diagnostics were published for ' + uri
+        last = mine[-1]['params']
+        assert version == 'any' or last.get('version') == version, \
+            'the last diagnostics are of version %s' % last.get('version')
+        return last['diagnostics']
+
     def initialize(self, capabilities=None, **params):
         p = {'processId': os.getpid(), 'rootUri': None,
              'capabilities': capabilities or {}}

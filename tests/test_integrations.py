@@ -175,6 +175,7 @@ def check_install(tmp):
         return hits[0]
     binary = find('/bin/mtlint')
     find('/man1/mtlint.1')
+    find('/doc/mtlint/rules.md')  # where the language server's diagnostics link
     data = os.path.dirname(find('/share/mtlint/tagger-ewt.bin'))
     for name in sorted(os.listdir(os.path.join(src, 'dicts'))):
         if name not in ('meson.build', 'README.md'):
@@ -234,7 +235,13 @@ end
 vim.cmd('edit ' .. vim.fn.fnameescape({json.dumps(path)}))
 local buf = vim.api.nvim_get_current_buf()
 result.filetype = vim.bo.filetype
-result.arrived = vim.wait(120000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+-- the fast rules' findings come first, the mistranslation with the rest
+result.arrived = vim.wait(120000, function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'mistranslation' then return true end
+  end
+  return false
+end, 50)
 result.diagnostics = {{}}
 local target
 for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -304,8 +311,12 @@ def check_eglot(tmp):
               {json.dumps(mtlint)})
       (find-file {json.dumps(path)})
       (run-hooks 'post-command-hook) ; where eglot-ensure connects
+      ;; the fast rules' findings come first, the mistranslation with the rest
       (let ((n 0))
-        (while (and (< n 1200) (null (flymake-diagnostics)))
+        (while (and (< n 1200)
+                    (not (seq-find (lambda (d) (string-match-p (regexp-quote "[mistranslation]")
+                                                               (flymake-diagnostic-text d)))
+                                   (flymake-diagnostics))))
           (accept-process-output nil 0.1)
           (setq n (1+ n))))
       (dolist (d (flymake-diagnostics))

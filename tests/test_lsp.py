@@ -18,6 +18,11 @@ check per argument.
              characters outside the BMP
   sync       incremental and whole-text changes; a burst of edits is linted
              once, at its last version (older work is never published)
+  preview    the fast rules' findings are published first, with the slow
+             rules' last findings moved over the edit (or dropped when the
+             edit touched them), then every rule's; one publication when
+             the rules cannot be split (unused suppressions reported, slow
+             rules off)
   lifecycle  the protocol's errors before initialize and after shutdown,
              unknown methods, exit status with and without shutdown
   bad-input  200 malformed or out-of-order messages (truncated headers,
@@ -136,7 +141,7 @@ def check_session(tmp):
     expect(init['serverInfo']['name'] == 'mtlint', 'serverInfo')
 
     s.open(uri, text)
-    diags = s.diagnostics(uri, 1)
+    diags = s.settled(uri, 1)
     want = as_lsp(cli_findings(path), text)
     expect(len(want) >= 14, f'the command line finds {len(want)}')
     expect(as_tuples(diags) == want,
@@ -175,7 +180,7 @@ def check_session(tmp):
     # an incremental edit that removes ". ."
     dp = find(diags, 'doubled-punctuation', "'. .'")
     s.change(uri, 2, [{'range': dp['range'], 'text': '.'}])
-    diags2 = s.diagnostics(uri, 2)
+    diags2 = s.settled(uri, 2)
     text2 = apply_edits(text, [{'range': dp['range'], 'newText': '.'}])
     expect('hostages. .' not in text2 and 'hostages.' in text2, 'edit')
     write(path, text2)
@@ -190,14 +195,14 @@ def check_session(tmp):
     at = {'line': 0, 'character': utf16_column(line0, len(line0))}
     s.change(uri, 3, [{'range': {'start': at, 'end': at},
                        'text': ' Critics called him a nepo hire.'}])
-    diags3 = s.diagnostics(uri, 3)
+    diags3 = s.settled(uri, 3)
     sp = find(diags3, 'spelling', 'nepo')
     actions = actions_at(s, uri, sp['range'])
     add = [a for a in actions if a.get('command', {}).get('command') == 'mtlint.addWord']
     expect(len(add) == 1, f'no add-to-words action: {actions}')
     expect(add[0]['title'] == "Add 'nepo' to the project's words", add[0]['title'])
     expect(s.call('workspace/executeCommand', add[0]['command']) is None, 'addWord')
-    diags4 = s.diagnostics(uri, 3)
+    diags4 = s.settled(uri, 3)
     expect(not [d for d in diags4 if 'nepo' in d['message']],
            'the added word is still reported')
     expect(len(diags4) == len(diags3) - 1, 'adding a word changed other findings')
@@ -284,7 +289,7 @@ def check_markdown(tmp):
     uri = file_uri(path)
     s, _ = start_server(tmp)
     s.open(uri, MARKDOWN, language='markdown')
-    diags = s.diagnostics(uri, 1)
+    diags = s.settled(uri, 1)
     expect(as_tuples(diags) == as_lsp(cli_findings(path), MARKDOWN),
            'Markdown diagnostics differ from the command line')
     text, version = MARKDOWN, 1
@@ -299,7 +304,7 @@ def check_markdown(tmp):
         version += 1
         s.change(uri, version, [{'text': text}])
         before = len([x for x in diags if x['code'] == 'repeated-word'])
-        diags = s.diagnostics(uri, version)
+        diags = s.settled(uri, version)
         expect(len([x for x in diags if x['code'] == 'repeated-word']) == before - 1,
                f'the rule still reports after "{title}": {diags}')
         write(path, text)
@@ -318,7 +323,7 @@ def check_markdown(tmp):
                     '<!-- mtlint-enable repeated-word -->\n'), 'edited text:\n' + text)
     # plain text gets no comment
     s.open(file_uri(os.path.join(tmp, 'a.txt')), 'He met the the envoy.\n')
-    d = s.diagnostics(file_uri(os.path.join(tmp, 'a.txt')))
+    d = s.settled(file_uri(os.path.join(tmp, 'a.txt')))
     titles = [a['title'] for a in actions_at(s, file_uri(os.path.join(tmp, 'a.txt')),
                                             d[0]['range'])]
     expect(not [t for t in titles if t.startswith('Disable')], f'plain text: {titles}')
@@ -334,14 +339,14 @@ def check_baseline(tmp):
     uri = file_uri(path)
     s, _ = start_server(tmp)
     s.open(uri, text)
-    diags = s.diagnostics(uri, 1)
+    diags = s.settled(uri, 1)
     target = find(diags, 'repeated-phrase', 'a cease-fire')
     actions = actions_at(s, uri, target['range'])
     ign = [a for a in actions if a.get('command', {}).get('command') == 'mtlint.ignoreFinding'
            and a['diagnostics'][0]['message'] == target['message']]
     expect(len(ign) == 1, f'no ignore action: {actions}')
     expect(s.call('workspace/executeCommand', ign[0]['command']) is None, 'ignore')
-    after = s.diagnostics(uri, 1)
+    after = s.settled(uri, 1)
     expect(as_tuples(after) == [t for t in as_tuples(diags) if t != as_tuples([target])[0]],
            'the ignored finding is still reported, or others are not')
     base = os.path.join(tmp, '.mtlint-baseline')
@@ -357,7 +362,7 @@ def check_baseline(tmp):
     s.change(uri, 2, [{'range': {'start': {'line': 0, 'character': 0},
                                  'end': {'line': 0, 'character': 0}},
                        'text': 'A new first paragraph.\n\n'}])
-    after2 = s.diagnostics(uri, 2)
+    after2 = s.settled(uri, 2)
     expect(len(after2) == len(after) and
            not [d for d in after2 if d['message'] == target['message']],
            'an edit above brought the ignored finding back')
@@ -375,7 +380,7 @@ def check_settings(tmp):
     s, _ = start_server(tmp, initializationOptions={
         'mtlint': {'rules': {'fragment': 'off', 'doubled-punctuation': 'error'}}})
     s.open(uri, text)
-    diags = s.diagnostics(uri, 1)
+    diags = s.settled(uri, 1)
     rules = {d['code'] for d in diags}
     expect('fragment' not in rules and 'repeated-phrase' not in rules, rules)
     expect(find(diags, 'doubled-punctuation')['severity'] == 1, 'severity from settings')
@@ -384,7 +389,7 @@ def check_settings(tmp):
         'settings and .mtlint.ini together differ from the command line')
     s.notify('workspace/didChangeConfiguration',
              {'settings': {'mtlint': {'rules': {'fragment': 'note'}}}})
-    diags = s.diagnostics(uri, 1)
+    diags = s.settled(uri, 1)
     expect(find(diags, 'fragment')['severity'] == 3, 'didChangeConfiguration')
     expect(find(diags, 'doubled-punctuation')['severity'] == 2, 'old settings stay')
     # a bad .mtlint.ini: said, and no diagnostics; fixed and saved: linted
@@ -394,14 +399,14 @@ def check_settings(tmp):
     msg = s.wait_for(lambda m: m.get('method') == 'window/showMessage')
     expect("unknown rule 'no-such-rule'" in msg['params']['message'] and
            msg['params']['type'] == 1, msg)
-    expect(s.diagnostics(uri, 1) == [], 'a bad config should give no diagnostics')
+    expect(s.settled(uri, 1) == [], 'a bad config should give no diagnostics')
     write(ini, 'root = true\n')
     s.notify('textDocument/didSave', {'textDocument': {'uri': file_uri(ini)}})
-    expect(find(s.diagnostics(uri, 1), 'repeated-phrase'), 'fixed config')
+    expect(find(s.settled(uri, 1), 'repeated-phrase'), 'fixed config')
     # an ignored file
     write(ini, 'root = true\n[mtlint]\nignore = article.txt\n')
     s.notify('textDocument/didSave', {'textDocument': {'uri': file_uri(ini)}})
-    expect(s.diagnostics(uri, 1) == [], 'an ignored file is linted')
+    expect(s.settled(uri, 1) == [], 'an ignored file is linted')
     # an unknown setting is a warning
     s.notify('workspace/didChangeConfiguration', {'settings': {'colour': 'blue'}})
     msg = s.wait_for(lambda m: m.get('method') == 'window/showMessage')
@@ -421,14 +426,14 @@ def check_encoding(tmp):
     # UTF-16 (the default): surrogate pairs count twice
     s, init = start_server(tmp)
     s.open(uri, text)
-    expect(as_tuples(s.diagnostics(uri, 1)) == want16, 'UTF-16 positions')
+    expect(as_tuples(s.settled(uri, 1)) == want16, 'UTF-16 positions')
     expect(s.stop() == 0, 'exit status')
     # UTF-8 when offered
     s, init = start_server(tmp, capabilities={
         'general': {'positionEncodings': ['utf-32', 'utf-8', 'utf-16']}})
     expect(init['capabilities']['positionEncoding'] == 'utf-8', init)
     s.open(uri, text)
-    got = as_tuples(s.diagnostics(uri, 1))
+    got = as_tuples(s.settled(uri, 1))
     lines = text.splitlines()
     want8 = []
     for f in cli_findings(path, '--column-unit=byte'):
@@ -439,7 +444,7 @@ def check_encoding(tmp):
     col = len(lines[2].encode()[:lines[2].encode().index(b'the the') + 4])
     s.change(uri, 2, [{'range': {'start': {'line': 2, 'character': col},
                                  'end': {'line': 2, 'character': col + 4}}, 'text': ''}])
-    got = s.diagnostics(uri, 2)
+    got = s.settled(uri, 2)
     expect(len([d for d in got if d['code'] == 'repeated-word']) == 2,
            f'UTF-8 edit: {got}')
     expect(s.stop() == 0, 'exit status')
@@ -450,7 +455,7 @@ def check_sync(tmp):
     uri = file_uri(os.path.join(tmp, 'a.txt'))
     s, _ = start_server(tmp)
     s.open(uri, 'It is one line.\r\nIt has two lines.\rIt has the the lines.\n')
-    d = s.diagnostics(uri, 1)
+    d = s.settled(uri, 1)
     expect([(x['code'], x['range']['start']) for x in d] ==
            [('repeated-word', {'line': 2, 'character': 7})], f'line ends: {d}')
     # whole-text and incremental changes in one notification, in order
@@ -460,7 +465,7 @@ def check_sync(tmp):
                       {'range': {'start': {'line': 9, 'character': 0},
                                  'end': {'line': 9, 'character': 99}},
                        'text': 'It is there.\n'}])
-    d = s.diagnostics(uri, 2)
+    d = s.settled(uri, 2)
     expect([x['message'] for x in d] == ["repeated word 'the'"], f'changes: {d}')
     # a burst of edits: only the last version is published
     burst = []
@@ -478,6 +483,69 @@ def check_sync(tmp):
     expect(early == [], f'older versions were published: {early}')
     expect(len(d['params']['diagnostics']) == 1, d)
     expect(s.stop() == 0, 'exit status')
+
+
+def check_preview(tmp):
+    project(tmp)
+    path = os.path.join(tmp, 'article.txt')
+    shutil.copy(ARTICLE, path)
+    text = open(path, encoding='utf-8').read()
+    uri = file_uri(path)
+    s, _ = start_server(tmp)
+    s.open(uri, text)
+    before = s.settled(uri, 1)
+    m = find(before, 'mistranslation')
+    line = m['range']['start']['line']
+
+    def edit(version, rng, new):
+        s.change(uri, version, [{'range': rng, 'text': new}])
+        seen = []
+        rid = s.request('textDocument/codeAction', {
+            'textDocument': {'uri': uri}, 'range': rng, 'context': {'diagnostics': []}})
+        s.wait_for(lambda x: x.get('id') == rid, keep=seen)
+        pubs = [x['params'] for x in seen if x.get('method') == 'textDocument/publishDiagnostics']
+        s.backlog.clear()
+        expect([p['version'] for p in pubs] == [version, version],
+               f'expected a preview and the whole lint of {version}: {pubs}')
+        return pubs[0]['diagnostics'], pubs[1]['diagnostics']
+
+    # a word typed before "mortgages" on its line: the finding moves with it
+    at = {'line': line, 'character': 0}
+    preview, whole = edit(2, {'start': at, 'end': at}, 'Indeed, ')
+    moved = [d for d in preview if d['code'] == 'mistranslation']
+    expect(len(moved) == 1 and moved[0]['range']['start'] ==
+           {'line': line, 'character': m['range']['start']['character'] + 8},
+           f'the carried finding: {moved}')
+    text2 = apply_edits(text, [{'range': {'start': at, 'end': at}, 'newText': 'Indeed, '}])
+    write(path, text2)
+    expect(as_tuples(whole) == as_lsp(cli_findings(path), text2), 'the whole lint')
+    expect(sorted(as_tuples(preview)) == sorted(as_tuples(whole)),
+           'the preview differs from the whole lint where nothing slow changed')
+    # the word itself replaced: the finding is dropped from the preview
+    m2 = find(whole, 'mistranslation')
+    preview, whole = edit(3, m2['range'], 'hostages')
+    expect(not [d for d in preview + whole if d['code'] == 'mistranslation'],
+           'a finding whose text changed was carried over')
+    expect(s.stop() == 0, 'exit status')
+
+    # rules that cannot be split: one publication each
+    for init in ({'mtlint': {'report-unused-suppressions': True}},
+                 {'mtlint': {'rules': {'mistranslation': 'off', 'disfluent-sentence': 'off'}}}):
+        s, _ = start_server(tmp, initializationOptions=init)
+        write(path, text)
+        s.open(uri, text)
+        seen = []
+        rid = s.request('textDocument/codeAction', {
+            'textDocument': {'uri': uri}, 'range': {'start': at, 'end': at},
+            'context': {'diagnostics': []}})
+        s.wait_for(lambda x: x.get('id') == rid, keep=seen)
+        pubs = [x['params'] for x in seen if x.get('method') == 'textDocument/publishDiagnostics']
+        expect(len(pubs) == 1, f'{init}: {len(pubs)} publications')
+        args = ['--report-unused-suppressions'] if 'report-unused-suppressions' in init['mtlint'] \
+            else ['--disable=mistranslation,disfluent-sentence']
+        expect(as_tuples(pubs[0]['diagnostics']) == as_lsp(cli_findings(path, *args), text),
+               f'{init}: differs from the command line')
+        expect(s.stop() == 0, 'exit status')
 
 
 def check_lifecycle(tmp):
@@ -642,7 +710,7 @@ def check_bad_input(tmp):
     uri = file_uri(path)
     s, _ = start_server(tmp)
     s.open(uri, text)
-    want = as_tuples(s.diagnostics(uri, 1))
+    want = as_tuples(s.settled(uri, 1))
     probes = [0]
 
     def run(name, data, expected):
@@ -679,7 +747,7 @@ def check_bad_input(tmp):
     # the document is still linted as before
     s.change(uri, 2, [{'range': {'start': {'line': 0, 'character': 0},
                                  'end': {'line': 0, 'character': 0}}, 'text': ''}])
-    expect(as_tuples(s.diagnostics(uri, 2)) == want, 'the diagnostics changed')
+    expect(as_tuples(s.settled(uri, 2)) == want, 'the diagnostics changed')
     if not os.environ.get('MTLINT_SANITIZED'):
         # Within 4 MB: less than the 6 MB document opened and closed twice
         # (without giving memory back after it, the server grows by 8 MB).
@@ -689,7 +757,8 @@ def check_bad_input(tmp):
 
 checks = {'session': check_session, 'words': check_words, 'markdown': check_markdown,
           'baseline': check_baseline, 'settings': check_settings,
-          'encoding': check_encoding, 'sync': check_sync, 'lifecycle': check_lifecycle,
+          'encoding': check_encoding, 'sync': check_sync, 'preview': check_preview,
+          'lifecycle': check_lifecycle,
           'bad-input': check_bad_input}
 with tempfile.TemporaryDirectory(prefix='mtlint-lsp-') as tmp:
     checks[sys.argv[1]](os.path.realpath(tmp))

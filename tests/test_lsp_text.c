@@ -150,6 +150,47 @@ static void range_and_whole_changes(void **state)
     lsp_docs_free(&docs);
 }
 
+/* Spans of revision 0 of "aaaa bbbb cccc dddd" mapped over changes. */
+static void spans_move_over_changes(void **state)
+{
+    lsp_docs docs = {0};
+    lsp_doc *d = lsp_docs_open(&docs, "file:///t/a.txt", "plaintext", 1,
+                               "aaaa bbbb cccc dddd", 19);
+    assert_non_null(d);
+    /* "XY" typed before bbbb (rev 1), then cccc replaced by "C" (rev 2) */
+    assert_int_equal(change(d, "{\"range\":{\"start\":{\"line\":0,\"character\":5},"
+                               "\"end\":{\"line\":0,\"character\":5}},\"text\":\"XY\"}",
+                            LSP_UTF16), 0);
+    assert_int_equal(change(d, "{\"range\":{\"start\":{\"line\":0,\"character\":12},"
+                               "\"end\":{\"line\":0,\"character\":16}},\"text\":\"C\"}",
+                            LSP_UTF16), 0);
+    assert_string_equal(d->text, "aaaa XYbbbb C dddd");
+    size_t at = 0; /* aaaa: before both */
+    assert_int_equal(lsp_doc_map(d, 0, &at, 4), 0);
+    assert_int_equal(at, 0);
+    at = 5; /* bbbb: the insertion at its start moves it */
+    assert_int_equal(lsp_doc_map(d, 0, &at, 4), 0);
+    assert_int_equal(at, 7);
+    at = 10; /* cccc: replaced */
+    assert_int_equal(lsp_doc_map(d, 0, &at, 4), -1);
+    at = 15; /* dddd: after both */
+    assert_int_equal(lsp_doc_map(d, 0, &at, 4), 0);
+    assert_int_equal(at, 14);
+    at = 3; /* "a bb": the insertion is inside it */
+    assert_int_equal(lsp_doc_map(d, 0, &at, 4), -1);
+    /* from revision 1 only the second change counts */
+    at = 17;
+    assert_int_equal(lsp_doc_map(d, 1, &at, 4), 0);
+    assert_int_equal(at, 14);
+    /* forgotten changes do not move anything; a whole-text change touches all */
+    lsp_doc_forget_edits(d, 2);
+    assert_int_equal(d->n_edits, 0);
+    assert_int_equal(change(d, "{\"text\":\"new\"}", LSP_UTF16), 0);
+    at = 1;
+    assert_int_equal(lsp_doc_map(d, 2, &at, 1), -1);
+    lsp_docs_free(&docs);
+}
+
 static void documents_by_uri_and_language(void **state)
 {
     lsp_docs docs = {0};
@@ -209,6 +250,7 @@ int main(void)
         cmocka_unit_test(ill_formed_bytes_count_once),
         cmocka_unit_test(parse_positions),
         cmocka_unit_test(range_and_whole_changes),
+        cmocka_unit_test(spans_move_over_changes),
         cmocka_unit_test(documents_by_uri_and_language),
         cmocka_unit_test(file_uris),
     };

@@ -198,11 +198,9 @@ static int take(baseline *b, uint64_t v)
     return 0;
 }
 
-void baseline_cover(baseline *b, const input *in, unsigned char *cover)
+int baseline_covers(baseline *b, const input *in, const mtl_finding *f)
 {
-    for (size_t i = 0; b && in->result && i < mtl_result_count(in->result); i++)
-        if (take(b, finding_fingerprint(in, mtl_result_at(in->result, i))))
-            cover[i] = 1;
+    return b && take(b, finding_fingerprint(in, f));
 }
 
 void baseline_filter(baseline *b, input *in)
@@ -213,7 +211,8 @@ void baseline_filter(baseline *b, input *in)
     unsigned char *drop = calloc(n + 1, 1);
     if (!drop)
         return; /* keeping every finding is the safe failure */
-    baseline_cover(b, in, drop);
+    for (size_t i = 0; i < n; i++)
+        drop[i] = (unsigned char)baseline_covers(b, in, mtl_result_at(in->result, i));
     mtl_result_remove(in->result, drop);
     free(drop);
 }

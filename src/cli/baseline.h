@@ -20,9 +20,9 @@ baseline *baseline_load(const char *path, char **error);
 /* Removes the findings of in->result that the baseline covers. Each entry
  * covers one finding, so a second copy of a known artifact is new. */
 void baseline_filter(baseline *b, input *in);
-/* Sets cover[i] to 1 for each finding i of in->result that the baseline
- * covers (taking its entry, as baseline_filter does), leaving the rest. */
-void baseline_cover(baseline *b, const input *in, unsigned char *cover);
+/* Does an entry not yet taken cover finding f of in (in->result is not
+ * read)? It is taken if so, as baseline_filter takes them. */
+int baseline_covers(baseline *b, const input *in, const mtl_finding *f);
 /* Makes every entry available again, for a server that lints the same
  * file over and over. */
 void baseline_rewind(baseline *b);

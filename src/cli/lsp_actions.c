@@ -143,7 +143,7 @@ static int add(json_t *list, json_t *a)
 static int finding_actions(const lsp_actions_in *in, size_t i, json_t *out)
 {
     const lsp_lint *l = in->lint;
-    const mtl_finding *f = mtl_result_at(l->result, i);
+    const mtl_finding *f = &l->items[i];
     json_t *diag = lsp_diagnostic(l, i, in->enc, in->rule_docs);
     int rc = diag ? 0 : -1;
     mtl_sb t = {0};
@@ -209,8 +209,8 @@ json_t *lsp_code_actions(const lsp_actions_in *in, size_t a, size_t b)
 {
     json_t *out = json_array();
     const lsp_lint *l = in->lint;
-    for (size_t i = 0; out && l && i < mtl_result_count(l->result); i++) {
-        const mtl_finding *f = mtl_result_at(l->result, i);
+    for (size_t i = 0; out && l && i < l->count; i++) {
+        const mtl_finding *f = &l->items[i];
         if (l->hidden[i] || f->offset > b || f->offset + f->length < a)
             continue;
         if (finding_actions(in, i, out) != 0) {

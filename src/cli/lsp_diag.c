@@ -5,26 +5,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-lsp_lint *lsp_lint_new(char *text, size_t len, mtl_result *result, long version)
+lsp_lint *lsp_lint_new(char *text, size_t len, long version)
 {
     lsp_lint *l = calloc(1, sizeof *l);
-    if (l) {
-        l->text = text;
-        l->len = len;
-        l->result = result;
-        l->version = version;
-        l->hidden = calloc(mtl_result_count(result) + 1, 1);
-    }
-    if (!l || !l->hidden || lsp_lines_index(&l->lines, text, len) != 0) {
-        if (l) {
-            free(l->hidden);
-            free(l);
-        }
+    if (!l) {
         free(text);
-        mtl_result_free(result);
         return NULL;
     }
+    l->text = text;
+    l->len = len;
+    l->version = version;
     return l;
+}
+
+int lsp_lint_take(lsp_lint *l, mtl_result *r)
+{
+    if (l->n_owned == sizeof l->owned / sizeof *l->owned) {
+        mtl_result_free(r);
+        return -1;
+    }
+    l->owned[l->n_owned++] = r;
+    for (size_t i = 0; i < mtl_result_count(r); i++)
+        if (MTL_PUSH(l->items, l->count, l->cap, *mtl_result_at(r, i)) != 0)
+            return -1;
+    return 0;
+}
+
+int lsp_lint_borrow(lsp_lint *l, const mtl_finding *f, size_t offset)
+{
+    mtl_finding copy = *f;
+    copy.offset = offset;
+    return MTL_PUSH(l->items, l->count, l->cap, copy);
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+    const mtl_finding *a = pa, *b = pb;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    if (a->length != b->length)
+        return a->length < b->length ? -1 : 1;
+    int c = strcmp(a->rule, b->rule);
+    return c ? c : strcmp(a->message, b->message);
+}
+
+int lsp_lint_finish(lsp_lint *l)
+{
+    if (l->count > 1)
+        qsort(l->items, l->count, sizeof *l->items, by_position);
+    l->hidden = calloc(l->count + 1, 1);
+    if (!l->hidden || lsp_lines_index(&l->lines, l->text, l->len) != 0)
+        return -1;
+    return 0;
 }
 
 void lsp_lint_free(lsp_lint *l)
@@ -32,7 +64,9 @@ void lsp_lint_free(lsp_lint *l)
     if (!l)
         return;
     free(l->text);
-    mtl_result_free(l->result);
+    for (size_t i = 0; i < l->n_owned; i++)
+        mtl_result_free(l->owned[i]);
+    free(l->items);
     free(l->hidden);
     lsp_lines_free(&l->lines);
     free(l);
@@ -62,7 +96,7 @@ static int severity_code(mtl_severity s)
 json_t *lsp_diagnostic(const lsp_lint *l, size_t i, lsp_encoding enc,
                        const char *rule_docs)
 {
-    const mtl_finding *f = mtl_result_at(l->result, i);
+    const mtl_finding *f = &l->items[i];
     json_t *d = json_pack(
         "{s:o,s:i,s:s,s:s,s:s}", "range",
         lsp_range_json(&l->lines, l->text, l->len, f->offset,
@@ -85,7 +119,7 @@ json_t *lsp_diagnostics(const lsp_lint *l, lsp_encoding enc,
                         const char *rule_docs)
 {
     json_t *a = json_array();
-    for (size_t i = 0; a && l && i < mtl_result_count(l->result); i++) {
+    for (size_t i = 0; a && l && i < l->count; i++) {
         if (l->hidden[i])
             continue;
         if (json_array_append_new(a, lsp_diagnostic(l, i, enc, rule_docs)) != 0) {

@@ -18,14 +18,29 @@ typedef struct lsp_lint {
     long version;            /* the client's version of the text */
     char *text;              /* the text linted */
     size_t len;
-    mtl_result *result;      /* every finding */
+    mtl_finding *items;      /* the findings, in mtl_lint's order; copies
+                                whose strings belong to the results below
+                                or to another lint */
+    size_t count, cap;
+    mtl_result *owned[2];    /* results whose findings these are */
+    size_t n_owned;
     unsigned char *hidden;   /* per finding: recorded in the baseline */
     lsp_lines lines;
 } lsp_lint;
 
-/* Takes ownership of text and result. NULL when out of memory (and both
- * are freed). */
-lsp_lint *lsp_lint_new(char *text, size_t len, mtl_result *result, long version);
+/* An empty lint of text (taken; freed with the lint, and at once when out
+ * of memory, when it returns NULL). */
+lsp_lint *lsp_lint_new(char *text, size_t len, long version);
+/* Adds every finding of r, which the lint owns from then on, also when
+ * this fails. Returns 0, or -1 when out of memory. */
+int lsp_lint_take(lsp_lint *l, mtl_result *r);
+/* Adds a copy of f moved to offset; its strings stay f's, which must
+ * outlive the lint. Returns 0, or -1 when out of memory. */
+int lsp_lint_borrow(lsp_lint *l, const mtl_finding *f, size_t offset);
+/* Puts the findings in mtl_lint's order (position, length, rule, message)
+ * and indexes the text: once, after the findings are added. Returns 0, or
+ * -1 when out of memory. */
+int lsp_lint_finish(lsp_lint *l);
 void lsp_lint_free(lsp_lint *l);
 
 /* The Diagnostic for finding i. rule_docs is a URL with "{rule}" where the

@@ -1,12 +1,17 @@
 #include "lsp_docs.h"
 
 #include "lsp_diag.h"
+#include "lsp_worker.h"
 
 #include "base/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* Changes kept between two whole lints: far more than keystrokes come in
+ * the time of one lint; past it, findings are not carried over. */
+enum { MAX_EDITS = 1024 };
 
 static int hex(char c)
 {
@@ -67,6 +72,8 @@ static void doc_free(lsp_doc *doc)
     free(doc->lint_name);
     free(doc->text);
     lsp_lint_free(doc->lint);
+    lsp_job_free(doc->fast);
+    free(doc->edits);
     free(doc);
 }
 
@@ -144,10 +151,42 @@ int lsp_doc_change(lsp_doc *doc, const json_t *change, lsp_encoding enc)
             b = t;
         }
     }
-    if (splice(doc, a, b, json_string_value(text), json_string_length(text)) != 0)
+    size_t n = json_string_length(text);
+    if (splice(doc, a, b, json_string_value(text), n) != 0)
         return -1;
     doc->rev++;
+    lsp_edit e = {doc->rev, a, b, n};
+    if (doc->n_edits >= MAX_EDITS || MTL_PUSH(doc->edits, doc->n_edits, doc->edits_cap, e) != 0) {
+        doc->n_edits = 0;
+        doc->edits_lost = doc->rev;
+    }
     return 0;
+}
+
+int lsp_doc_map(const lsp_doc *doc, uint64_t from, size_t *offset, size_t length)
+{
+    if (doc->edits_lost > from)
+        return -1;
+    size_t o = *offset;
+    for (size_t i = 0; i < doc->n_edits; i++) {
+        const lsp_edit *e = &doc->edits[i];
+        if (e->rev <= from || o + length <= e->a)
+            continue;
+        if (o < e->b)
+            return -1; /* the change touched the span */
+        o = o - (e->b - e->a) + e->n;
+    }
+    *offset = o;
+    return 0;
+}
+
+void lsp_doc_forget_edits(lsp_doc *doc, uint64_t upto)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < doc->n_edits; i++)
+        if (doc->edits[i].rev > upto)
+            doc->edits[k++] = doc->edits[i];
+    doc->n_edits = k;
 }
 
 void lsp_docs_close(lsp_docs *d, lsp_doc *doc)

@@ -13,6 +13,13 @@
 #include <stdint.h>
 
 struct lsp_lint;
+struct lsp_job;
+
+/* One change: bytes [a, b) of the text became n bytes, at revision rev. */
+typedef struct lsp_edit {
+    uint64_t rev;
+    size_t a, b, n;
+} lsp_edit;
 
 typedef struct lsp_doc {
     char *uri;       /* as the client spelled it */
@@ -26,8 +33,14 @@ typedef struct lsp_doc {
     size_t len, cap;
     int64_t due;     /* when to lint (monotonic ms), or -1 */
     int told_size;   /* said once that it is too large to lint */
-    struct lsp_lint *lint; /* the last lint published, or NULL */
+    struct lsp_lint *lint; /* the last whole lint published, or NULL */
     uint64_t lint_rev; /* the revision lint (or its absence) is of */
+    struct lsp_job *fast;  /* a lint by the fast rules, waiting for the rest */
+    int slow_busy;     /* the rest is being linted */
+    /* The changes since the lint, to carry its findings over them. */
+    lsp_edit *edits;
+    size_t n_edits, edits_cap;
+    uint64_t edits_lost; /* changes up to this revision were not kept */
 } lsp_doc;
 
 typedef struct lsp_docs {
@@ -49,6 +62,12 @@ lsp_doc *lsp_docs_open(lsp_docs *d, const char *uri, const char *language,
  * whole "text". Returns 0, -1 when out of memory (the document is
  * unchanged), or 1 when the change is not one. */
 int lsp_doc_change(lsp_doc *doc, const json_t *change, lsp_encoding enc);
+/* Where a span [*offset, *offset + length) of revision `from` is now:
+ * 0 with *offset moved over the changes since, or -1 when a change touched
+ * its inside or the changes are not known. */
+int lsp_doc_map(const lsp_doc *doc, uint64_t from, size_t *offset, size_t length);
+/* Forgets the changes up to revision `upto` (a lint of it is in). */
+void lsp_doc_forget_edits(lsp_doc *doc, uint64_t upto);
 void lsp_docs_close(lsp_docs *d, lsp_doc *doc);
 void lsp_docs_free(lsp_docs *d);
 

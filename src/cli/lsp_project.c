@@ -292,25 +292,23 @@ static baseline *get(lsp_baselines *c, const char *path)
 }
 
 void lsp_baseline_hide(lsp_baselines *c, const char *path, const char *name,
-                       const char *text, size_t len, mtl_result *result,
-                       unsigned char *hidden)
+                       const char *text, size_t len, const mtl_finding *f,
+                       size_t n, unsigned char *hidden)
 {
     baseline *b = get(c, path);
     if (!b)
         return;
     baseline_rewind(b);
-    input in = {.name = (char *)name, .data = (char *)text, .len = len,
-                .result = result};
-    baseline_cover(b, &in, hidden);
+    input in = {.name = (char *)name, .data = (char *)text, .len = len};
+    for (size_t i = 0; i < n; i++)
+        hidden[i] = (unsigned char)baseline_covers(b, &in, &f[i]);
 }
 
 /* The cache needs no word: the file's new size tells get() to read it
  * again. */
 int lsp_baseline_add(const char *path, const char *name, const char *text,
-                     size_t len, mtl_result *result, size_t finding,
-                     char **error)
+                     size_t len, const mtl_finding *f, char **error)
 {
-    input in = {.name = (char *)name, .data = (char *)text, .len = len,
-                .result = result};
-    return baseline_append(path, &in, mtl_result_at(result, finding), error);
+    input in = {.name = (char *)name, .data = (char *)text, .len = len};
+    return baseline_append(path, &in, f, error);
 }

@@ -31,17 +31,16 @@ typedef struct lsp_baselines lsp_baselines;
 
 lsp_baselines *lsp_baselines_new(void);
 void lsp_baselines_free(lsp_baselines *b);
-/* Sets hidden[i] for each finding of result that the baseline file at
- * path (if there is one) records for the file called name (its path
+/* Sets hidden[i] for each finding f[i] (of text) that the baseline file
+ * at path (if there is one) records for the file called name (its path
  * relative to the baseline's folder, as the command line run from there
  * names it). */
 void lsp_baseline_hide(lsp_baselines *b, const char *path, const char *name,
-                       const char *text, size_t len, mtl_result *result,
-                       unsigned char *hidden);
-/* Records one finding in the baseline file at path (creating it). Returns
- * 0, or -1 with a malloc'd *error. */
+                       const char *text, size_t len, const mtl_finding *f,
+                       size_t n, unsigned char *hidden);
+/* Records finding f (of text) in the baseline file at path (creating it).
+ * Returns 0, or -1 with a malloc'd *error. */
 int lsp_baseline_add(const char *path, const char *name, const char *text,
-                     size_t len, mtl_result *result, size_t finding,
-                     char **error);
+                     size_t len, const mtl_finding *f, char **error);
 
 #endif
