@@ -479,8 +479,11 @@ static void lint_now(server *s, lsp_doc *doc)
            s->rpc.state == LSP_RUNNING) {
         schedule(s);
         pump_slow(s);
+        /* at most 100 ms: a job not started for want of memory is tried
+         * again */
+        int t = next_timeout(s);
         struct pollfd p = {.fd = s->wake[0], .events = POLLIN};
-        int k = poll(&p, 1, next_timeout(s));
+        int k = poll(&p, 1, t < 0 || t > 100 ? 100 : t);
         if (k < 0 && errno != EINTR)
             return;
         take_results(s);
