@@ -407,6 +407,27 @@ def check_settings(tmp):
     write(ini, 'root = true\n[mtlint]\nignore = article.txt\n')
     s.notify('textDocument/didSave', {'textDocument': {'uri': file_uri(ini)}})
     expect(s.settled(uri, 1) == [], 'an ignored file is linted')
+    # files changed behind the editor's back are read at the next lint
+    noop = {'range': {'start': {'line': 0, 'character': 0},
+                      'end': {'line': 0, 'character': 0}}, 'text': ''}
+    first = text.split('\n')[0]
+    end = {'line': 0, 'character': utf16_column(first, len(first))}
+    write(ini, 'root = true\n[rules]\npunctuation-spacing = off\n')
+    s.change(uri, 2, [{'range': {'start': end, 'end': end},
+                       'text': ' Critics called him a nepo hire.'}])
+    d = s.settled(uri, 2)
+    expect(find(d, 'spelling', 'nepo') and
+           not [x for x in d if x['code'] == 'punctuation-spacing'],
+           'an edited .mtlint.ini was not read again')
+    write(os.path.join(tmp, 'names.txt'), 'nepo\n')
+    write(ini, 'root = true\n[mtlint]\nwords = names.txt\n')
+    s.change(uri, 3, [noop])
+    expect(not [x for x in s.settled(uri, 3) if x['code'] == 'spelling'],
+           'a new words setting was not read')
+    write(os.path.join(tmp, 'names.txt'), 'Blinken\n')
+    s.change(uri, 4, [noop])
+    expect(find(s.settled(uri, 4), 'spelling', 'nepo'),
+           'an edited word list was not read again')
     # an unknown setting is a warning
     s.notify('workspace/didChangeConfiguration', {'settings': {'colour': 'blue'}})
     msg = s.wait_for(lambda m: m.get('method') == 'window/showMessage')

@@ -2,12 +2,17 @@
 
 #include "settings.h"
 
+#include "mtlint_config.h"
+
+#include "base/buf.h"
+#include "base/hash.h"
 #include "base/options.h"
 #include "base/strlist.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The rules that score with the language model. Measured with
@@ -24,6 +29,12 @@ int lsp_rule_is_slow(const char *rule)
 
 /* Option sets: what the user set; less the slow rules; only those. */
 enum { ALL, FAST, SLOW, N_SETS };
+
+/* The files a folder's linters were built from, as a fingerprint. */
+typedef struct folder_files {
+    char *dir;
+    uint64_t sig;
+} folder_files;
 
 struct lsp_worker {
     pthread_t thread;
@@ -44,6 +55,8 @@ struct lsp_worker {
     mtl_options *client;   /* the client's settings */
     mtl_options *sets[N_SETS];
     linter_cache *caches[N_SETS];
+    folder_files *seen;
+    size_t n_seen, seen_cap;
 };
 
 void lsp_job_free(lsp_job *job)
@@ -155,8 +168,75 @@ static int lint_whole(lsp_worker *w, const char *path)
     return whole || !slow_on;
 }
 
+static uint64_t file_sig(uint64_t h, const char *path)
+{
+    struct stat st;
+    h = mtl_fnv64(h, path, strlen(path) + 1);
+    if (stat(path, &st) == 0) {
+        uint64_t v[] = {(uint64_t)st.st_ino, (uint64_t)st.st_size,
+                        (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec};
+        h = mtl_fnv64(h, (const char *)v, sizeof v);
+    }
+    return h;
+}
+
+/* A fingerprint of the files path's linter is made from: its .mtlint.ini
+ * files (found again, so that a new one counts) and the word lists they
+ * and the settings name. */
+static uint64_t files_sig(const lsp_worker *w, const char *path)
+{
+    uint64_t h = MTL_FNV64_INIT;
+    char *single[] = {(char *)w->config_file, NULL};
+    char **found = !w->config_file && !w->no_config ? mtl_config_find(path) : NULL;
+    char **configs = w->config_file ? single : found;
+    mtl_options *o = mtl_options_new();
+    for (size_t i = 0; configs && configs[i]; i++) {
+        char *err = NULL;
+        h = file_sig(h, configs[i]);
+        if (o)
+            mtl_config_apply(configs[i], path, o, NULL, NULL, &err);
+        free(err);
+    }
+    const char *word_list;
+    for (size_t i = 0; o && (word_list = mtl_options_nth(o, "words", i)); i++)
+        h = file_sig(h, word_list);
+    for (size_t i = 0; (word_list = mtl_options_nth(w->sets[ALL], "words", i)); i++)
+        h = file_sig(h, word_list);
+    mtl_options_free(o);
+    mtl_config_paths_free(found);
+    return h;
+}
+
+/* .mtlint.ini files and word lists change on disk without the editor
+ * saying so (edited elsewhere, a pull): before each lint they are looked
+ * at again, and when those of the document's folder changed the linters
+ * are built again. */
+static void notice_changed_files(lsp_worker *w, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    uint64_t sig = files_sig(w, path);
+    for (size_t i = 0; i < w->n_seen; i++) {
+        folder_files *f = &w->seen[i];
+        if (strlen(f->dir) != n || strncmp(f->dir, path, n) != 0)
+            continue;
+        if (f->sig != sig) {
+            f->sig = sig;
+            for (int k = 0; k < N_SETS; k++) {
+                linter_cache_free(w->caches[k]);
+                w->caches[k] = NULL;
+            }
+        }
+        return;
+    }
+    folder_files f = {strndup(path, n), sig};
+    if (!f.dir || MTL_PUSH(w->seen, w->n_seen, w->seen_cap, f) != 0)
+        free(f.dir); /* out of memory: looked at again next time */
+}
+
 static void run(lsp_worker *w, lsp_job *j)
 {
+    notice_changed_files(w, j->path);
     int k = w->rules == LSP_RULES_SLOW ? SLOW : lint_whole(w, j->path) ? ALL : FAST;
     linter_cache *c = cache(w, k);
     if (!c)
@@ -290,6 +370,9 @@ void lsp_worker_stop(lsp_worker *w)
         linter_cache_free(w->caches[k]);
         mtl_options_free(w->sets[k]);
     }
+    for (size_t i = 0; i < w->n_seen; i++)
+        free(w->seen[i].dir);
+    free(w->seen);
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
     free(w);

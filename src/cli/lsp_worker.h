@@ -5,7 +5,7 @@
  * is told through a pipe when the result is ready. Workers alone build and
  * hold linters (settings.c's cache: one linter per distinct settings,
  * built once, and again when the settings or the files behind them
- * change).
+ * change: .mtlint.ini files and word lists are looked at before each lint).
  *
  * The rules split in two: the slow ones (lsp_rule_is_slow: those that score
  * with the language model) and the rest, which lint a 5,000-word document
