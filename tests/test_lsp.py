@@ -38,7 +38,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import Server, apply_edits, file_uri, utf16_column  # noqa: E402
@@ -750,10 +749,20 @@ def check_bad_input(tmp):
         expect('result' in r and any(a['title'] == "Replace with 'hostages'" for a in r['result']),
                f'{name}: the server no longer answers properly: {r}')
 
+    def handled():
+        """Returns once the server has finished with every message before:
+        it reads, answers and then gives memory back a batch at a time, so
+        a request answered in the next batch means the last one is done."""
+        s.call('textDocument/codeAction', {
+            'textDocument': {'uri': 'file:///never-opened.txt'},
+            'range': {'start': {'line': 0, 'character': 0},
+                      'end': {'line': 0, 'character': 0}},
+            'context': {'diagnostics': []}})
+
     cases, huge = bad_cases(uri), huge_cases(tmp)
     for name, make in cases:  # once to warm up what stays allocated
         run(name, *make())
-    time.sleep(1)
+    handled()
     base = rss_kb(s.p.pid)
     sent = 0
     while sent < 200:
@@ -762,7 +771,7 @@ def check_bad_input(tmp):
                 break
             run(name, *make())
             sent += 1
-    time.sleep(1)
+    handled()
     after = rss_kb(s.p.pid)
     print(f'resident memory: {base} kB after warming up, {after} kB after {sent} bad messages')
     # the document is still linted as before
