@@ -16,7 +16,12 @@ twice for each text: the fast rules' findings (with the slow rules' last
 findings carried over), then every rule's. Prints, in milliseconds, the
 median, 90th percentile and worst edit-to-diagnostics times for both, and
 the time from didOpen and from adding the word to every rule's
-diagnostics.
+diagnostics; then the server's resident memory after the first lint,
+after the edits and after adding the word (Linux: /proc), so that a long
+session (--edits 1000) shows whether memory grows with use. Wall times
+depend on what else the machine runs; the CPU time each of the server's
+threads spent per edit (the event loop, the fast rules' worker, the slow
+rules' worker, in the order they started) does not.
 """
 import argparse
 import json
@@ -74,6 +79,29 @@ class Server:
                 return (first - t0) * 1000, (last - t0) * 1000
 
 
+def rss_mb(pid):
+    """Resident memory now and at its peak, in MB."""
+    got = {}
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            key, _, value = line.partition(':')
+            if key in ('VmRSS', 'VmHWM'):
+                got[key] = int(value.split()[0]) / 1024
+    return got.get('VmRSS', 0), got.get('VmHWM', 0)
+
+
+def thread_cpu_ms(pid):
+    """CPU time (user and system) of each of the process's threads, in
+    milliseconds, by thread id."""
+    tick = 1000 / os.sysconf('SC_CLK_TCK')
+    out = {}
+    for tid in os.listdir('/proc/%d/task' % pid):
+        with open('/proc/%d/task/%s/stat' % (pid, tid)) as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        out[int(tid)] = (int(fields[11]) + int(fields[12])) * tick
+    return out
+
+
 def first_words(path, n):
     out, words = [], 0
     with open(path, encoding='utf-8', errors='replace') as f:
@@ -121,8 +149,10 @@ def main():
             'params': {'textDocument': {'uri': uri, 'languageId': 'plaintext',
                                         'version': 1, 'text': text}}})
     opened = s.timed(uri, 1, t0)[1]
+    rss_opened = rss_mb(s.p.pid)[0]
 
     fast, whole = [], []
+    cpu0 = thread_cpu_ms(s.p.pid)
     for k in range(a.edits):
         version = k + 2
         if k % 2 == 0:  # type a letter
@@ -141,12 +171,16 @@ def main():
         f, w = s.timed(uri, version, t0)
         fast.append(f)
         whole.append(w)
+    rss_edited = rss_mb(s.p.pid)[0]
+    cpu1 = thread_cpu_ms(s.p.pid)
+    per_edit = [(cpu1[t] - cpu0.get(t, 0)) / a.edits for t in sorted(cpu1)]
     version = a.edits + 1
     t0 = time.perf_counter()
     s.send({'jsonrpc': '2.0', 'id': 2, 'method': 'workspace/executeCommand',
             'params': {'command': 'mtlint.addWord',
                        'arguments': [{'uri': uri, 'word': 'zorbulation'}]}})
     added = s.timed(uri, version, t0)[1]
+    rss_added, rss_peak = rss_mb(s.p.pid)
     s.send({'jsonrpc': '2.0', 'id': 3, 'method': 'shutdown'})
     while s.recv().get('id') != 3:
         pass
@@ -163,6 +197,13 @@ def main():
     print(f'{words} words, {a.edits} one-character edits: first diagnostics '
           f'{stats(fast)}; every rule\'s {stats(whole)}; after didOpen '
           f'{opened:.0f} ms, after adding a word {added:.0f} ms')
+    print(f'resident memory: {rss_opened:.1f} MB after the first lint, '
+          f'{rss_edited:.1f} MB after {a.edits} edits, {rss_added:.1f} MB after '
+          f'adding a word (peak {rss_peak:.1f} MB)')
+    names = (['event loop', 'fast rules', 'slow rules'] if len(per_edit) == 3
+             else ['thread %d' % i for i in range(len(per_edit))])
+    print('CPU time per edit: ' + ', '.join(
+        f'{n} {ms:.1f} ms' for n, ms in zip(names, per_edit)))
 
 
 main()
