@@ -237,6 +237,7 @@ def check_words(tmp):
     s.initialize(None, workspaceFolders=[{'uri': file_uri(c), 'name': 'c'}])
     for path in (os.path.join(a, 'sub', 'x.txt'), os.path.join(b, 'x.txt'),
                  os.path.join(c, 'deep', 'x.txt')):
+        s.open(file_uri(path), 'Critics called him a nepo hire.\n')
         expect(s.call('workspace/executeCommand', {
             'command': 'mtlint.addWord',
             'arguments': [{'uri': file_uri(path), 'word': 'nepo'}]}) is None,
@@ -675,6 +676,9 @@ def bad_cases(doc_uri):
                                                                  {'command': 'mtlint.addWord',
                                                                   'arguments': [{}]})),
                                                        [(-32602, i)]))(rid())),
+        ('addWord for a document not open', lambda: (lambda i: (frame(req(
+            i, 'workspace/executeCommand', {'command': 'mtlint.addWord', 'arguments': [
+                {'uri': 'file:///', 'word': 'zz'}]})), [(-32602, i)]))(rid())),
         ('codeAction on a document never opened', lambda: (lambda i: (frame(req(
             i, 'textDocument/codeAction', {'textDocument': {'uri': 'file:///nowhere.txt'},
                                            'range': probe_range, 'context': {'diagnostics': []}})),

@@ -711,6 +711,13 @@ static json_t *add_word(server *s, const json_t *arg, lsp_error *err)
         lsp_error_set(err, LSP_INVALID_PARAMS, LSP_CMD_ADD_WORD " takes {uri, word}");
         return NULL;
     }
+    /* The server offers it for open documents only; any other uri would
+     * let a client have a .mtlint.ini written anywhere (a uri of "/" puts
+     * one at the root, where every mtlint run finds it). */
+    if (!lsp_docs_find(&s->docs, uri)) {
+        lsp_error_set(err, LSP_INVALID_PARAMS, "%.200s is not an open document", uri);
+        return NULL;
+    }
     char *path = lsp_uri_path(uri), *file = NULL, *error = NULL;
     const char *folder = folder_of(s, path);
     if (!folder && !path && s->n_folders)
