@@ -23,6 +23,9 @@ static const flag_case flags[] = {
     {.text = "Is it true,? No.", .flag = ",?", .suggestion = "?"},
     {.text = "one, , , two", .flag = ", , ,", .suggestion = ","},
     {.text = "He brought them up with batons::.\n", .flag = "::."},
+    /* ':.' inside a line of a file of one sentence a line */
+    {.text = "He left.\nThe theme was:. Freedom came.\nShe won.\nThey lost.\n",
+     .flag = ":."},
 };
 
 static const char *const clean[] = {
@@ -67,6 +70,10 @@ static const char *const clean[] = {
     "Haplorhini (haplo-rhini, Gr., simple noses) is a suborder.",
     /* a colon announcing the next line, then the stop */
     "The leitmotif of all the speeches was:.\nFreedom.",
+    /* the same in a file of one sentence a line, where each line is a
+     * block of its own */
+    "He left.\nThe leitmotif of all the speeches was:.\nShe won.\n"
+    "They lost.\n",
 };
 
 int main(void)

@@ -46,6 +46,91 @@ static const flag_case flags[] = {
              "\xE2\x80\x9D Blinken said in response to a question.",
      .flag = "American diplomacy, America\xE2\x80\x99s involvement,\xE2\x80\x9D",
      .message = "no verb"},
+    /* a sentence's tail split off, a phrase dropped between sentences */
+    {.text = "The talks continued for a week. In Geneva. Then they ended.",
+     .flag = "In Geneva.", .message = "no verb"},
+    {.text = "She studied film in Paris. With the new generation of directors. "
+             "She then moved.",
+     .flag = "With the new generation of directors.", .message = "no verb"},
+    {.text = "The menu lists the boot entries. In GRUB. Each has a title.",
+     .flag = "In GRUB.", .message = "no verb"},
+    {.text = "The service was bought in 2010. By Google. It closed later.",
+     .flag = "By Google.", .message = "no verb"},
+    {.text = "The release ships today. With a 5-year maintenance promise. "
+             "Upgrades are free.",
+     .flag = "With a 5-year maintenance promise.", .message = "no verb"},
+    {.text = "She studied marketing for two years. At Harvard Business School. "
+             "Then she left.",
+     .flag = "At Harvard Business School.", .message = "no verb"},
+    {.text = "The vase dates from the Ming period. According to its size. "
+             "It is rare.",
+     .flag = "According to its size.", .message = "no verb"},
+    {.text = "The story is told in many ways. Of its origin. Nobody knows.",
+     .flag = "Of its origin.", .message = "no verb"},
+    {.text = "He was crowned king. In 1095. He died young.",
+     .flag = "In 1095.", .message = "no verb"},
+    {.text = "Networks are a useful approach. For modelling complex systems. "
+             "They have nodes.",
+     .flag = "For modelling complex systems.", .message = "no verb"},
+    {.text = "He will join the meeting later. This afternoon. It starts at two.",
+     .flag = "This afternoon.", .message = "no verb"},
+    /* prepositions the tagger calls conjunctions; a base form after "to";
+     * a stop after capitals */
+    {.text = "The daemon waits for a condition. Before performing a task. It "
+             "sleeps.",
+     .flag = "Before performing a task.", .message = "no verb"},
+    {.text = "Nothing has changed for us. Since January 1st. Prices rose.",
+     .flag = "Since January 1st.", .message = "no verb"},
+    {.text = "Foreign fleets ply our waters. In a race to strip our resources. "
+             "It is sad.",
+     .flag = "In a race to strip our resources.", .message = "no verb"},
+    {.text = "They must trust certificates. From the local CA. This CA comes "
+             "first.",
+     .flag = "From the local CA.", .message = "no verb"},
+    /* a discourse marker standing alone */
+    {.text = "The RAM could also be used, but it rarely is. In practice. "
+             "Disks are read.",
+     .flag = "In practice.", .message = "no verb"},
+    /* inside a quotation, a phrase with no clause is still a fragment */
+    {.text = "\xE2\x80\x9CWe talked for hours. In Geneva. Then we left,"
+             "\xE2\x80\x9D she said.",
+     .flag = "In Geneva.", .message = "no verb"},
+    /* an apostrophe or an inch mark opens no quotation */
+    {.text = "He went to the boys' school. Of 2008. He then studied law.",
+     .flag = "Of 2008.", .message = "no verb"},
+    {.text = "He stood 160 cm (5\" 3). He liked praise. Against Victoria. "
+             "He won.",
+     .flag = "Against Victoria.", .message = "no verb"},
+    /* "Sun." ends its sentence, whatever the weekday */
+    {.text = "It was lacking in the free software world. Of Sun. Users left.",
+     .flag = "Of Sun.", .message = "no verb"},
+    /* a stop after a word in capitals ends the sentence */
+    {.text = "The cells form E-RG. From M-RG rosettes. Finally, they stop.",
+     .flag = "From M-RG rosettes.", .message = "no verb"},
+    /* a subject dropped */
+    {.text = "The strain is stable in most tests. Is achieved. It lasts.",
+     .flag = "Is achieved.", .message = "no subject"},
+    {.text = "These effects were measured twice. Are known. They matter.",
+     .flag = "Are known.", .message = "no subject"},
+    /* a file of one sentence a line: each line stands alone, and a
+     * verbless or subjectless one is still a fragment */
+    {.text = "He was born in Iasi in 1950.\nShe studied law.\nThe second "
+             "moderate argument of parochial pluralism.\nGood question.\n"
+             "They left.\n",
+     .flag = "The second moderate argument of parochial pluralism.",
+     .message = "no verb"},
+    {.text = "He was born in Iasi in 1950.\nShe studied law.\nCan be "
+             "separated into two main sections.\nThey left.\n",
+     .flag = "Can be separated into two main sections.",
+     .message = "no subject"},
+    /* after a question that asks for no place, time, way or reason, a
+     * prepositional phrase answers nothing */
+    {.text = "Q. Will you return tonight? On those nominations. THE "
+             "PRESIDENT. Yes.",
+     .flag = "On those nominations.", .message = "no verb"},
+    {.text = "What will his status be? Of world tensions. Will the "
+             "Government still have a claim?",
+     .flag = "Of world tensions.", .message = "no verb"},
     /* an infinitive whose only finite verb is in its own clause */
     {.text = "He spoke of aid. \xE2\x80\x9C"
              "And to ensure that people can continue "
@@ -103,6 +188,77 @@ static const char *const clean[] = {
     /* infinitives with a main clause */
     "It rained all day. To be sure, nobody minded.",
     "He laughed. To err is human.",
+    /* a verbless answer after a question */
+    "How long did it take? Over a decade. Nobody expected that.",
+    "Q. Does that include trainers? In 30 days, yes.",
+    "Is it ready? Could be. We will see.",
+    "Where did you meet him? In Geneva. It was cold.",
+    "When does it open? After the harvest. Come then.",
+    "What is the frame made of? Of oak. It lasts.",
+    /* interjections, formulas, replies */
+    "Thanks for asking. Great question. The answer is no.",
+    "That settles the budget. Moving on. The next item is travel.",
+    "Do you get what is wrong here? No...that is all. No second.",
+    /* the comparative correlative */
+    "Investors know the rule. The bigger the risk, the higher the reward.",
+    /* a greeting after a speaker's name */
+    "THE PRESIDENT. Good evening. I have a brief statement.",
+    /* run-in headings open their paragraph */
+    "Pottery and glassware. Terracotta pots have been the basic cooking "
+    "utensil for generations.",
+    "Free redistribution. The license may not restrict any party from "
+    "selling the software.",
+    "Kind of like Greyhound, but for New England. Serves almost every town.",
+    /* imperatives whose verb is also a noun or adjective */
+    "The cake has cooled. Ice the cake. Serve it cold.",
+    "The drawer is full. Empty the drawer. Then close it.",
+    "You leave tomorrow. Water the plants. Feed the cat.",
+    /* finite verbs the tagger misses */
+    "Maths is hard. Many people dislike maths. Some love it.",
+    "He started the season well. Injuries limited his time in 2002. He "
+    "recovered.",
+    "Keep the thermostat low. This saves a lot of energy.",
+    "The Old State House is small. The surrounding buildings dwarf it.",
+    "They are usually artists. Then the commercial ends.",
+    "Standards improve trials. The same applies to outcomes.",
+    "The bars are open late. These offer dancing under the stars.",
+    "The team handles security. This amounts roughly to three years.",
+    "The pub is quiet. In the offseason, he underwent throat surgery to "
+    "remove polyps.",
+    "The stocks stood here. During the Revolution the British regulars "
+    "camped here.",
+    "Trains run all day. Trains become more and more infrequent at night.",
+    "Doshi et al. proposed a scheme using the Bethencourt et al. CP-ABE "
+    "scheme [15]. Here the policy is public.",
+    /* captions after their label */
+    "Figure 2. Aerial view of the site. The change is small.",
+    /* abbreviations and initials the segmenter keeps together */
+    "Some antigens (eg. CSP, TRAP) are tolerogenic. Others are not.",
+    "The trip took him from Toronto to Sault Ste. Marie and back. It was "
+    "long.",
+    "He was wounded by Flight Lieutenant J.L. Webster in a Spitfire. He "
+    "lived.",
+    "The bomb was ordered by [Harry S.] Truman in 1945. It fell.",
+    "John Smith, a.k.a. Bob Jones, lived there. He left.",
+    /* listings: notices, telephone numbers, enumerations, participles */
+    "Rentals include a helmet. Delivery available. Call ahead.",
+    "It is a must. For program details, Tel. 01-7227233.",
+    "He puts on some music. Pink Floyd, the Jam, the Pogues. The sky "
+    "darkens.",
+    "We have two dangers. One, inflation. It is still high.",
+    "This bus serves the Cape. Going from Boston to Rockland and "
+    "Plymouth. The route continues.",
+    /* a restatement after a discourse marker */
+    "Debian has a constitution. In other words, a formal governance "
+    "system.",
+    /* one sentence a line: short verbless lines are titles, replies,
+     * proverbs */
+    "He was born in 1950.\nGood question.\nThe History of Rome\n"
+    "A criminal hierarchy.\nShe left.\n",
+    "The man in white manages to escape. He runs.",
+    /* speech inside a quotation */
+    "\xE2\x80\x9CIt was over. A total loss. We went home,\xE2\x80\x9D "
+    "she said.",
 };
 
 /* Markdown gives headings and list items their own blocks. */

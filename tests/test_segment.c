@@ -161,6 +161,38 @@ static void blocks(void **state)
     expect_blocks("a b\nc d\n", 1, one);
     static const char *const one_crlf[] = {"a b\r\nc d"};
     expect_blocks("a b\r\nc d\r\n", 1, one_crlf);
+    /* Four lines or more, each a sentence: a block each. */
+    static const char *const lines[] = {"One line here.", "Another line",
+                                        "Third line.", "Fourth one."};
+    expect_blocks("One line here.\nAnother line\nThird line.\nFourth one.\n",
+                  4, lines);
+    /* A wrapped paragraph of four lines stays one block, although one line
+     * ends a sentence; so do three lines that all end one. */
+    static const char *const wrapped[] = {
+        "He said that the talks\nwent well. Then he left for\nthe airport and "
+        "flew\nhome to Washington."};
+    expect_blocks("He said that the talks\nwent well. Then he left for\n"
+                  "the airport and flew\nhome to Washington.\n", 1, wrapped);
+    static const char *const three[] = {"One.\nTwo.\nThree."};
+    expect_blocks("One.\nTwo.\nThree.", 1, three);
+}
+
+/* A file of one sentence a line: its blocks say so; a file of one
+ * paragraph a line (several sentences a line) does not. */
+static void sentence_lines(void **state)
+{
+    (void)state;
+    mtl_doc d;
+    build(&d, "He said \"yes.\nIt rained.\nShe left.\nThey won.\n");
+    assert_int_equal(d.n_blocks, 4);
+    for (size_t i = 0; i < d.n_blocks; i++)
+        assert_int_equal(d.blocks[i].kind, MTL_BLOCK_SENTENCE_LINE);
+    mtl_doc_free(&d);
+    build(&d, "One. Two.\nThree. Four.\nFive. Six.\nSeven. Eight.\n");
+    assert_int_equal(d.n_blocks, 4);
+    for (size_t i = 0; i < d.n_blocks; i++)
+        assert_int_equal(d.blocks[i].kind, MTL_BLOCK_PARAGRAPH);
+    mtl_doc_free(&d);
 }
 
 static void byte_order_mark(void **state)
@@ -283,6 +315,12 @@ static void urls(void **state)
     expect_tok(&d, "https://en.wikipedia.org/wiki/Foo_(bar)", MTL_TOK_URL,
                "https://en.wikipedia.org/wiki/foo_(bar)");
     expect_tok(&d, "HTTP://X.ORG/Q", MTL_TOK_URL, "http://x.org/q");
+    /* A bracket closed that the URL did not open ends it. */
+    mtl_doc u;
+    build(&u, "The gene list (www.ensembl.org)[23] was used.");
+    expect_tok(&u, "www.ensembl.org", MTL_TOK_URL, NULL);
+    assert_int_equal(tok_at(&u, ")[23]", NULL)->kind, MTL_TOK_PUNCT);
+    mtl_doc_free(&u);
     /* The full stop after a URL is punctuation that ends the sentence; the
      * "?" and "." inside do not. */
     const mtl_token *dot = tok_at(&d, ". Mail", NULL);
@@ -312,6 +350,35 @@ static void sentences_abbreviations(void **state)
                      "Dr. Who met Prof. X at 3 p.m. Monday.");
     expect_sentences("Sen. Smith and Gov. Brown spoke. Then Rep. Jones did.",
                      "Sen. Smith and Gov. Brown spoke.|Then Rep. Jones did.");
+    /* before a name, a label or a list */
+    expect_sentences("He reached Sault Ste. Marie in 1845. He left.",
+                     "He reached Sault Ste. Marie in 1845.|He left.");
+    expect_sentences("See S3 Fig. A in the file. Call Tel. 555 1234.",
+                     "See S3 Fig. A in the file.|Call Tel. 555 1234.");
+    expect_sentences("Some antigens (eg. CSP, TRAP) work.",
+                     "Some antigens (eg. CSP, TRAP) work.");
+    /* such abbreviations that are also words need their capital */
+    expect_sentences("He said no. Then he left. He ate a fig. It was ripe.",
+                     "He said no.|Then he left.|He ate a fig.|It was ripe.");
+    expect_sentences("It was No. 5 on Dec. 4. Gen. Smith won.",
+                     "It was No. 5 on Dec. 4.|Gen. Smith won.");
+}
+
+/* ICU keeps a sentence going after a word in capitals that ends like one of
+ * its exceptions; an abbreviation in capitals still does. */
+static void sentences_capitals(void **state)
+{
+    (void)state;
+    expect_sentences("THE PRESIDENT. Good evening. I have a statement.",
+                     "THE PRESIDENT.|Good evening.|I have a statement.");
+    expect_sentences("He met the CEO. Then he left.",
+                     "He met the CEO.|Then he left.");
+    expect_sentences("They found E-RG. From there it spread.",
+                     "They found E-RG.|From there it spread.");
+    expect_sentences("He joined the U.S. Army. It was 1950.",
+                     "He joined the U.S. Army.|It was 1950.");
+    expect_sentences("He works for ACME CO. Ltd in Leeds.",
+                     "He works for ACME CO. Ltd in Leeds.");
 }
 
 static void sentences_initials(void **state)
@@ -320,6 +387,16 @@ static void sentences_initials(void **state)
     expect_sentences("He read J. R. R. Tolkien. It was long.",
                      "He read J. R. R. Tolkien.|It was long.");
     expect_sentences("A. Lincoln spoke.", "A. Lincoln spoke.");
+    /* written together, or closing a bracket */
+    expect_sentences("He was shot down by J.L. Webster in a Spitfire.",
+                     "He was shot down by J.L. Webster in a Spitfire.");
+    expect_sentences("It was [Harry S.] Truman who did it. Then peace.",
+                     "It was [Harry S.] Truman who did it.|Then peace.");
+    expect_sentences("John Smith, a.k.a. Bob Jones, lived there.",
+                     "John Smith, a.k.a. Bob Jones, lived there.");
+    /* a word with a dot inside is no initialism */
+    expect_sentences("He uses Node.js. It is fast.",
+                     "He uses Node.js.|It is fast.");
     /* A lower-case word before the full stop is no initial. */
     expect_sentences("I saw it. I left.", "I saw it.|I left.");
 }
@@ -502,6 +579,7 @@ int main(void)
         cmocka_unit_test(line_index),
         cmocka_unit_test(empty_input),
         cmocka_unit_test(blocks),
+        cmocka_unit_test(sentence_lines),
         cmocka_unit_test(byte_order_mark),
         cmocka_unit_test(token_kinds),
         cmocka_unit_test(normal_forms),
@@ -509,6 +587,7 @@ int main(void)
         cmocka_unit_test(urls),
         cmocka_unit_test(sentences_abbreviations),
         cmocka_unit_test(sentences_initials),
+        cmocka_unit_test(sentences_capitals),
         cmocka_unit_test(sentences_marks),
         cmocka_unit_test(sentences_wrapping_and_blocks),
         cmocka_unit_test(sentence_fields),

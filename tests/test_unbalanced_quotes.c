@@ -50,6 +50,47 @@ static const flag_case flags[] = {
      .message = "')' in 'poses)' closes the '[' from line 1 column 12"},
     {.text = "\xEF\xBB\xBFHe said “this and “that” now.", .flag = "“that",
      .message = "the quote from column 9 has"},
+    /* never closed, although the next paragraph opens a quote: a quoted
+     * phrase, or a quote that holds its own attribution, runs on into no
+     * paragraph */
+    {.text = "He called it “a turning point and left.\n\n“Next,” she said.",
+     .flag = "“a", .message = "never closed"},
+    {.text = "He called it \"a turning point and left.\n\n\"Next,\" she said.",
+     .flag = "\"a", .message = "never closed"},
+    {.text = "“We will go to Geneva, he said.\n\n“And we will win,” she added.",
+     .flag = "“We", .message = "never closed"},
+    {.text = "“I was against it, admits Nils.\n\n“Now I like it,” he says.",
+     .flag = "“I", .message = "never closed"},
+    /* guillemets */
+    {.text = "Er sagte »ja und ging.", .flag = "»ja", .message = "never closed"},
+    {.text = "Il a dit «oui et «non» hier.", .flag = "«non",
+     .message = "opens again"},
+    /* one finding for one lost closer: the paragraph's end does not
+     * report the reopened quote again */
+    {.text = "“We have had talks, he said. “The countries I visited agree.",
+     .flag = "“The", .message = "opens again"},
+    /* an ambiguous straight mark in a later paragraph does not close a
+     * quote left open */
+    {.text = "He said: \"We will go.\n\nSee \"/usr/include/linux\" and "
+             "\"/usr/include/asm\" for headers.",
+     .flag = "\"We", .message = "never closed"},
+    /* a stray closer inside brackets that close later */
+    {.text = "(r2 = 0.21 [7]; r2 = 0.22 [9] Leigh 1988]; and r2 = 0.19 [34])",
+     .flag = "]", .message = "no opening '['", .after = "1988"},
+    /* brackets that are no smile: a closer doubled, one before a stop or
+     * inside the line, a lone "[" (not wiki markup) */
+    {.text = "He met them (twice)) and left.", .flag = ")",
+     .message = "no opening '('", .after = "twice)"},
+    {.text = "The kingdom covers Great Britain and Northern Ireland).",
+     .flag = ")", .message = "no opening '('"},
+    {.text = "Ask something or tell us about your own) and go.", .flag = ")",
+     .message = "no opening '('"},
+    {.text = "A map on the left [Vandals and Alans, 526", .flag = "[Vandals",
+     .message = "never closed"},
+    /* one sentence a line: a quote reopened inside a line is still one */
+    {.text = "He left.\nHe said, “We have talks – including “The countries I "
+             "visited are using it.”\nIt rained.\nThey won.\n",
+     .flag = "“The", .message = "opens again"},
 };
 
 static const char *const clean[] = {
@@ -88,6 +129,43 @@ static const char *const clean[] = {
     "---->===}*{===<---- Some of the better comments:",
     "PS) When we called, #) they said no.",
     "<<\"Well then,\" said Don Quixote, \"the same thing happens.\">>",
+    /* a quotation that closes in a later paragraph, not reopened */
+    "Olkin said: “Charon blew our socks off.\n\nThere is so much science "
+    "here.” Pluto is far.",
+    "“It went on, he says, for years.” And then: “I left the town. I\n\n"
+    "never came back.”",
+    /* inch marks, also inside a quotation */
+    "A 40” TV and a 12” board.",
+    "“The 40” TV was cheap,” he said.",
+    "He said \"the 12\" board is fine\" and left.",
+    "If \"Pin-Priority: 1\" is used instead of \"Pin-Priority: 100\" in the "
+    "\"/etc/apt/preferences\" file, nothing is upgraded.",
+    /* guillemets both ways; one between spaces without a partner is a
+     * separator */
+    "See \"The user's guide » The command line\" for the detail.",
+    "Il a dit «oui» et «non». Er sagte »ja« und »nein«.",
+    "Il a dit « oui » hier.",
+    /* a key, a URL in brackets, faces */
+    "Detach with the Control+] key or Ctrl-[ instead.",
+    "Gene counts (www.ensembl.org)[23] were used.",
+    "Fun picture websites (:?",
+    "The 217-ft- (66-m-) tall steeple.",
+    /* one sentence a line: a quotation or bracket may end in another line */
+    "He said, \"Behold, they have come.\nSo welcome to everyone.\"\n"
+    "It rained (in May.\nThe rest is history).\nShe left.\n",
+    /* nor is a quote left open carried into the next line */
+    "Attempt on his life - \"This is a message:\nHe left.\"\nShe said "
+    "\"Why?\"\nThey won.\n",
+    /* smiles and frowns written as brackets, in chat and forum posts */
+    "Come on, show everyone what you're like)))",
+    "But I'm also interested in hearing your stories)\nAsk something or "
+    "tell us about your own)",
+    "It failed again((( Maybe tomorrow.",
+    "He was (happy) and then sad))) all day.",
+    /* wiki link markup that lost its other half */
+    "Standing ovation [[Portuguese Football Captain Cristiano Ronaldo]",
+    "Two coaches from [[Pakistan]] and India]] came.",
+    "A matrix [[1, 2], [3, 4]] is square.",
 };
 
 /* Lints len bytes (NULs included) as the file `name`, with only this

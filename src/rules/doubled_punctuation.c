@@ -182,10 +182,13 @@ static int colon_at_end(const mtl_doc *doc, size_t first, size_t last)
     if (last != first + 1 || mtl_tok_mark(doc, first) != ':' ||
         mtl_tok_mark(doc, last) != '.')
         return 0;
-    size_t n = last + 1;
-    while (n < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_SPACE)
-        n++;
-    return n >= doc->n_tokens || doc->tokens[n].kind == MTL_TOK_NEWLINE;
+    /* by the bytes: between the blocks of a file of one sentence a line
+     * there are no tokens */
+    size_t e = doc->tokens[last].end;
+    while (e < doc->len && (doc->text[e] == ' ' || doc->text[e] == '\t' ||
+                            doc->text[e] == '\r'))
+        e++;
+    return e >= doc->len || doc->text[e] == '\n';
 }
 
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)

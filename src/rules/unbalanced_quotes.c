@@ -11,11 +11,22 @@
  * by its neighbours. Single quotes are left alone: an apostrophe (don’t,
  * Hamas’, ’90s, rock ’n’ roll) looks the same.
  *
- * News style lets a quotation run over several paragraphs: every paragraph
- * but the last leaves the quote open and the next one starts with an
- * opening mark. That is not flagged; neither are short scare quotes inside
- * a quotation that does close, list markers ("1)", "b)"), emoticons (":)")
- * nor inch marks (12").
+ * Guillemets pair both ways: «French» and »German«.
+ *
+ * A quotation may run over several paragraphs: in news style every
+ * paragraph but the last leaves the quote open and the next one starts
+ * with an opening mark; elsewhere the quote simply closes in a later
+ * paragraph. Neither is flagged, unless the quote left open was no running
+ * quotation ("He called it “a turning point and left." opens on a small
+ * letter; "“We will go, he said." holds its own attribution). Also left
+ * alone: short scare quotes inside a quotation that does close, list
+ * markers ("1)", "b)"), emoticons (":)"), smiles and frowns written as
+ * brackets ("like)))", "your stories)" ending a line, "sad((("), wiki link
+ * markup ("[[Page"), inch marks (12", 40” TV, also inside a quotation),
+ * and, in a file of one sentence a line, an end of a quotation or bracket
+ * whose other end may be in the next or the last sentence (a quote left
+ * open there is not carried to the next line either). After one finding
+ * about a quote, the paragraph's end does not report it again.
  */
 #include "findings/rule.h"
 
@@ -36,6 +47,9 @@ typedef struct quote_state {
     int open;
     size_t tok;       /* the opening mark */
     uint32_t mark;
+    int reported;     /* a finding already names the open quote */
+    int cut;          /* a sentence cut out of its document: a closer may
+                         close what an earlier sentence opened */
     int nested;       /* a short quote opened inside this one, at: */
     size_t nested_start, nested_last;
     cursor cur;
@@ -134,6 +148,16 @@ static int tex_quote(const mtl_doc *doc, const mtl_block *b, size_t i)
     return 0;
 }
 
+/* Does the block hold the quotation mark c? */
+static int has_mark(const mtl_doc *doc, const mtl_block *b, uint32_t c)
+{
+    for (size_t k = b->tok_begin; k < b->tok_end; k++)
+        if (doc->tokens[k].kind == MTL_TOK_QUOTE &&
+            cp_at(doc, doc->tokens[k].start) == c)
+            return 1;
+    return 0;
+}
+
 static int read_mark(const mtl_doc *doc, const mtl_block *b, size_t i,
                      dq_mark *m)
 {
@@ -147,7 +171,15 @@ static int read_mark(const mtl_doc *doc, const mtl_block *b, size_t i,
     if (pair)
         c = c == '`' ? 0x201C : '"';
     else if (t->kind != MTL_TOK_QUOTE ||
-             (c != '"' && (c < 0x201C || c > 0x201F)))
+             (c != '"' && (c < 0x201C || c > 0x201F) && c != 0xAB &&
+              c != 0xBB))
+        return 0;
+    /* "guide » The kernel": a guillemet between spaces with no partner in
+     * the paragraph separates, as in a breadcrumb */
+    if ((c == 0xAB || c == 0xBB) && t->start > b->start && t->end < b->end &&
+        is_space_cp(cp_before(doc, t->start)) &&
+        is_space_cp(cp_at(doc, t->end)) && !has_mark(doc, b, c == 0xAB ? 0xBB
+                                                                 : 0xAB))
         return 0;
     m->start = t->start;
     m->last = i + (size_t)pair;
@@ -169,11 +201,16 @@ static role quote_role(const mtl_doc *doc, const mtl_block *b,
         return OPENS;
     case 0x201D:
         return CLOSES;
-    case '"': {
+    case 0xAB: case 0xBB: case '"': {
+        /* « and »: each closes a quote the other opened; otherwise they
+         * are read like a straight mark */
+        if ((m->c == 0xAB || m->c == 0xBB) && q->open &&
+            q->mark == (m->c == 0xAB ? 0xBB : 0xAB))
+            return CLOSES;
         int o = opens_here(doc, b, m->start), cl = closes_here(doc, b, m->end);
         if (o != cl)
             return o ? OPENS : CLOSES;
-        return q->open ? CLOSES : OPENS;
+        return q->open && (m->c == '"' || q->mark == m->c) ? CLOSES : OPENS;
     }
     }
     return NONE;
@@ -330,12 +367,39 @@ static void report_reopen(mtl_emit *out, const mtl_doc *doc, quote_state *q,
                           from, sizeof from));
 }
 
+/* Is the mark m an inch mark: a straight or closing mark right after a
+ * digit ("a 12\" board", "a 40” TV"), with no quote open for it to close,
+ * or with the next mark of the paragraph closing that quote? */
+static int inch_mark(const mtl_doc *doc, const mtl_block *b, const dq_mark *m,
+                     const quote_state *q)
+{
+    if ((m->c != '"' && m->c != 0x201D) || m->start <= b->start)
+        return 0;
+    uint32_t p = cp_before(doc, m->start);
+    if (p < '0' || p > '9')
+        return 0;
+    if (!q->open)
+        return 1;
+    /* the next mark must close by its own shape, not because a quote is
+     * open: "Pin-Priority: 100" in "/etc" */
+    quote_state shape_only = {0};
+    for (size_t k = m->last + 1; k < b->tok_end; k++) {
+        dq_mark n;
+        if (!read_mark(doc, b, k, &n) || mentioned(doc, n.start, n.end))
+            continue;
+        return quote_role(doc, b, &n, &shape_only) == CLOSES;
+    }
+    return 0;
+}
+
 /* Checks the mark at token i; returns the last token it used. */
 static size_t check_quote(const mtl_doc *doc, const mtl_block *b, size_t i,
                           quote_state *q, mtl_emit *out)
 {
     dq_mark m;
     if (!read_mark(doc, b, i, &m) || mentioned(doc, m.start, m.end))
+        return i;
+    if (m.last == i && inch_mark(doc, b, &m, q))
         return i;
     role r = quote_role(doc, b, &m, q);
     uint32_t c = m.c;
@@ -371,12 +435,15 @@ static size_t check_quote(const mtl_doc *doc, const mtl_block *b, size_t i,
             return inner;
         }
         report_reopen(out, doc, q, m.start, m.last);
+        q->reported = 1;
+        q->open = 1;
+        q->tok = i;
+        q->mark = c;
+        q->nested = 0;
+        return m.last;
     } else if (r == CLOSES && !q->open) {
-        /* 12" is an inch mark, not a quote */
-        uint32_t p = m.start > b->start ? cp_before(doc, m.start) : 0;
-        if (c == '"' && m.last == i && p >= '0' && p <= '9')
-            return i;
-        report_stray(out, doc, i, m.last, b->tok_begin, 0);
+        if (!q->cut)
+            report_stray(out, doc, i, m.last, b->tok_begin, 0);
         return m.last;
     }
     if (r == OPENS) {
@@ -386,6 +453,7 @@ static size_t check_quote(const mtl_doc *doc, const mtl_block *b, size_t i,
     } else {
         q->open = 0;
     }
+    q->reported = 0;
     q->nested = 0;
     return m.last;
 }
@@ -420,7 +488,8 @@ static int emoticon(const mtl_doc *doc, size_t i, size_t first)
         return 1;
     /* "(:" closes a sentence, as a smile */
     return doc->text[t->start] == '(' && n == ':' &&
-           (t->end + 1 >= doc->len || is_space_cp(cp_at(doc, t->end + 1)));
+           (t->end + 1 >= doc->len || is_space_cp(cp_at(doc, t->end + 1)) ||
+            strchr(".,;!?", doc->text[t->end + 1]));
 }
 
 static int roman(const char *w)
@@ -460,34 +529,131 @@ static int list_marker(const mtl_doc *doc, size_t i, size_t first)
            pp->kind == MTL_TOK_PUNCT;
 }
 
+static int is_bracket(const mtl_doc *doc, size_t i, char c)
+{
+    const mtl_token *t = &doc->tokens[i];
+    return t->kind == MTL_TOK_PUNCT && t->end - t->start == 1 &&
+           doc->text[t->start] == c;
+}
+
+/* Is the bracket at token i one of a glued run of two or more of the same
+ * bracket ("like)))", "sad((("), or its paragraph's last mark, glued to a
+ * word with no stop after it ("your stories)")? In chat and forum posts
+ * written in Russian and some other languages a ")" is a smile and "(" a
+ * frown, and machine translation copies them (MLQE-PE ru-en dev: 9 of 11
+ * closers without an opener were these). Called only for a bracket with
+ * nothing to pair with. */
+static int smiley_run(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    char c = doc->text[t->start];
+    if (c != ')' && c != '(')
+        return 0;
+    size_t first = i, last = i;
+    while (first > b->tok_begin && glued_prev(doc, first, b->tok_begin, c))
+        first--;
+    while (last + 1 < b->tok_end && is_bracket(doc, last + 1, c) &&
+           glued_prev(doc, last + 1, b->tok_begin, c))
+        last++;
+    const mtl_token *ft = &doc->tokens[first], *lt = &doc->tokens[last];
+    /* the run ends its word: white space, a stop or the end follows */
+    char n = lt->end < b->end ? doc->text[lt->end] : ' ';
+    if (!strchr(" \t\r\n.,;!?", n))
+        return 0;
+    int after_word = first > b->tok_begin &&
+                     doc->tokens[first - 1].end == ft->start &&
+                     (doc->tokens[first - 1].kind == MTL_TOK_WORD ||
+                      doc->tokens[first - 1].kind == MTL_TOK_NUMBER);
+    if (last > first) {
+        /* "(twice))": a run whose first bracket closes one is a doubled
+         * closer, not a smile */
+        long open = 0;
+        for (size_t k = b->tok_begin; k < first && c == ')'; k++)
+            open += is_bracket(doc, k, '(') - is_bracket(doc, k, ')');
+        return open <= 0 && (after_word || first == b->tok_begin ||
+                             mtl_tok_is_space(&doc->tokens[first - 1]));
+    }
+    /* a single ")" after a word, where the line ends with no stop */
+    if (c != ')' || !after_word)
+        return 0;
+    size_t e = lt->end;
+    while (e < b->end && (doc->text[e] == ' ' || doc->text[e] == '\t' ||
+                          doc->text[e] == '\r'))
+        e++;
+    return e >= b->end || doc->text[e] == '\n';
+}
+
+/* "[[" and "]]": wiki link markup left in text taken from a wiki, whose
+ * other half the translation (or the extraction) often lost. */
+static int wiki_markup(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    char c = doc->text[doc->tokens[i].start];
+    return (c == '[' || c == ']') &&
+           (glued_prev(doc, i, b->tok_begin, c) ||
+            (i + 1 < b->tok_end && is_bracket(doc, i + 1, c) &&
+             glued_prev(doc, i + 1, b->tok_begin, c)));
+}
+
 static char closer_of(char open)
 {
     return open == '(' ? ')' : open == '[' ? ']' : '}';
 }
 
-/* Does a ')' follow token i before any '(' (within a few dozen tokens)? */
-static int closer_follows(const mtl_doc *doc, const mtl_block *b, size_t i)
+/* Does the closer of `open` follow token i before another `open` (within a
+ * few dozen tokens)? */
+static int closer_follows(const mtl_doc *doc, const mtl_block *b, size_t i,
+                          char open)
 {
     for (size_t k = i + 1; k < b->tok_end && k <= i + 60; k++) {
         const mtl_token *t = &doc->tokens[k];
-        if (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == '(')
+        if (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == open)
             return 0;
-        if (t->kind == MTL_TOK_PUNCT && doc->text[t->start] == ')')
+        if (t->kind == MTL_TOK_PUNCT &&
+            doc->text[t->start] == closer_of(open))
             return 1;
     }
     return 0;
 }
 
+/* Is the bracket at token i a key pressed with a modifier: "Control+]",
+ * "Ctrl-[", "Alt+("? */
+static int key_name(const mtl_doc *doc, const mtl_block *b, size_t i)
+{
+    static const char *const modifiers[] = {"ctrl", "control", "alt", "shift",
+                                            "meta", "cmd", "command", "super",
+                                            "option", "win", NULL};
+    if (i < b->tok_begin + 2 || !(glued_prev(doc, i, b->tok_begin, '+') ||
+                                  glued_prev(doc, i, b->tok_begin, '-')))
+        return 0;
+    const mtl_token *w = &doc->tokens[i - 2];
+    if (w->kind != MTL_TOK_WORD || w->end != doc->tokens[i - 1].start)
+        return 0;
+    for (size_t k = 0; modifiers[k]; k++)
+        if (strcmp(mtl_tok_norm(doc, w), modifiers[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The bracket at token k never closes. */
+static void report_open_bracket(mtl_emit *out, const mtl_doc *doc,
+                                const mtl_block *b, size_t k)
+{
+    if (!wiki_markup(doc, b, k))
+        report_unclosed(out, doc, k, doc->text[doc->tokens[k].start]);
+}
+
+/* cut: the block is a sentence cut out of its document (quote_state) */
 static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
-                          bracket_stack *st, mtl_emit *out)
+                          bracket_stack *st, int cut, mtl_emit *out)
 {
     const mtl_token *t = &doc->tokens[i];
     char c = doc->text[t->start];
-    if (mentioned(doc, t->start, t->end))
+    /* "Control+]", "Ctrl-[": a key, named */
+    if (mentioned(doc, t->start, t->end) || key_name(doc, b, i))
         return;
     if (c == '(' || c == '[' || c == '{') {
         /* ESC [ is a terminal escape sequence, encoding's business */
-        if (emoticon(doc, i, b->tok_begin) ||
+        if (emoticon(doc, i, b->tok_begin) || smiley_run(doc, b, i) ||
             (t->start > 0 && doc->text[t->start - 1] == '\x1B'))
             return;
         if (st->depth < MAX_DEPTH)
@@ -501,7 +667,7 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
          * comes before the next '(' */
         if (c == ')' && st->depth && !st->overflow &&
             doc->text[doc->tokens[st->tok[st->depth - 1]].start] == '(' &&
-            !closer_follows(doc, b, i))
+            !closer_follows(doc, b, i, '('))
             st->depth--;
         return;
     }
@@ -514,10 +680,17 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
            closer_of(doc->text[doc->tokens[st->tok[d - 1]].start]) != c)
         d--;
     if (d == 0) {
-        if (c == ')' && list_marker(doc, i, b->tok_begin))
+        if ((c == ')' && list_marker(doc, i, b->tok_begin)) ||
+            smiley_run(doc, b, i) || wiki_markup(doc, b, i))
             return;
-        if (st->depth == 0) {
-            report_stray(out, doc, i, i, b->tok_begin, c);
+        /* "(a [7] b 1988] c)": a stray closer, when the innermost opener
+         * closes later; the opener stays open for it */
+        char inner = st->depth ? doc->text[doc->tokens[st->tok[st->depth - 1]]
+                                               .start]
+                               : 0;
+        if (st->depth == 0 || closer_follows(doc, b, i, inner)) {
+            if (!cut)
+                report_stray(out, doc, i, i, b->tok_begin, c);
             return;
         }
         /* "[see above)": the wrong closer for the innermost opener */
@@ -533,19 +706,97 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
         return;
     }
     /* Openers crossed by this closer never close: "(a [b) c". */
-    while (st->depth > d) {
-        size_t k = st->tok[--st->depth];
-        report_unclosed(out, doc, k, doc->text[doc->tokens[k].start]);
-    }
+    while (st->depth > d)
+        report_open_bracket(out, doc, b, st->tok[--st->depth]);
     st->depth--;
+}
+
+/* Could the quote left open at the end of block bi be a quotation that
+ * runs on into the next paragraph? Not if it opened on a small letter, as
+ * a quoted phrase does ("called it “a turning point"), or holds its own
+ * attribution ("“We will go, he said."). */
+static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
+{
+    static const char *const attribution[] = {
+        "said", "says", "saying", "told", "tells", "added", "adds", "asked",
+        "asks", "explained", "explains", "noted", "notes", "wrote", "writes",
+        "replied", "replies", "insisted", "insists", "recalled", "recalls",
+        "continued", "continues", "admitted", "admits", "argued", "argues",
+        "claimed", "claims", "warned", "warns", "stressed", NULL};
+    const mtl_block *b = &doc->blocks[bi];
+    size_t w = q->tok + 1;
+    while (w < b->tok_end && (doc->tokens[w].kind == MTL_TOK_QUOTE ||
+                              mtl_tok_is_space(&doc->tokens[w])))
+        w++;
+    /* a small letter after a word: a quoted phrase; after "he said," a
+     * sentence of the quotation goes on */
+    size_t before = mtl_doc_skip_space_back(doc, q->tok - 1);
+    int resumes = before != SIZE_MAX && before >= b->tok_begin &&
+                  doc->tokens[before].kind == MTL_TOK_PUNCT &&
+                  strchr(",:", doc->text[doc->tokens[before].start]);
+    if (w < b->tok_end && doc->tokens[w].kind == MTL_TOK_WORD &&
+        !(doc->tokens[w].flags & MTL_TF_CAP) && !resumes)
+        return 0;
+    /* ", he said.", ", said John Smith,", ", he was quoted as saying.": a
+     * clause of five words at most between a comma and a stop, with a
+     * verb of saying */
+    for (size_t k = w; k < b->tok_end; k++) {
+        if (!(doc->tokens[k].kind == MTL_TOK_PUNCT &&
+              doc->text[doc->tokens[k].start] == ','))
+            continue;
+        size_t words = 0;
+        int says = 0;
+        for (size_t j = k + 1; j < b->tok_end && words <= 5; j++) {
+            const mtl_token *t = &doc->tokens[j];
+            if (t->kind == MTL_TOK_PUNCT &&
+                strchr(".,;!?", doc->text[t->start])) {
+                if (says)
+                    return 0;
+                break;
+            }
+            if (t->kind != MTL_TOK_WORD)
+                continue;
+            words++;
+            for (size_t a = 0; attribution[a]; a++)
+                says |= strcmp(mtl_tok_norm(doc, t), attribution[a]) == 0;
+        }
+    }
+    return 1;
+}
+
+/* Does a later paragraph close the quote left open at the end of block bi,
+ * without reopening it: its first double quotation mark closes? The next
+ * paragraph, or one of the two after it when those hold no mark (a long
+ * quoted passage); farther on, a closer belongs to another quotation. */
+static int closes_later(const mtl_doc *doc, size_t bi, const quote_state *q)
+{
+    /* the mark must close by its shape ("here.” Pluto"), not because a
+     * quote is open ("see "/usr/include" for") */
+    quote_state shape_only = {0};
+    for (size_t n = bi + 1; n < doc->n_blocks && n <= bi + 3; n++) {
+        const mtl_block *b = &doc->blocks[n];
+        for (size_t k = b->tok_begin; k < b->tok_end; k++) {
+            dq_mark m;
+            if (!read_mark(doc, b, k, &m) || mentioned(doc, m.start, m.end) ||
+                (m.last == k && inch_mark(doc, b, &m, q)))
+                continue;
+            return quote_role(doc, b, &m, &shape_only) == CLOSES;
+        }
+    }
+    return 0;
 }
 
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
+    quote_state q = {0};
+    int carried = 0; /* q is a quotation open since an earlier paragraph */
     for (size_t bi = 0; bi < doc->n_blocks; bi++) {
         const mtl_block *b = &doc->blocks[bi];
-        quote_state q = {0};
+        if (!carried)
+            q = (quote_state){0};
+        carried = 0;
+        q.cut = b->kind == MTL_BLOCK_SENTENCE_LINE;
         bracket_stack st = {.depth = 0, .overflow = 0};
         for (size_t i = b->tok_begin; i < b->tok_end; i++) {
             const mtl_token *t = &doc->tokens[i];
@@ -555,18 +806,24 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             } else if (t->kind == MTL_TOK_PUNCT && t->end - t->start == 1 &&
                        doc->text[t->start] &&
                        strchr("()[]{}", doc->text[t->start])) {
-                check_bracket(doc, b, i, &st, out);
+                check_bracket(doc, b, i, &st, q.cut, out);
             }
         }
-        if (q.open && !continues(doc, bi)) {
+        /* a quotation over paragraphs: the next one reopens it (news
+         * style), or a later one closes it */
+        int running = q.open && running_quote(doc, bi, &q);
+        if (running && !q.cut && !continues(doc, bi) &&
+            closes_later(doc, bi, &q))
+            carried = 1;
+        else if (q.open && !q.cut && !q.reported &&
+                 !(running && continues(doc, bi))) {
             if (q.nested)
                 report_reopen(out, doc, &q, q.nested_start, q.nested_last);
             else
                 report_unclosed(out, doc, q.tok, 0);
         }
-        for (size_t k = 0; k < st.depth; k++)
-            report_unclosed(out, doc, st.tok[k],
-                            doc->text[doc->tokens[st.tok[k]].start]);
+        for (size_t k = 0; k < st.depth && !q.cut; k++)
+            report_open_bracket(out, doc, b, st.tok[k]);
     }
     return 0;
 }

@@ -49,10 +49,17 @@ typedef enum mtl_block_kind {
     MTL_BLOCK_HEADING,
     MTL_BLOCK_LIST_ITEM,
     MTL_BLOCK_QUOTE,
-    MTL_BLOCK_TABLE_CELL  /* a cell of a Markdown table (a label, like an item) */
+    MTL_BLOCK_TABLE_CELL, /* a cell of a Markdown table (a label, like an item) */
+    MTL_BLOCK_SENTENCE_LINE /* a line of a file of one sentence a line (a
+                               test set, a translation memory): cut out of
+                               its document, it may hold one end of a
+                               quotation or bracket whose other end is in
+                               another line */
 } mtl_block_kind;
 
-/* A paragraph in plain text: lines between blank lines. */
+/* A paragraph in plain text: lines between blank lines; or one line, in a
+ * paragraph of four lines or more whose line breaks (nine in ten) fall
+ * between sentences: one sentence, or one paragraph, a line. */
 typedef struct mtl_block {
     uint32_t start, end;          /* bytes, without the final line break */
     uint32_t sent_begin, sent_end;

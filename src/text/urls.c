@@ -24,9 +24,18 @@ static int word_char(unsigned char c)
 
 static size_t trim_url_end(const char *t, size_t a, size_t e)
 {
-    int open = 0;
-    for (size_t i = a; i < e; i++)
+    /* a bracket closed that the URL did not open ends it:
+     * "(www.example.org)[23]" */
+    int open = 0, square = 0;
+    for (size_t i = a; i < e; i++) {
         open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+        square += t[i] == '[' ? 1 : t[i] == ']' ? -1 : 0;
+        if (open < 0 || square < 0) {
+            e = i;
+            open = 0;
+            break;
+        }
+    }
     while (e > a) {
         char c = t[e - 1];
         if (c == ')' && open < 0) {
