@@ -9,28 +9,30 @@ lists. Hunspell's en_US dictionary is SCOWL up to size 60; the sizes above
 it hold real English that news, science and travel writing use (glial,
 confounder, commis, convo) and many names (Allston, McConnell).
 
-Read: the `words` lists of English and of its American, British (-ise and
--ize) and Canadian spellings with their variants up to size 80 (size 95 adds
-obsolete spellings that are the usual misspellings: dont, ive, december);
-the `proper-names` and `upper` lists (names, and words written with a
-capital) up to size 95, which spelling uses for capitalised words only; and
-the `abbreviations` lists up to size 80.
+Read, up to size 80 (size 95 adds obsolete spellings that are the usual
+misspellings: dont, ive, december): the `words` lists of English and of its
+American, British (-ise and -ize) and Canadian spellings; the `words` lists
+of their variant spellings (mosquitos, programing), kept apart; and the
+`abbreviations` lists. Up to size 95: the `proper-names` and `upper` lists
+(names, and words written with a capital), which spelling uses for
+capitalised words only.
 
 Each output line: the word, its smallest SCOWL size, and its kind (w: a
-word, n: a name, a: an abbreviation), tab-separated, sorted by the word's
-bytes so that the linter can search the file as it loads it. Words with
-spaces or digits are left out.
+word, v: a variant spelling, p: a proper name, u: a word written with a
+capital, a: an abbreviation), tab-separated,
+sorted by the word's bytes so that the linter can search the file as it
+loads it. Words with spaces or digits are left out. Without SCOWL_DIR the
+list is empty (only a comment).
 """
 import os
 import re
 import sys
 
-SPELLINGS = ("english", "american", "british", "british_z", "canadian",
-             "variant_2", "british_variant_2", "canadian_variant_2",
-             "variant_1", "british_variant_1", "canadian_variant_1",
-             "american_variant_1", "british_z_variant_1")
-# (list kind, largest size read, the kind written)
-KINDS = {"words": (80, "w"), "proper-names": (95, "n"), "upper": (95, "n"),
+SPELLINGS = ("english", "american", "british", "british_z", "canadian")
+VARIANTS = ("variant_1", "variant_2", "british_variant_1",
+            "british_variant_2", "canadian_variant_1", "canadian_variant_2")
+# list kind -> (largest size read, the kind written)
+KINDS = {"words": (80, "w"), "proper-names": (95, "p"), "upper": (95, "u"),
          "abbreviations": (80, "a")}
 NAME = re.compile(r"^(?P<spelling>[a-z_0-9]+)-(?P<kind>[a-z-]+)\.(?P<size>\d+)$")
 
@@ -46,10 +48,14 @@ def main():
     names = sorted(os.listdir(src)) if os.path.isdir(src) else []
     for name in names:
         m = NAME.match(name)
-        if not m or m["spelling"] not in SPELLINGS or m["kind"] not in KINDS:
+        if not m or m["kind"] not in KINDS:
+            continue
+        limit, kind = KINDS[m["kind"]]
+        if m["spelling"] in VARIANTS and kind == "w":
+            kind = "v"
+        elif m["spelling"] not in SPELLINGS:
             continue
         size = int(m["size"])
-        limit, kind = KINDS[m["kind"]]
         if size > limit:
             continue
         with open(os.path.join(src, name), encoding="utf-8",
@@ -64,8 +70,8 @@ def main():
     rows = sorted(best.items(), key=lambda kv: (kv[0][0].encode(), kv[0][1]))
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write("# SCOWL (Kevin Atkinson), sizes up to 80 (names 95): see "
-                "README.md\n")
+        f.write("# SCOWL (Kevin Atkinson): words up to size 80, names up to "
+                "size 95; see README.md\n")
         for (w, kind), size in rows:
             f.write(f"{w}\t{size}\t{kind}\n")
     os.replace(tmp, out)

@@ -99,7 +99,7 @@ static int phrases_load(const mtl_options *opts, phrases *p)
 
 /* Kinds of entries of the larger list (tools/scowl-huge.py). */
 #define MIN_RARE 4 /* letters of a word the larger list may accept */
-enum { HUGE_WORD = 1, HUGE_NAME = 2, HUGE_ABBREV = 4 };
+enum { HUGE_WORD = 1, HUGE_NAME = 2, HUGE_ABBREV = 4, HUGE_VARIANT = 8 };
 
 /* The kinds under which the larger list has s[0..n) exactly, as a bit set. */
 static unsigned huge_kinds(const mtl_table *t, const char *s, size_t n)
@@ -113,8 +113,8 @@ static unsigned huge_kinds(const mtl_table *t, const char *s, size_t n)
     unsigned kinds = 0;
     for (size_t r = first; r < end; r++) {
         char k = mtl_table_field(t, r, 2)[0];
-        kinds |= k == 'w' ? HUGE_WORD : k == 'n' ? HUGE_NAME
-                 : k == 'a' ? HUGE_ABBREV : 0;
+        kinds |= k == 'w' ? HUGE_WORD : k == 'p' || k == 'u' ? HUGE_NAME
+                 : k == 'a' ? HUGE_ABBREV : k == 'v' ? HUGE_VARIANT : 0;
     }
     return kinds;
 }
@@ -324,8 +324,9 @@ static int accepted(const dicts *sp, const char *s, size_t n, int how)
 
 /* The verdict of the larger word list and the list of misspellings on a
  * word Hunspell rejects (normal form s[0..n)). A misspelling is never
- * taken from the larger list as a word, which has some of them as rare or
- * obsolete spellings ("develope"); as a name it still may be. */
+ * taken from the larger list, which has some of them as rare or obsolete
+ * spellings ("develope") or as rare names ("Teh"): the spelling rule tells
+ * names by their context instead. */
 static uint8_t rarer(const dicts *d, const char *s, size_t n, unsigned cased)
 {
     char buf[4 * MAX_WORD + 8];
@@ -334,35 +335,37 @@ static uint8_t rarer(const dicts *d, const char *s, size_t n, unsigned cased)
         base -= 2;
     else if (base > 1 && s[base - 1] == '\'')
         base -= 1;
-    uint8_t v = 0;
     if (d->misspelt.n && base < sizeof buf) {
         memcpy(buf, s, base);
         buf[base] = '\0';
         size_t first;
         if (mtl_table_find(&d->misspelt, 0, buf, &first) > first)
-            v = MTL_SPELL_MISSPELT;
+            return MTL_SPELL_MISSPELT;
     }
+    if (!d->huge.n)
+        return 0;
     /* short rare words are abbreviations and word parts as often as they
      * are words, and short typos hit them ("san" for San, "ur") */
-    unsigned words = v || base < MIN_RARE ? 0 : HUGE_WORD | HUGE_ABBREV;
-    if (!d->huge.n)
-        return v;
+    unsigned words = base < MIN_RARE ? 0
+                                     : HUGE_WORD | HUGE_ABBREV | HUGE_VARIANT;
     size_t k;
     /* a name Hunspell knows, written in lower case ("jesuits", "brahma"):
      * the larger list's lower-case entry does not make it a word */
-    if (((huge_kinds(&d->huge, s, n) | huge_kinds(&d->huge, s, base)) & words) &&
+    unsigned kinds = huge_kinds(&d->huge, s, n) | huge_kinds(&d->huge, s, base);
+    if ((kinds & words) &&
         !((k = variant(s, n, TITLE, buf, sizeof buf)) != 0 && either(d, buf, k)))
-        return v | MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER |
-               MTL_SPELL_RARE;
+        return MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER |
+               MTL_SPELL_RARE |
+               ((kinds & words) == HUGE_VARIANT ? MTL_SPELL_VARIANT : 0);
     if ((cased & (MTL_TF_CAP | MTL_TF_ALLCAPS)) &&
         (k = variant(s, base, TITLE, buf, sizeof buf)) != 0 &&
         (huge_kinds(&d->huge, buf, k) & (words | HUGE_NAME)))
-        return v | MTL_SPELL_TITLE | MTL_SPELL_UPPER | MTL_SPELL_RARE;
+        return MTL_SPELL_TITLE | MTL_SPELL_UPPER | MTL_SPELL_RARE;
     if ((cased & MTL_TF_ALLCAPS) &&
         (k = variant(s, base, ALL, buf, sizeof buf)) != 0 &&
         (huge_kinds(&d->huge, buf, k) & (words | HUGE_NAME)))
-        return v | MTL_SPELL_UPPER | MTL_SPELL_RARE;
-    return v;
+        return MTL_SPELL_UPPER | MTL_SPELL_RARE;
+    return 0;
 }
 
 static int run(mtl_doc *doc, const void *shared)
@@ -440,8 +443,22 @@ const mtl_speller *mtl_spell_other(const mtl_spell *sp)
 
 int mtl_spell_listed_name(const mtl_spell *sp, const char *s, size_t n)
 {
-    const dicts *d = sp->lists;
-    return (huge_kinds(&d->huge, s, n) & HUGE_NAME) != 0;
+    /* SCOWL's common proper names; its rarer ones hold common words with
+     * a capital too ("The", "Free"), as its lists of capitalised words do
+     * ("Secretary", "Standard") */
+    enum { COMMON_NAMES = 50 };
+    const mtl_table *t = &((const dicts *)sp->lists)->huge;
+    char key[4 * MAX_WORD + 8];
+    if (!t->n || n >= sizeof key)
+        return 0;
+    memcpy(key, s, n);
+    key[n] = '\0';
+    size_t first, end = mtl_table_find(t, 0, key, &first);
+    for (size_t r = first; r < end; r++)
+        if (mtl_table_field(t, r, 2)[0] == 'p' &&
+            atoi(mtl_table_field(t, r, 1)) <= COMMON_NAMES)
+            return 1;
+    return 0;
 }
 
 int mtl_spell_known_as_written(const mtl_spell *sp, const char *s, size_t n)

@@ -29,7 +29,9 @@ enum {
                             letters outside Latin script */
     MTL_SPELL_RARE = 16, /* the case bits come from the larger word list
                             (SCOWL up to size 80, names 95), not Hunspell */
-    MTL_SPELL_MISSPELT = 32 /* a common misspelling (codespell's list) */
+    MTL_SPELL_MISSPELT = 32, /* a common misspelling (codespell's list) */
+    MTL_SPELL_VARIANT = 64   /* with RARE: a variant spelling of a word
+                                ("mosquitos") */
 };
 
 typedef struct mtl_spell {
@@ -47,8 +49,8 @@ int mtl_spell_accepts(const mtl_doc *doc, size_t i);
 int mtl_spell_known_as_written(const mtl_spell *sp, const char *s, size_t n);
 /* The other variety of English's dictionary (en_GB beside en_US), or NULL. */
 const mtl_speller *mtl_spell_other(const mtl_spell *sp);
-/* Is the word s[0..n), as written, in the larger list's names ("John",
- * "Phil": given names that are lower-case words too)? */
+/* Is the word s[0..n), as written, among the larger list's common names
+ * ("John": given names that are lower-case words too)? */
 int mtl_spell_listed_name(const mtl_spell *sp, const char *s, size_t n);
 /* Is token i a word of a fixed phrase of another language that English
  * uses, written whole around it ("magna cum laude", "tête-à-tête")? */

@@ -26,6 +26,7 @@
 #include "findings/rule.h"
 
 #include "base/strlist.h"
+#include "lang/langnames.h"
 #include "lang/spell.h"
 #include "text/tokens.h"
 #include "lang/words.h"
@@ -467,8 +468,9 @@ static int in_name(const mtl_doc *doc, size_t i)
         const mtl_token *t = &doc->tokens[j];
         if (name_word_at(doc, j))
             return 1;
-        if (!(t->flags & MTL_TF_CAP) || (t->flags & MTL_TF_ALLCAPS))
-            continue;
+        if (!(t->flags & MTL_TF_CAP) || (t->flags & MTL_TF_ALLCAPS) ||
+            t->end - t->start < 2)
+            continue; /* not "Reservee C initialized declarations" */
         /* a given name that the larger list has as a word or an
          * abbreviation too: "John Grigg", "Senator Phil Gramm" */
         const char *norm = mtl_tok_norm(doc, t);
@@ -494,6 +496,26 @@ static int in_name(const mtl_doc *doc, size_t i)
         words += t->kind == MTL_TOK_WORD;
     }
     return 0;
+}
+
+/* Does a title, an initial or a given name stand right before token i
+ * ("Dr. Vose", "S. R. Shutt", "James Alled")? A given name here is a
+ * capitalised word that is no lower-case word ("Long" is). */
+static int after_given_name(const mtl_doc *doc, size_t i)
+{
+    size_t b = word_before(doc, i);
+    if (b == SIZE_MAX || b + 1 == i)
+        return 0;
+    const mtl_token *t = &doc->tokens[b];
+    const char *norm = mtl_tok_norm(doc, t);
+    if (mtl_in_list(titles, norm))
+        return 1;
+    if (!(t->flags & MTL_TF_CAP) || (t->flags & MTL_TF_ALLCAPS))
+        return 0;
+    if (t->end - t->start == 1)
+        return mtl_tok_char(doc, b + 1) == '.'; /* an initial */
+    return !(verdict_at(doc, b) & (MTL_SPELL_LOWER | MTL_SPELL_SKIP)) ||
+           !mtl_speller_check(doc->an->spell->speller, norm, strlen(norm));
 }
 
 /* Weaker evidence: a capitalised word next to it inside the sentence, as in
@@ -594,19 +616,35 @@ static int in_code(const mtl_doc *doc, size_t i)
     return weak ? WEAK_CODE : NOT_CODE;
 }
 
-/* Language names, for words cited as examples: "called chat in French". */
-static const char *const languages[] = {
-    "english", "french", "german", "spanish", "italian", "portuguese",
-    "dutch", "latin", "greek", "russian", "polish", "czech", "swedish",
-    "norwegian", "danish", "finnish", "icelandic", "irish", "welsh",
-    "scottish", "gaelic", "hungarian", "romanian", "turkish", "arabic",
-    "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "nepali",
-    "sanskrit", "tamil", "sinhala", "sinhalese", "chinese", "mandarin",
-    "cantonese", "japanese", "korean", "vietnamese", "thai", "malay",
-    "indonesian", "tagalog", "swahili", "yiddish", "catalan", "basque",
-    "estonian", "latvian", "lithuanian", "ukrainian", "serbian", "croatian",
-    "bulgarian", "slovak", "slovene", "slovenian", "albanian", "armenian",
-    "georgian", "maori", "hawaiian", "creole", "quechua", "tibetan", NULL};
+/* Nouns that name a thing of software after its name: "the dpkg
+ * command", "the autofs package", "the atd daemon". */
+static const char *const software_nouns[] = {
+    "package", "packages", "command", "commands", "library", "libraries",
+    "module", "modules", "daemon", "daemons", "utility", "utilities", NULL};
+
+static int software_named(const mtl_doc *doc, size_t i)
+{
+    size_t a = word_after(doc, i);
+    return a != SIZE_MAX &&
+           mtl_in_list(software_nouns, mtl_tok_norm(doc, &doc->tokens[a]));
+}
+
+/* A symbol with its unit after it, in brackets: "rate vd (nM h−1)". */
+static int with_unit(const mtl_doc *doc, size_t i)
+{
+    size_t k = i + 1;
+    if (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_SPACE)
+        k++;
+    if (k >= doc->n_tokens || mtl_tok_char(doc, k) != '(')
+        return 0;
+    for (size_t n = 0; ++k < doc->n_tokens && n < 8; n++) {
+        if (mtl_tok_char(doc, k) == ')' || doc->tokens[k].kind == MTL_TOK_NEWLINE)
+            return 0;
+        if (doc->tokens[k].kind == MTL_TOK_NUMBER)
+            return 1;
+    }
+    return 0;
+}
 
 /* Is the word at token i quoted, cited or glossed rather than used as an
  * English word? "chat in French", "pronounced fannel", "a doble (double)",
@@ -616,8 +654,9 @@ static int cited(const mtl_doc *doc, size_t i)
     size_t j = word_after(doc, i);
     if (j != SIZE_MAX && !strcmp(mtl_tok_norm(doc, &doc->tokens[j]), "in") &&
         (j = word_after(doc, j)) != SIZE_MAX &&
-        mtl_in_list(languages, mtl_tok_norm(doc, &doc->tokens[j])))
-        return 1; /* chat in French */
+        mtl_is_language_name(mtl_tok_norm(doc, &doc->tokens[j])) &&
+        strcmp(mtl_tok_norm(doc, &doc->tokens[j]), "english"))
+        return 1; /* chat in French; not "a program in English" */
     /* "pronounced SEL-tiks", "(pronounced fannel, fan'l or funnel)" */
     for (size_t k = i, words = 0; k-- > 0 && words < 4;) {
         const mtl_token *t = &doc->tokens[k];
@@ -815,6 +854,50 @@ static int foreign_run(const mtl_doc *doc, size_t i)
     return unknown >= 2 && caps >= 1;
 }
 
+/* ---- informal writing --------------------------------------------------- */
+
+enum { EDITED, INFORMAL };
+
+/* Words that follow the pronoun I: "i think", "i dont know". */
+static const char *const after_i[] = {
+    "am", "was", "have", "had", "think", "thought", "know", "knew", "would",
+    "will", "can", "could", "need", "want", "love", "like", "guess", "do",
+    "did", "dont", "don't", "got", "just", "really", "feel", "recommend",
+    "put", "grew", "went", "live", "lived", "believe", "hope", "heard",
+    "saw", "found", "bought", "remember", "always", "never", "also", "m",
+    "ve", "ll", "d", NULL};
+
+/* Is the document informal writing (posts, comments) rather than edited
+ * prose? It writes the pronoun I in lower case twice: "i think", "i dont
+ * know". (Edited prose has "i" only as an index: "i = 1", "the i-th".) */
+static int register_of(const mtl_doc *doc)
+{
+    const mtl_words *w = doc->an->words;
+    const mtl_word *e = mtl_words_find(w, "i", 1);
+    if (!e)
+        return EDITED;
+    const uint32_t *occ = mtl_word_occurrences(w, e);
+    size_t seen = 0;
+    for (size_t o = 0; o < e->count && seen < 2; o++) {
+        size_t i = occ[o], j;
+        const mtl_token *t = &doc->tokens[i];
+        if (t->flags & MTL_TF_CAP)
+            continue;
+        j = i + 1;
+        if (j < doc->n_tokens && doc->tokens[j].kind == MTL_TOK_SPACE)
+            j++;
+        else if (!(j < doc->n_tokens && doc->tokens[j].end - doc->tokens[j].start >= 1 &&
+                   (doc->text[doc->tokens[j].start] == '\'')))
+            continue;
+        if (j < doc->n_tokens && doc->tokens[j].kind == MTL_TOK_PUNCT)
+            j++; /* "i'm" split as i ' m */
+        if (mtl_doc_word_at(doc, j) &&
+            mtl_in_list(after_i, mtl_tok_norm(doc, &doc->tokens[j])))
+            seen++;
+    }
+    return seen >= 2 ? INFORMAL : EDITED;
+}
+
 /* ---- lower-case words with a known reading ------------------------------ */
 
 /* A word split by a stray space after one letter: "W ith", "ﬁ nding".
@@ -849,24 +932,25 @@ static size_t split_word(const mtl_doc *doc, const mtl_speller *sp, size_t i,
     return mtl_speller_check(sp, out, hn + tn) ? hn + tn : 0;
 }
 
-/* A contraction without its apostrophe: "dont", "im", "thatd", "theyre".
- * Writes the contraction into out. */
+/* A contraction without its apostrophe: "dont", "im", "thatd", "theyre",
+ * or in informal writing a name's possessive ("donalds"). Writes the
+ * contraction into out. */
 static size_t contraction(const mtl_speller *sp, const char *w, size_t n,
-                          char *out, size_t cap)
+                          int informal, char *out, size_t cap)
 {
     static const char *const ends[] = {"t", "m", "ve", "re", "ll", "d", "s",
                                        NULL};
     for (size_t e = 0; ends[e]; e++) {
         size_t k = strlen(ends[e]);
         if (n <= k || n + 2 > cap || memcmp(w + n - k, ends[e], k) ||
-            (k == 1 && ends[e][0] == 's'))
-            continue;
+            (ends[e][0] == 's' && (!informal || n < 4)))
+            continue; /* "delphis" in a paper is no "Delphi's" */
         memcpy(out, w, n - k);
         out[n - k] = '\'';
         memcpy(out + n - k + 1, w + n - k, k);
         out[n + 1] = '\0';
-        if (n - k == 1 && out[0] == 'i')
-            out[0] = 'I'; /* "im" -> "I'm" */
+        if ((n - k == 1 && out[0] == 'i') || ends[e][0] == 's')
+            out[0] = (char)(out[0] - 32); /* "I'm"; a name's: "Donald's" */
         if (mtl_speller_check(sp, out, n + 1))
             return n + 1;
     }
@@ -898,6 +982,12 @@ static size_t lower_name(const mtl_speller *sp, const char *w, size_t n,
 
 enum { NO_SLIP, WEAK_SLIP, STRONG_SLIP };
 
+/* Uses elsewhere in the document that make a slip towards a word strong
+ * evidence: typos inserted into the GNU coding standards (typo_corpus)
+ * are mostly slips of words the same part uses again. */
+#define USED 1
+#define SHORT_USED 3 /* the same for words of two or three letters */
+
 /* A slip found for an n-letter word: swapped letters, an inner letter
  * doubled, a dropped letter inside a word of five or more, an extra or a
  * wrong letter inside a longer one are typos more often than not; slips at
@@ -906,8 +996,9 @@ enum { NO_SLIP, WEAK_SLIP, STRONG_SLIP };
  * "build"). A word the document writes twice is its own term ("condensins",
  * "inteins") unless letters are swapped or doubled ("hlep"): the slips a
  * writer repeats by habit. once: the word occurs once. */
-static int slip_strength(const found *f, size_t n, int once)
+static int slip_strength(const found *f, const char *w, size_t n, int once)
 {
+    char w_last = n ? w[n - 1] : 0;
     int best = NO_SLIP;
     for (size_t k = 0; k < f->n; k++) {
         size_t at = f->at[k];
@@ -922,7 +1013,9 @@ static int slip_strength(const found *f, size_t n, int once)
         case DROPPED:
             s = once && n >= 5 && at > 0 ? STRONG_SLIP : WEAK_SLIP;
             break;
-        case EXTRA:
+        case EXTRA: /* not a plural the dictionary lacks: "shockwaves" */
+            if (at + 1 == n && w_last == 's')
+                continue;
             s = once && n >= 7 && at > 0 ? STRONG_SLIP : WEAK_SLIP;
             break;
         case WRONG:
@@ -990,6 +1083,63 @@ static void listed(found *f, const char *fixes)
     }
 }
 
+/* How often the document writes the word one of the candidates in f is
+ * (any case), the most of them: a slip of a word the writer uses is
+ * likelier than a name or a term one slip from it ("thatt", "yyou"). */
+static size_t used_elsewhere(const mtl_doc *doc, size_t i, const found *f)
+{
+    const mtl_word *self = mtl_words_of_token(doc->an->words, i);
+    size_t most = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        char low[MAX_LEN + 2];
+        size_t n = f->len[k];
+        for (size_t j = 0; j < n; j++)
+            low[j] = (char)(f->word[k][j] >= 'A' && f->word[k][j] <= 'Z'
+                                ? f->word[k][j] + 32 : f->word[k][j]);
+        const mtl_word *e = mtl_words_find(doc->an->words, low, n);
+        if (e && e != self && e->count > most)
+            most = e->count;
+    }
+    return most;
+}
+
+/* Is a weak slip of the n-letter word at token i backed by the document:
+ * letters swapped, doubled, dropped or (inside a word of five or more)
+ * mistyped, towards a word the document uses ("ddid", "owwn", "ctch")?
+ * Not a letter added, which is how commands are named after words
+ * ("fcontext", "addr"). A word of two or three letters needs a dropped
+ * letter, or swapped ones, towards a word used often ("frm", "nad"; not
+ * "ro", "su"). */
+static int supported(const mtl_doc *doc, size_t i, const found *f, size_t n)
+{
+    const mtl_word *self = mtl_words_of_token(doc->an->words, i);
+    for (size_t k = 0; k < f->n; k++) {
+        int kind = f->kind[k];
+        if (kind == EXTRA || kind == KNOWN ||
+            (kind == WRONG && (n < 5 || f->at[k] == 0)) ||
+            (n == 2 && kind != DROPPED) ||
+            (n == 3 && kind != SWAPPED && kind != DROPPED))
+            continue;
+        char low[MAX_LEN + 2];
+        size_t m = f->len[k];
+        for (size_t j = 0; j < m; j++)
+            low[j] = (char)(f->word[k][j] >= 'A' && f->word[k][j] <= 'Z'
+                                ? f->word[k][j] + 32 : f->word[k][j]);
+        const mtl_word *e = mtl_words_find(doc->an->words, low, m);
+        if (e && e != self && e->count >= (n <= 3 ? SHORT_USED : USED))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_kind(const found *f, int kind)
+{
+    for (size_t k = 0; k < f->n; k++)
+        if (f->kind[k] == kind)
+            return 1;
+    return 0;
+}
+
 /* Does the candidate c[0..n) found for a capitalised word exist in lower
  * case, as a common word rather than a name ("Foreign", not "Alston")? */
 static int lower_word(const mtl_speller *sp, const char *c, size_t n)
@@ -1011,7 +1161,7 @@ static int any_lower(const mtl_speller *sp, const found *f)
 /* Latin endings of species epithets and anatomical terms. */
 static const char *const latin_endings[] = {
     "us", "um", "ae", "i", "is", "a", "ans", "ens", "ax", "ix", "ex", "er",
-    "es", "e", "ul", NULL};
+    "es", "ul", NULL};
 
 /* The endings that no English word and few transliterations share. */
 static const char *const latin_only[] = {
@@ -1027,6 +1177,11 @@ static int ends_in(const char *const *endings, const char *w, size_t n)
     }
     return 0;
 }
+
+/* The endings of genus names: "Lygus", "Taenia", "Mycobacterium",
+ * "Salinibacter", "Sardinops", "Megaladapis". */
+static const char *const genus_endings[] = {
+    "us", "um", "ia", "a", "is", "er", "ops", "ax", "ix", "es", NULL};
 
 static int latin_ending(const char *w, size_t n)
 {
@@ -1044,11 +1199,17 @@ static int latin_term(const mtl_doc *doc, size_t i, const char *w, size_t n)
     size_t b = word_before(doc, i);
     if (b != SIZE_MAX) {
         const mtl_token *g = &doc->tokens[b];
+        const char *gn = mtl_tok_norm(doc, g);
+        size_t glen = strlen(gn);
         if ((g->flags & MTL_TF_CAP) && !(g->flags & MTL_TF_ALLCAPS)) {
             if (b + 1 < i && mtl_tok_char(doc, b + 1) == '.')
-                return g->end - g->start <= 4; /* "L.", "Cand." */
-            if (b + 2 == i && (!(g->flags & MTL_TF_SENT_START) ||
-                               !(verdict_at(doc, b) & MTL_SPELL_LOWER)))
+                return glen <= 4; /* "L.", "Cand." */
+            /* a genus: a capitalised word of Latin shape, or one the
+             * dictionary lacks ("Taenia", "Lygus", "Europolemur") */
+            if (b + 2 == i && glen >= 3 &&
+                (ends_in(genus_endings, gn, glen) ||
+                 !(verdict_at(doc, b) & (MTL_SPELL_LOWER | MTL_SPELL_TITLE |
+                                         MTL_SPELL_SKIP))))
                 return 1;
         }
     }
@@ -1067,7 +1228,9 @@ static int latin_term(const mtl_doc *doc, size_t i, const char *w, size_t n)
     return 0;
 }
 
-/* A lower-case word the dictionary lacks. */
+/* A lower-case word the dictionary lacks, or has only in the larger word
+ * list (rare: then only a slip of a word the document uses counts:
+ * "ging", "suers"). */
 static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
                       int technical, found *f)
 {
@@ -1075,6 +1238,13 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     const mtl_speller *sp = an->speller;
     uint8_t v = verdict_at(doc, i);
     const char *norm = mtl_tok_norm(doc, &doc->tokens[i]);
+    int once = mtl_words_of_token(doc->an->words, i)->count == 1;
+    if (v & MTL_SPELL_RARE) {
+        if (v & MTL_SPELL_VARIANT)
+            return 0; /* another spelling: "mosquitos" (term-inconsistency) */
+        close_word(sp, w, n, ALL_SLIPS, 0, f);
+        return once && supported(doc, i, f, n);
+    }
     /* a name particle before a name: "bin Salman", "de las Garzas" */
     size_t next = mtl_doc_skip_space(doc, i + 1);
     if (mtl_in_list(prefixes, norm) && mtl_doc_word_at(doc, next) &&
@@ -1083,11 +1253,11 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     char alt[MAX_LEN + 8];
     size_t k;
     if ((k = split_word(doc, sp, i, alt, sizeof alt)) != 0 ||
-        (k = contraction(sp, w, n, alt, sizeof alt)) != 0) {
+        (k = contraction(sp, w, n, register_of(doc) == INFORMAL, alt,
+                         sizeof alt)) != 0) {
         known_reading(f, alt, k); /* "W ith", "dont" */
         return 1;
     }
-    int once = mtl_words_of_token(doc->an->words, i)->count == 1;
     if (technical && !once)
         return 0; /* a name of a thing the text is about: "buildd" */
     if (v & MTL_SPELL_MISSPELT) { /* "goverment", "accomodation" */
@@ -1098,27 +1268,40 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     /* a name or an acronym in lower case, "canada", "gps": a slip, once
      * written so (the document may write it right elsewhere) */
     int named = lower_name(sp, w, n, alt) != 0;
-    if ((v & MTL_SPELL_RARE) || latin_term(doc, i, w, n) ||
-        run_together(sp, w, n) ||
-        (!named && derived(sp, mtl_spell_other(an), w, n)))
-        return 0; /* "oceanside", but "december" (dec, ember) */
+    if (!named && derived(sp, mtl_spell_other(an), w, n))
+        return 0;
     if (named) {
         known_reading(f, alt, n);
         once = same_spelling(doc, doc->an->words, i) == 1;
     }
     close_word(sp, w, n, ALL_SLIPS, 0, f);
-    int strength = named ? WEAK_SLIP : slip_strength(f, n, once);
-    if (strength == NO_SLIP || glossed(doc, i, f, strength == STRONG_SLIP))
+    int strength = named ? WEAK_SLIP : slip_strength(f, w, n, once);
+    /* two words run together name things ("userspace", "oceanside"),
+     * unless letters are plainly slipped ("accepttable") */
+    if (latin_term(doc, i, w, n) ||
+        (!has_kind(f, SWAPPED) && !has_kind(f, DOUBLED) && run_together(sp, w, n)))
         return 0;
-    if (strength == STRONG_SLIP)
+    if (strength == NO_SLIP)
+        return 0;
+    /* a slip of a word the document uses is no foreign word, glossed,
+     * quoted or in a compound: "llow-level", "''like tis''" */
+    int backed = once && supported(doc, i, f, n) &&
+                 (n >= 4 || !in_compound(doc, i)); /* "i-th", "hs-CRP" */
+    if (!backed && glossed(doc, i, f, strength == STRONG_SLIP))
+        return 0;
+    if (strength == STRONG_SLIP || backed)
         return 1;
-    /* weak evidence is not enough inside a compound, where short parts
-     * name packages and things ("cups-bsd", "evolution-ews") */
-    return once && !technical && !in_compound(doc, i) && !foreign_run(doc, i);
+    /* weak evidence: once, outside compounds, where short parts name
+     * packages and things ("cups-bsd", "evolution-ews"), not naming a
+     * program or a symbol ("the atd daemon", "rate vd (nM h−1)"), and not
+     * in a text that names code */
+    return once && !technical && !in_compound(doc, i) &&
+           !foreign_run(doc, i) && !software_named(doc, i) &&
+           !(n <= 3 && with_unit(doc, i));
 }
 
-/* A capitalised word the dictionary lacks: a name, unless a slip of a
- * word is likely. */
+/* A capitalised word the dictionary lacks, or has only in the larger word
+ * list: a name, unless a slip of a word is likely. */
 static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
                         found *f)
 {
@@ -1126,21 +1309,69 @@ static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     const mtl_speller *sp = an->speller;
     const mtl_token *t = &doc->tokens[i];
     uint8_t v = verdict_at(doc, i);
-    if (same_spelling(doc, doc->an->words, i) > 1 || in_name(doc, i) ||
-        strlen(mtl_tok_norm(doc, t)) == n + 2 || foreign_run(doc, i))
-        return 0; /* named twice, in a name, a possessive, a title */
+    if (same_spelling(doc, doc->an->words, i) > 1 ||
+        strlen(mtl_tok_norm(doc, t)) == n + 2)
+        return 0; /* named twice, a possessive */
     int start = (t->flags & MTL_TF_SENT_START) != 0;
     if (v & MTL_SPELL_MISSPELT) { /* "Wendesday", "Goverment" */
         listed(f, mtl_spell_corrections(an, w));
         close_word(sp, w, n, NAME_SLIPS, 0, f);
-        return (n >= 5 || start) && !beside_capital(doc, i);
+        if (n >= 5 && !after_given_name(doc, i) &&
+            used_elsewhere(doc, i, f) >= USED)
+            return 1; /* "Table of Long Otpions"; not "James Alled" */
+        return !in_name(doc, i) && !foreign_run(doc, i) && (n >= 5 || start) &&
+               (!beside_capital(doc, i) || any_lower(sp, f));
     }
-    if (v & MTL_SPELL_RARE)
+    /* Swapped or doubled letters of a word the document writes: a slip,
+     * in a name or a title too ("Standard Targetss", "Thhe Debian Free
+     * Software Guidelines"). */
+    int slip = close_word(sp, w, n, NAME_SLIPS, 0, f);
+    if (slip && n >= 4 && !after_given_name(doc, i) &&
+        used_elsewhere(doc, i, f) >= USED)
+        return 1;
+    int name = in_name(doc, i);
+    if ((v & MTL_SPELL_RARE) || name || foreign_run(doc, i))
+        return 0; /* a listed name, in a name, a title */
+    int beside = beside_capital(doc, i);
+    if (slip)
+        return !beside || any_lower(sp, f);
+    /* a letter dropped or added at a sentence start, or dropped from a
+     * word the document writes often ("the Proect Secretary") */
+    if (!close_word(sp, w, n, SOME_SLIPS, 0, f))
         return 0;
-    if (close_word(sp, w, n, NAME_SLIPS, 0, f))
-        return !beside_capital(doc, i) || any_lower(sp, f);
-    return !beside_capital(doc, i) && start &&
-           close_word(sp, w, n, SOME_SLIPS, 0, f);
+    return (start && !beside) ||
+           (n >= 5 && has_kind(f, DROPPED) &&
+            used_elsewhere(doc, i, f) >= SHORT_USED && any_lower(sp, f));
+}
+
+/* Is token i in a heading written in title case, where a capital says
+ * nothing of names ("6.6 FTP Upload File Relacement")? Its line (within
+ * its sentence) has no full stop, twelve words at most, and two words of
+ * five letters or more, all capitalised. */
+static int title_case(const mtl_doc *doc, size_t i)
+{
+    const mtl_sentence *s = &doc->sentences[doc->tokens[i].sentence];
+    size_t a = i, b = i, long_words = 0;
+    while (a > s->tok_begin && doc->tokens[a - 1].kind != MTL_TOK_NEWLINE)
+        a--; /* the line, within the sentence */
+    while (b + 1 < s->tok_end && doc->tokens[b + 1].kind != MTL_TOK_NEWLINE)
+        b++;
+    size_t words = 0;
+    for (size_t k = a; k <= b; k++) {
+        const mtl_token *t = &doc->tokens[k];
+        char c = mtl_tok_mark(doc, k);
+        if (c == '.' || c == '!' || c == '?')
+            return 0; /* a sentence, not a heading */
+        if (t->kind != MTL_TOK_WORD)
+            continue;
+        words++;
+        if (t->end - t->start < 5)
+            continue; /* "with", "from" keep their small letter */
+        if (!(t->flags & MTL_TF_CAP))
+            return 0;
+        long_words++;
+    }
+    return long_words >= 2 && words <= 12;
 }
 
 /* Should the unknown word at token i be reported? Fills f with what it
@@ -1165,13 +1396,18 @@ static int is_typo(const mtl_doc *doc, size_t i, int technical, found *f)
         size_t a = name_neighbour(doc, i, -1), b = name_neighbour(doc, i, 1);
         int among = (a != SIZE_MAX && (doc->tokens[a].flags & MTL_TF_ALLCAPS)) ||
                     (b != SIZE_MAX && (doc->tokens[b].flags & MTL_TF_ALLCAPS));
-        if (!among || same_spelling(doc, doc->an->words, i) > 1)
+        if (same_spelling(doc, doc->an->words, i) > 1)
             return 0;
         if (verdict_at(doc, i) & MTL_SPELL_MISSPELT) {
             listed(f, mtl_spell_corrections(an, plain));
-            return 1;
+            return among;
         }
-        return n >= 4 && close_word(sp, plain, n, DOUBLED_SLIPS, 1, f);
+        /* "GGNU" among words in capitals, or where the document writes
+         * GNU, as "NGU" is */
+        if (among)
+            return n >= 4 && close_word(sp, plain, n, DOUBLED_SLIPS, 1, f);
+        return close_word(sp, plain, n, NAME_SLIPS, 1, f) &&
+               used_elsewhere(doc, i, f) >= USED;
     }
     if (mixed_case(surface, len)) {
         if (mtl_spell_known_as_written(an, surface, len))
@@ -1179,8 +1415,12 @@ static int is_typo(const mtl_doc *doc, size_t i, int technical, found *f)
         return !acronym_with_ending(surface, len) &&
                case_slip(sp, surface, len, f);
     }
-    return (t->flags & MTL_TF_CAP) ? capital_typo(doc, i, plain, n, f)
-                                   : lower_typo(doc, i, plain, n, technical, f);
+    /* a capital in a title-case line is no sign of a name, unless the
+     * dictionary has the word as a name */
+    if ((t->flags & MTL_TF_CAP) &&
+        !(title_case(doc, i) && !(verdict_at(doc, i) & MTL_SPELL_TITLE)))
+        return capital_typo(doc, i, plain, n, f);
+    return lower_typo(doc, i, plain, n, technical, f);
 }
 
 /* Suggestions: what the list of misspellings, a split or a contraction
@@ -1253,16 +1493,19 @@ static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
     return kept;
 }
 
-/* Does the document name code? Paths, options and assignments in its
- * prose ("/etc/fstab", "-tupan", "u=rwx") make its unknown lower-case
- * words likelier to be commands and files ("dpkg", "sshd") than typos. */
+/* Does the document name code in its prose? It does when code is dense
+ * in it (paths, options, assignments, formulas: "/etc/fstab", "-tupan",
+ * "u=rwx", "msk = s"), or less dense but holding several of its unknown
+ * lower-case words. Then its other unknown lower-case words are likelier
+ * to be commands, files and variables ("dpkg", "sshd", "vd") than typos. */
 static int names_code(const mtl_doc *doc)
 {
-    /* Words inside code, at least three and two per 1,000 words: in the
-     * clean corpus news, biographies and travel guides have at most 1.4
-     * per 1,000, how-to guides a median of 20 (5 of 55 below 1.5), and
-     * machine-translated Wikipedia (MLQE-PE) under 1. */
-    enum { LEAST = 3, PER_1000 = 2 };
+    /* Words inside code per 1,000 words: the GNU coding standards, which
+     * quote their code, have at most 7.1 in a part of 1,500 words
+     * (typo_corpus); news, biographies and travel guides of the clean
+     * corpus at most 1.4; 37 of its 55 how-to guides 8 or more, the others
+     * from 0 up; machine-translated Wikipedia (MLQE-PE) under 1. */
+    enum { DENSE = 8, SOME = 2, LEAST = 3 };
     size_t seen = 0, words = 0;
     for (size_t j = 0; j < doc->n_tokens; j++) {
         if (doc->tokens[j].kind != MTL_TOK_WORD)
@@ -1270,7 +1513,28 @@ static int names_code(const mtl_doc *doc)
         words++;
         seen += in_code(doc, j) == CODE;
     }
-    return seen >= LEAST && seen * 1000 >= words * PER_1000;
+    if (seen < LEAST || seen * 1000 < words * SOME)
+        return 0;
+    if (seen * 1000 >= words * DENSE)
+        return 1;
+    /* Distinct unknown words inside code: at most two in a part of the GNU
+     * standards, three or more in half the how-to guides. */
+    enum { NAMED = 3 };
+    const mtl_words *w = doc->an->words;
+    const mtl_spell *sp = doc->an->spell;
+    size_t named = 0;
+    for (size_t k = 0; k < w->n_words && named < NAMED; k++) {
+        if (sp->verdict[k] & (MTL_SPELL_LOWER | MTL_SPELL_SKIP))
+            continue;
+        const uint32_t *occ = mtl_word_occurrences(w, &w->words[k]);
+        for (size_t o = 0; o < w->words[k].count; o++)
+            if (!(doc->tokens[occ[o]].flags & MTL_TF_CAP) &&
+                in_code(doc, occ[o]) == CODE) {
+                named++;
+                break;
+            }
+    }
+    return named >= NAMED;
 }
 
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
@@ -1284,25 +1548,25 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     for (size_t k = 0; k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
         const uint32_t *occ = mtl_word_occurrences(w, e);
-        if ((sp->verdict[k] & MTL_SPELL_SKIP) ||
-            (sp->verdict[k] & (MTL_SPELL_LOWER | MTL_SPELL_TITLE |
-                               MTL_SPELL_UPPER)) ==
-                (MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER))
-            continue;
+        uint8_t v = sp->verdict[k];
+        if ((v & MTL_SPELL_SKIP) ||
+            ((v & MTL_SPELL_LOWER) && !(v & MTL_SPELL_RARE)))
+            continue; /* a word Hunspell knows */
         /* suggestions: made once per word and case, reused */
         char *sugg[2][MAX_SUGGEST];
         size_t n_sugg[2] = {0, 0};
         int asked[2] = {0, 0};
         for (size_t o = 0; o < e->count; o++) {
             size_t i = occ[o];
-            if (mtl_spell_accepts(doc, i))
+            const mtl_token *t = &doc->tokens[i];
+            if (mtl_spell_accepts(doc, i) &&
+                (!(v & MTL_SPELL_RARE) || (t->flags & MTL_TF_ALLCAPS)))
                 continue;
             if (technical < 0)
                 technical = names_code(doc);
             found f = {.n = 0};
             if (!is_typo(doc, i, technical, &f))
                 continue;
-            const mtl_token *t = &doc->tokens[i];
             int cap = (t->flags & MTL_TF_CAP) != 0;
             char q[128];
             mtl_excerpt(doc, t->start, t->end, q, sizeof q);
