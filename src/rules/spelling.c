@@ -1,27 +1,44 @@
 /*
  * spelling: non-words, which machine translation leaves when it copies a
  * garbled source word or invents a transliteration, and which any edit can
- * add. Hunspell decides what is a word; this rule decides what is a name.
+ * add. The spell analysis decides what is a word (Hunspell, the larger
+ * SCOWL list, the list of common misspellings); this rule decides what is
+ * a name, a term or code, and what is a slip.
  *
  *     "the talks with teh foreign minister"  ->  unknown word 'teh' (the)
  *
- * News text is full of names the dictionary lacks (Blinken, al-Ansari,
- * Safadi). A capitalised word is taken as a name unless a dictionary word
- * one slip away makes a typo likely: two letters swapped or one doubled
- * ("Isreal"), or at a sentence start also one dropped or added towards a
- * lower-case word ("Goverment"). Never when the document writes it the same
- * way twice, or it stands next to another capitalised name ("Ayman
- * Safadi"), except for a swap or a doubling. A lower-case word is reported
- * when a dictionary word is one slip away (also a wrong letter); one far
- * from every word is jargon, a coinage or a foreign word (untranslated's
- * business), two words run together ("userspace") name a thing, and a word
- * the document uses twice or more is its own term. Acronyms are checked for
- * doubled letters only (CORBA is one swap from COBRA); numbers, URLs, words
- * with digits or dots, and possessives of known words are not checked.
+ * Reported always: a common misspelling ("goverment", "Wendesday"), a
+ * contraction without its apostrophe ("dont"), a word split by a stray
+ * space ("W ith"). Never: words in code (paths, options, assignments,
+ * formulas: "/usr/sbin", "-tupan", "msk = s"), in a compound that is fine
+ * whole, a fixed foreign phrase ("magna cum laude"), words cited ("chat
+ * in French", "pronounced fannel", "thier [sic]"), Latin species ("Lygus
+ * hesperus").
  *
- * Suggestions are the dictionary words found one slip away, likeliest slip
- * first, then the words the document itself uses most. Hunspell's own
- * suggest takes tens of milliseconds a word, too slow for long documents.
+ * A capitalised word is a name unless a dictionary word one slip away
+ * makes a typo likely: letters swapped or doubled ("Isreal"), a letter
+ * dropped or added at a sentence start ("Goverment"). Names stand beside
+ * names, after titles and roles ("newsreader Tamsin Oakridge"), in
+ * citations ("Baek et al."), and are written the same way twice; there a
+ * capital says nothing unless the slip gives a word the document writes
+ * itself ("Table of Long Otpions"). In a title-case heading capitals say
+ * nothing of names at all.
+ *
+ * A lower-case word is a typo on strong evidence: swapped letters, an
+ * inner letter doubled, a letter dropped or added inside a longer word
+ * ("reciept", "gorrilla", "scipt"). Weaker evidence (a slip at the first
+ * or last letter, a short word, a name in lower case: "sudo", "canada")
+ * counts once in a document, outside compounds, foreign titles and texts
+ * that name code ("dpkg", "sshd"), where it needs a slip towards a word the
+ * document itself uses ("ddid", "owwn"). Two words run together
+ * ("userspace") and a prefix with a word ("unpaused") name things. A word
+ * written twice is its own term unless its letters are swapped or doubled
+ * ("hlep"), or it is a listed misspelling.
+ *
+ * Suggestions are the list's corrections, then the dictionary words found
+ * one slip away, likeliest slip first, then the words the document itself
+ * uses most. Hunspell's own suggest takes tens of milliseconds a word, too
+ * slow for long documents.
  */
 #include "findings/rule.h"
 
@@ -442,11 +459,42 @@ static size_t word_before(const mtl_doc *doc, size_t i)
     return SIZE_MAX;
 }
 
+/* The word next to token i in direction dir across one space, or
+ * SIZE_MAX. */
+static size_t beside(const mtl_doc *doc, size_t i, int dir)
+{
+    size_t j = i + (size_t)dir;
+    if (j >= doc->n_tokens || doc->tokens[j].kind != MTL_TOK_SPACE ||
+        doc->tokens[j].end - doc->tokens[j].start != 1)
+        return SIZE_MAX;
+    j += (size_t)dir;
+    return mtl_doc_word_at(doc, j) ? j : SIZE_MAX;
+}
+
+/* Is token i a capitalised word joined to another by a name particle, as
+ * names of other languages are: "Groupe de Chasse", "Piedra de Moros"? */
+static int particle_name(const mtl_doc *doc, size_t i)
+{
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t p = beside(doc, i, dir);
+        if (p == SIZE_MAX ||
+            !mtl_in_list(prefixes, mtl_tok_norm(doc, &doc->tokens[p])))
+            continue;
+        size_t q = beside(doc, p, dir);
+        if (q != SIZE_MAX && (doc->tokens[q].flags & MTL_TF_CAP))
+            return 1;
+    }
+    return 0;
+}
+
 /* Strong evidence that the capitalised word at token i is part of a name:
- * a title or role before it, an initial ("S. R. Shutt"), or a neighbour
- * that is a name itself ("Ayman Safadi", "Itta Bena", "Gilles Roussi"). */
+ * a title or role before it, an initial ("S. R. Shutt"), a neighbour that
+ * is a name itself ("Ayman Safadi", "Itta Bena", "Gilles Roussi"), a name
+ * particle ("Groupe de Chasse"), or a citation ("Baek et al. [5]"). */
 static int in_name(const mtl_doc *doc, size_t i)
 {
+    if (particle_name(doc, i))
+        return 1;
     size_t b = word_before(doc, i);
     if (b != SIZE_MAX && b + 1 < i) {
         const mtl_token *t = &doc->tokens[b];
@@ -499,10 +547,13 @@ static int in_name(const mtl_doc *doc, size_t i)
 }
 
 /* Does a title, an initial or a given name stand right before token i
- * ("Dr. Vose", "S. R. Shutt", "James Alled")? A given name here is a
- * capitalised word that is no lower-case word ("Long" is). */
+ * ("Dr. Vose", "S. R. Shutt", "James Alled"), or a name particle beside
+ * it ("Groupe de Chasse")? A given name here is a capitalised word that is
+ * no lower-case word ("Long" is). */
 static int after_given_name(const mtl_doc *doc, size_t i)
 {
+    if (particle_name(doc, i))
+        return 1;
     size_t b = word_before(doc, i);
     if (b == SIZE_MAX || b + 1 == i)
         return 0;
@@ -670,6 +721,15 @@ static int cited(const mtl_doc *doc, size_t i)
             return 1;
         words++;
     }
+    /* an abbreviation given in brackets after its word: "timeless (tim)" */
+    if (i >= 2 && mtl_tok_char(doc, i - 1) == '(' && i + 1 < doc->n_tokens &&
+        mtl_tok_char(doc, i + 1) == ')') {
+        size_t b = mtl_doc_skip_space_back(doc, i - 2);
+        const char *w = mtl_tok_norm(doc, &doc->tokens[i]);
+        if (b != SIZE_MAX && mtl_doc_word_at(doc, b) &&
+            !strncmp(mtl_tok_norm(doc, &doc->tokens[b]), w, strlen(w)))
+            return 1;
+    }
     /* "thier [sic]" */
     size_t k = i + 1;
     if (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_SPACE)
@@ -800,18 +860,6 @@ static size_t unknown_in(const mtl_doc *doc, size_t a, size_t b, size_t *words)
              (doc->tokens[k].flags & MTL_TF_ASCII) == 0;
     }
     return n;
-}
-
-/* The word next to token i in direction dir across one space, or
- * SIZE_MAX. */
-static size_t beside(const mtl_doc *doc, size_t i, int dir)
-{
-    size_t j = i + (size_t)dir;
-    if (j >= doc->n_tokens || doc->tokens[j].kind != MTL_TOK_SPACE ||
-        doc->tokens[j].end - doc->tokens[j].start != 1)
-        return SIZE_MAX;
-    j += (size_t)dir;
-    return mtl_doc_word_at(doc, j) ? j : SIZE_MAX;
 }
 
 /* A word that may join the words of a foreign title: one letter ("La

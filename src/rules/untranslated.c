@@ -8,12 +8,19 @@
  *     "the minister of Иностранных дел said"
  *         ->  text in Cyrillic script 'Иностранных дел'
  *
- * Letters of another script are found by their Unicode script property (a
- * lone Greek letter is mathematics, not text). A Latin-script span is
- * another language when a sentence has at least three words the English
- * dictionary lacks and one installed foreign Hunspell dictionary (Spanish,
- * French, German, Portuguese, Italian, Dutch) knows, and those are at least
- * 60 % of the words not shared by both languages. Capitalised words inside
+ * Letters of another script are found by their Unicode script property.
+ * Greek letters alone or mixed with Latin letters or digits are
+ * mathematics and units ("π", "βR", "30 μm", "TNFα"), unless a Greek
+ * look-alike hides in an English word ("Υes"). Text given on purpose is
+ * not reported: a name's original beside it ("Moscow (Russian: Москва)"),
+ * a quotation followed by its translation ("«Buenos días» (Good
+ * morning)").
+ *
+ * A Latin-script span is another language when a sentence has at least
+ * three words the English dictionary lacks and one installed foreign
+ * Hunspell dictionary (Spanish, French, German, Portuguese, Italian, Dutch)
+ * knows, and those are at least 60 % of the words not shared by both
+ * languages. Capitalised words inside
  * a sentence count only once the sentence has two such lower-case words,
  * since names are the usual unknown words of English news; loanwords
  * (café, naïve) are in the English dictionary, or alone.
@@ -184,19 +191,23 @@ static int is_dash(const mtl_doc *doc, size_t i)
 static int named_original(const mtl_doc *doc, size_t first, size_t last)
 {
     size_t b = before(doc, first);
-    if (is_char(doc, b, ':')) { /* a label: "(Russian: ", "(lit. " */
+    int label = 0;
+    if (is_char(doc, b, ':')) { /* a label: "(Russian: " */
         size_t l = before(doc, b);
         if (l == SIZE_MAX || doc->tokens[l].kind != MTL_TOK_WORD ||
             !mtl_is_language_name(mtl_tok_norm(doc, &doc->tokens[l])))
             return 0;
         b = before(doc, l);
+        label = 1;
     }
     size_t a = after(doc, last);
     if (!is_char(doc, b, '(') ||
         !(is_char(doc, a, ')') || is_char(doc, a, ',') || is_char(doc, a, ';')))
         return 0;
+    /* after a word, labelled, or after a name: not "He said (Москва)" */
     size_t w = before(doc, b);
-    return w != SIZE_MAX && mtl_tok_is_wordlike(&doc->tokens[w]);
+    return w != SIZE_MAX && mtl_tok_is_wordlike(&doc->tokens[w]) &&
+           (label || (doc->tokens[w].flags & MTL_TF_CAP));
 }
 
 /* Is the text of tokens [first, last] followed by its English translation,
