@@ -17,6 +17,11 @@ of their variant spellings (mosquitos, programing), kept apart; and the
 (names, and words written with a capital), which spelling uses for
 capitalised words only.
 
+Words and abbreviations of the main spellings and capitalised words up to
+size 60 are left out: Debian's en_US and en_GB Hunspell dictionaries are
+made from them, and the linter asks Hunspell first. (Proper names are all
+kept: the linter reads the common ones as given names.)
+
 Each output line: the word, its smallest SCOWL size, and its kind (w: a
 word, v: a variant spelling, p: a proper name, u: a word written with a
 capital, a: an abbreviation), tab-separated,
@@ -31,6 +36,9 @@ import sys
 SPELLINGS = ("english", "american", "british", "british_z", "canadian")
 VARIANTS = ("variant_1", "variant_2", "british_variant_1",
             "british_variant_2", "canadian_variant_1", "canadian_variant_2")
+# Debian's en_US and en_GB Hunspell dictionaries hold these lists up to this
+# size; the linter asks Hunspell first, so those rows are left out.
+HUNSPELL = 60
 # list kind -> (largest size read, the kind written)
 KINDS = {"words": (80, "w"), "proper-names": (95, "p"), "upper": (95, "u"),
          "abbreviations": (80, "a")}
@@ -56,7 +64,7 @@ def main():
         elif m["spelling"] not in SPELLINGS:
             continue
         size = int(m["size"])
-        if size > limit:
+        if size > limit or (size <= HUNSPELL and kind in ("w", "u", "a")):
             continue
         with open(os.path.join(src, name), encoding="utf-8",
                   errors="replace") as f:
