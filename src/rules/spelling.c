@@ -94,8 +94,8 @@ static int known_as(const mtl_speller *sp, char *c, size_t n, int how)
     return mtl_speller_check(sp, c, n);
 }
 
-/* Dictionary words found one slip away, for suggestions; or NULL when the
- * first one found is enough. */
+/* Words found one slip away (and readings from lists), for the decision
+ * and the suggestions. */
 #define MAX_FOUND 16
 typedef struct found {
     char word[MAX_FOUND][MAX_LEN + 2]; /* in the case they were checked */
@@ -109,8 +109,8 @@ enum { KNOWN, SWAPPED, DOUBLED, DROPPED, EXTRA, WRONG };
 /* Records a candidate; 1 when the search may stop (f NULL: the first). */
 static int hit(found *f, const char *c, size_t n, int kind, size_t at)
 {
-    if (!f)
-        return 1;
+    if (!f || f->n == MAX_FOUND)
+        return 1; /* full: a later search on the same f adds nothing */
     for (size_t k = 0; k < f->n; k++)
         if (f->len[k] == n && !memcmp(f->word[k], c, n))
             return 0;
@@ -902,7 +902,13 @@ static int foreign_run(const mtl_doc *doc, size_t i)
     return unknown >= 2 && caps >= 1;
 }
 
-/* ---- informal writing --------------------------------------------------- */
+/* ---- the kind of text ---------------------------------------------------- */
+
+/* What the document as a whole says of its unknown words. */
+typedef struct kind_of_text {
+    int technical; /* it names code in its prose (names_code) */
+    int informal;  /* it is informal writing (register_of) */
+} kind_of_text;
 
 enum { EDITED, INFORMAL };
 
@@ -1280,7 +1286,7 @@ static int latin_term(const mtl_doc *doc, size_t i, const char *w, size_t n)
  * list (rare: then only a slip of a word the document uses counts:
  * "ging", "suers"). */
 static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
-                      int technical, found *f)
+                      const kind_of_text *kind, found *f)
 {
     const mtl_spell *an = doc->an->spell;
     const mtl_speller *sp = an->speller;
@@ -1301,11 +1307,11 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     char alt[MAX_LEN + 8];
     size_t k;
     if ((k = split_word(doc, sp, i, alt, sizeof alt)) != 0 ||
-        (k = contraction(sp, w, n, register_of(doc) == INFORMAL, alt,
-                         sizeof alt)) != 0) {
+        (k = contraction(sp, w, n, kind->informal, alt, sizeof alt)) != 0) {
         known_reading(f, alt, k); /* "W ith", "dont" */
         return 1;
     }
+    int technical = kind->technical;
     if (technical && !once)
         return 0; /* a name of a thing the text is about: "buildd" */
     if (v & MTL_SPELL_MISSPELT) { /* "goverment", "accomodation" */
@@ -1423,8 +1429,9 @@ static int title_case(const mtl_doc *doc, size_t i)
 }
 
 /* Should the unknown word at token i be reported? Fills f with what it
- * could be instead. technical: the document names code (see check). */
-static int is_typo(const mtl_doc *doc, size_t i, int technical, found *f)
+ * could be instead. */
+static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
+                   found *f)
 {
     const mtl_spell *an = doc->an->spell;
     const mtl_speller *sp = an->speller;
@@ -1468,7 +1475,7 @@ static int is_typo(const mtl_doc *doc, size_t i, int technical, found *f)
     if ((t->flags & MTL_TF_CAP) &&
         !(title_case(doc, i) && !(verdict_at(doc, i) & MTL_SPELL_TITLE)))
         return capital_typo(doc, i, plain, n, f);
-    return lower_typo(doc, i, plain, n, technical, f);
+    return lower_typo(doc, i, plain, n, kind, f);
 }
 
 /* Suggestions: what the list of misspellings, a split or a contraction
@@ -1592,7 +1599,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     const mtl_spell *sp = doc->an->spell;
     if (!w || !sp)
         return 0;
-    int technical = -1; /* found out at the first word that needs it */
+    /* found out at the first unknown word */
+    kind_of_text kind = {.technical = -1, .informal = -1};
     for (size_t k = 0; k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
         const uint32_t *occ = mtl_word_occurrences(w, e);
@@ -1610,10 +1618,12 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             if (mtl_spell_accepts(doc, i) &&
                 (!(v & MTL_SPELL_RARE) || (t->flags & MTL_TF_ALLCAPS)))
                 continue;
-            if (technical < 0)
-                technical = names_code(doc);
+            if (kind.technical < 0) {
+                kind.technical = names_code(doc);
+                kind.informal = register_of(doc) == INFORMAL;
+            }
             found f = {.n = 0};
-            if (!is_typo(doc, i, technical, &f))
+            if (!is_typo(doc, i, &kind, &f))
                 continue;
             int cap = (t->flags & MTL_TF_CAP) != 0;
             char q[128];
