@@ -1329,6 +1329,13 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
         once = same_spelling(doc, doc->an->words, i) == 1;
     }
     close_word(sp, w, n, ALL_SLIPS, 0, f);
+    /* the plural of a name in lower case: "mughals", "hibernians" */
+    for (size_t c = 0; c < f->n && !named; c++)
+        if (f->kind[c] == EXTRA && (size_t)f->at[c] + 1 == n && w[n - 1] == 's' &&
+            !lower_word(sp, f->word[c], f->len[c])) {
+            named = 1;
+            once = same_spelling(doc, doc->an->words, i) == 1;
+        }
     int strength = named ? WEAK_SLIP : slip_strength(f, w, n, once);
     /* two words run together name things ("userspace", "oceanside"),
      * unless letters are plainly slipped ("accepttable") */
