@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a seed corpus for tests/fuzz/fuzz_lint: the example articles in
-pieces, and every string literal of the unit tests (the rules' must-flag and
-must-not-flag cases). Each seed starts with the byte fuzz_lint reads as the
+pieces, every string literal of the unit tests (the rules' must-flag and
+must-not-flag cases) and the examples of the CommonMark spec
+(tests/commonmark/spec.txt) as Markdown. Each seed starts with the byte fuzz_lint reads as the
 input kind: 0 plain text, 1 Markdown.
 
 usage: fuzz_seeds.py OUTDIR MAX_LEN EXAMPLES_DIR TESTS_DIR
@@ -81,6 +82,15 @@ def main():
             data = b"".join(c_bytes(b) for b in LITERAL.findall(m.group(0)))
             if len(data) >= 8 and b"%" not in data[:2]:
                 add(kind, data)
+
+    spec = os.path.join(tests, "commonmark", "spec.txt")
+    if os.path.exists(spec):
+        with open(spec, "rb") as f:
+            text = f.read().replace("\u2192".encode(), b"\t")
+        fence = b"`" * 32
+        for m in re.finditer(rb"^" + fence + rb" example\n(.*?)^\.\n", text,
+                             re.S | re.M):
+            add(1, m.group(1))
 
     for data in seeds:
         name = hashlib.sha1(data).hexdigest()
