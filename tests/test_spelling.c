@@ -69,6 +69,12 @@ static const flag_case flags[] = {
     /* a title-case heading: capitals there are no sign of names */
     {.text = "Standard Targetss for Users", .flag = "Targetss",
      .suggestion = "Targets"},
+    /* words coined with an English ending, far from any word */
+    {.text = "The poet was the target of public ridiculation.",
+     .flag = "ridiculation"},
+    {.text = "His cyclism made him famous in Romania.", .flag = "cyclism"},
+    {.text = "The suzeranity of the Ottomans ended in 1878.",
+     .flag = "suzeranity"},
 };
 
 static const char *const clean[] = {
@@ -128,6 +134,18 @@ static const char *const clean[] = {
     "reads /etc/frob/ on start.",
     /* informal writing */
     "fill it with water :) lol",
+    /* a capitalised word beside another is a name, even one slip from a
+     * word, listed as a misspelling or not */
+    "It was suggested by the Enver Pasha government.",
+    "Peeter Tammik and Bahh Tee performed.",
+    /* coinages, near misses: a term glued to code, the field's terms in a
+     * paper that cites by number, a word written twice, a prefix on a
+     * word, a derivation the language model knows */
+    "Run /usr/bin/ridiculation to start it.",
+    "Rosettes showed apicobasal polarity [17], as in [18] and [19].",
+    "The ridiculation began; ridiculation followed.",
+    "The unpaused download finished.",
+    "Her unflappability was legendary.",
 };
 
 /* A lower-case misspelling used twice is reported twice: only names earn
