@@ -17,9 +17,10 @@
  *
  * A capitalised word is a name unless a dictionary word one slip away
  * makes a typo likely: letters swapped or doubled ("Isreal"), a letter
- * dropped or added at a sentence start ("Goverment"). A capitalised word
- * beside another is always taken for part of a name ("Enver Pasha"). Names
- * also stand after titles and roles ("newsreader Tamsin Oakridge"), in
+ * dropped or added at a sentence start ("Goverment"). Beside another
+ * capitalised word only letters swapped or doubled inside it count
+ * ("Kign Tribhuvan"; not "Enver Pasha", "Bahh Tee"). Names also stand
+ * after titles and roles ("newsreader Tamsin Oakridge"), in
  * citations ("Baek et al."), and are written the same way twice; there a
  * capital says nothing unless the slip gives a word the document writes
  * itself ("the Otpions of"). In a title-case heading capitals say nothing
@@ -1438,14 +1439,47 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
             !(n <= 3 && with_unit(doc, i)));
 }
 
-/* Letters swapped or doubled after the first letter: "Foriegn", not
- * "Enver" (never). */
-static int inner_slip(const found *f)
+/* Letters swapped or doubled in an n-letter word, not the first letter,
+ * nor the last in a word of four letters: "Foriegn", "Deepartment",
+ * "Drugg"; not "Enver" (never), "Bahh" (bah), "Popp", as names of other
+ * languages are spelled. */
+static int inner_slip(const found *f, size_t n)
 {
     for (size_t k = 0; k < f->n; k++)
-        if ((f->kind[k] == SWAPPED || f->kind[k] == DOUBLED) && f->at[k] > 0)
+        if ((f->kind[k] == SWAPPED || f->kind[k] == DOUBLED) && f->at[k] > 0 &&
+            ((size_t)f->at[k] + 2 < n || n >= 5))
             return 1;
     return 0;
+}
+
+/* Is the listed correction c[0..m) of w[0..n) one slip away from it, the
+ * words differing first after their first letter: "Comittee" (committee),
+ * "Foriegn" (foreign); not "Enver" (never), "Restauration"? */
+static int inner_edit(const char *w, size_t n, const char *c, size_t m)
+{
+    size_t p = 0;
+    while (p < n && p < m && (w[p] | 32) == (c[p] | 32))
+        p++;
+    if (p == 0 || p == n || p == m)
+        return p > 0 && (n == m + 1 || m == n + 1);
+    if (n == m) /* a wrong letter, or two swapped */
+        return !strncasecmp(w + p + 1, c + p + 1, n - p - 1) ||
+               (p + 1 < n && (w[p] | 32) == (c[p + 1] | 32) &&
+                (w[p + 1] | 32) == (c[p] | 32) &&
+                !strncasecmp(w + p + 2, c + p + 2, n - p - 2));
+    if (n + 1 == m) /* a letter dropped */
+        return !strncasecmp(w + p, c + p + 1, n - p);
+    if (m + 1 == n) /* a letter added */
+        return !strncasecmp(w + p + 1, c + p, m - p);
+    return 0;
+}
+
+static int listed_inner(const found *f, const char *w, size_t n)
+{
+    for (size_t k = 0; k < f->n; k++)
+        if (f->kind[k] == KNOWN && inner_edit(w, n, f->word[k], f->len[k]))
+            return 1;
+    return inner_slip(f, n);
 }
 
 /* A capitalised word the dictionary lacks, or has only in the larger word
@@ -1461,42 +1495,46 @@ static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
         strlen(mtl_tok_norm(doc, t)) == n + 2)
         return 0; /* named twice, a possessive */
     int start = (t->flags & MTL_TF_SENT_START) != 0;
-    /* Beside another capitalised word it is part of a name, slipped
-     * letters or not: names are one slip from words, some listed as
-     * misspellings ("Enver Pasha", "Peeter Tammik", "Bahh Tee"). In
-     * machine translation of ro-en, et-en and ru-en (MLQE-PE) 15 of 23
-     * such findings were names. Title-case headings ("Standard Targetss")
-     * are judged as lower-case words before this. Only a listed
-     * misspelling with letters swapped or doubled after the first stays a
-     * slip there ("the Foriegn Minister"). */
+    /* Beside another capitalised word it is part of a name unless letters
+     * inside it are swapped or doubled: names of other languages are one
+     * slip from words at their ends, or listed as misspellings ("Enver
+     * Pasha", "Republican Restauration Government", "Bahh Tee": all the
+     * findings beside a capital in MLQE-PE's ro-en, et-en and ru-en that
+     * were not damage), while typos in names of things are inside ("the
+     * Foriegn Minister", "Kign Tribhuvan"; treating every word beside a
+     * capital as a name loses 1.6 % of the typos typo_corpus inserts
+     * into the clean corpus). Title-case headings ("Standard Targetss")
+     * are judged as lower-case words before this. */
     int beside = beside_capital(doc, i);
-    if (beside && !(v & MTL_SPELL_MISSPELT))
-        return 0;
     if (v & MTL_SPELL_MISSPELT) { /* "Wendesday", "Goverment" */
         listed(f, mtl_spell_corrections(an, w));
         close_word(sp, w, n, NAME_SLIPS, 0, f);
-        if (beside && !inner_slip(f))
+        if (beside && !listed_inner(f, w, n))
             return 0;
         if (n >= 5 && !after_given_name(doc, i) &&
             used_elsewhere(doc, i, f) >= USED)
             return 1; /* "the Otpions of"; not "James Alled" */
         return !in_name(doc, i) && !foreign_run(doc, i) && (n >= 5 || start);
     }
-    /* Swapped or doubled letters of a word the document writes: a slip */
+    /* Swapped or doubled letters of a word the document writes: a slip,
+     * beside a capital too if they are inside the word ("the Deepartment
+     * of State", "Debiaan Free Software"; not "Bahh Tee"). */
     int slip = close_word(sp, w, n, NAME_SLIPS, 0, f);
-    if (slip && n >= 4 && !after_given_name(doc, i) &&
-        used_elsewhere(doc, i, f) >= USED)
+    if (slip && n >= 4 && (!beside || inner_slip(f, n)) &&
+        !after_given_name(doc, i) && used_elsewhere(doc, i, f) >= USED)
         return 1;
     int name = in_name(doc, i);
     if ((v & MTL_SPELL_RARE) || name || foreign_run(doc, i))
         return 0; /* a listed name, in a name, a title */
+    /* beside a capital, an inner slip towards a common word: "Kign
+     * Tribhuvan", "Foreign Afffairs Committee"; not "Bahh Tee" */
     if (slip)
-        return 1;
+        return !beside || (inner_slip(f, n) && any_lower(sp, f));
     /* a letter dropped or added at a sentence start, or dropped from a
-     * word the document writes often ("the Proect was") */
+     * word the document writes often ("the Proect Secretary") */
     if (!close_word(sp, w, n, SOME_SLIPS, 0, f))
         return 0;
-    return start ||
+    return (start && !beside) ||
            (n >= 5 && has_kind(f, DROPPED) &&
             used_elsewhere(doc, i, f) >= SHORT_USED && any_lower(sp, f));
 }
