@@ -69,6 +69,17 @@ static const flag_case flags[] = {
     /* a title-case heading: capitals there are no sign of names */
     {.text = "Standard Targetss for Users", .flag = "Targetss",
      .suggestion = "Targets"},
+    /* a prefix on a word with letters plainly slipped; a listed
+     * misspelling before a name; the last letter of a long word doubled */
+    {.text = "He refussed the offer.", .flag = "refussed",
+     .suggestion = "refused"},
+    {.text = "He spoke in teh Rivonia trial.", .flag = "teh",
+     .suggestion = "the"},
+    {.text = "Only a subset of the existingg packages is shown.",
+     .flag = "existingg", .suggestion = "existing"},
+    /* beside a capital, a slip inside the word */
+    {.text = "He served on the Central Comittee until 1961.",
+     .flag = "Comittee", .suggestion = "Committee"},
     /* words coined with an English ending, far from any word */
     {.text = "The poet was the target of public ridiculation.",
      .flag = "ridiculation"},

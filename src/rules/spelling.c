@@ -906,6 +906,19 @@ static int foreign_run(const mtl_doc *doc, size_t i)
     return unknown >= 2 && caps >= 1;
 }
 
+/* Is a word beside token i one the dictionary lacks in lower case, as
+ * in a foreign phrase ("ot pravdy")? */
+static int lower_unknown_beside(const mtl_doc *doc, size_t i)
+{
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t j = beside(doc, i, dir);
+        if (j != SIZE_MAX && !(doc->tokens[j].flags & MTL_TF_CAP) &&
+            unknown_at(doc, j))
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- the kind of text ---------------------------------------------------- */
 
 /* What the document as a whole says of its unknown words. */
@@ -1084,8 +1097,9 @@ static int slip_strength(const found *f, const char *w, size_t n, int once)
         case SWAPPED:
             s = n >= 4 ? STRONG_SLIP : WEAK_SLIP;
             break;
-        case DOUBLED: /* an inner letter doubled: "gorrilla" */
-            s = n >= 5 && at + 2 < n ? STRONG_SLIP : WEAK_SLIP;
+        case DOUBLED: /* an inner letter doubled: "gorrilla"; the last
+                       * of a long word: "existingg" (not "buildd") */
+            s = n >= 5 && (at + 2 < n || n >= 7) ? STRONG_SLIP : WEAK_SLIP;
             break;
         case DROPPED:
             s = once && n >= 5 && at > 0 ? STRONG_SLIP : WEAK_SLIP;
@@ -1391,18 +1405,24 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     if (v & MTL_SPELL_MISSPELT) { /* "goverment", "accomodation" */
         listed(f, mtl_spell_corrections(an, w));
         close_word(sp, w, n, ALL_SLIPS, 0, f);
-        return !glossed(doc, i, f, 1) && (n > 3 || !foreign_run(doc, i));
+        /* a short one among foreign words, but not beside a name only:
+         * "in teh Rivonia trial" */
+        return !glossed(doc, i, f, 1) &&
+               (n > 3 || !foreign_run(doc, i) || !lower_unknown_beside(doc, i));
     }
     /* a name or an acronym in lower case, "canada", "gps": a slip, once
      * written so (the document may write it right elsewhere) */
     int named = lower_name(sp, w, n, alt) != 0;
-    if (!named && derived(sp, mtl_spell_other(an), w, n))
-        return 0;
     if (named) {
         known_reading(f, alt, n);
         once = same_spelling(doc, doc->an->words, i) == 1;
     }
     close_word(sp, w, n, ALL_SLIPS, 0, f);
+    /* a prefix on a word, unless letters are plainly slipped: "unpaused",
+     * not "refussed" (re + fussed) */
+    if (!named && !has_kind(f, SWAPPED) && !has_kind(f, DOUBLED) &&
+        derived(sp, mtl_spell_other(an), w, n))
+        return 0;
     /* the plural of a name in lower case: "mughals", "hibernians" */
     for (size_t c = 0; c < f->n && !named; c++)
         if (f->kind[c] == EXTRA && (size_t)f->at[c] + 1 == n && w[n - 1] == 's' &&
