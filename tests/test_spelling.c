@@ -141,8 +141,8 @@ static const char *const clean[] = {
     "The rate vd (nM h−1) was fixed.",
     "Install it with the dpkg command, then start the frobd daemon.",
     /* a repeated word far from any word in a text that names code */
-    "Edit /etc/frob/frob.conf with -y and u=rwx, then restart frobd; frobd "
-    "reads /etc/frob/ on start.",
+    ("Edit /etc/frob/frob.conf with -y and u=rwx, then restart frobd; frobd "
+     "reads /etc/frob/ on start."),
     /* informal writing */
     "fill it with water :) lol",
     /* a capitalised word beside another is a name, even one slip from a
@@ -189,13 +189,14 @@ static void repeated_swap(void **state)
 static void no_self_suggestion(void **state)
 {
     (void)state;
-    mtl_result *r = lint_only("spelling", "We saw eRmember and TThe there.");
+    const char *text = "We saw eRmember and TThe there.";
+    mtl_result *r = lint_only("spelling", text);
     for (size_t i = 0; i < mtl_result_count(r); i++) {
         const mtl_finding *f = mtl_result_at(r, i);
         for (size_t s = 0; s < f->n_suggestions; s++)
             assert_false(strlen(f->suggestions[s]) == f->length &&
                          !strncmp(f->suggestions[s],
-                                  "We saw eRmember and TThe there." + f->offset,
+                                  &text[f->offset],
                                   f->length));
     }
     assert_int_equal(mtl_result_count(r), 2);
