@@ -1,5 +1,7 @@
 #include "lint_helper.h"
 
+#include <string.h>
+
 static const flag_case flags[] = {
     {.text = "We met teh minister.", .flag = "teh",
      .message = "unknown word 'teh'", .suggestion = "the"},
@@ -27,6 +29,63 @@ static const flag_case flags[] = {
     {.text = "TThe talks ended.", .flag = "TThe", .suggestion = "The"},
     {.text = "THE SUMMIT DOCUMEENTS WERE SIGNED.", .flag = "DOCUMEENTS",
      .suggestion = "DOCUMENTS"},
+    /* common misspellings two slips from the word (the list of
+     * misspellings) */
+    {.text = "It was a priviledge to be there.", .flag = "priviledge",
+     .suggestion = "privilege"},
+    {.text = "The mischievious boy left.", .flag = "mischievious",
+     .suggestion = "mischievous"},
+    {.text = "They booked accomodation near the port.", .flag = "accomodation",
+     .suggestion = "accommodation"},
+    /* a capitalised word that is no name */
+    {.text = "The vote is on Wendesday.", .flag = "Wendesday",
+     .suggestion = "Wednesday"},
+    {.text = "Saterday was quiet.", .flag = "Saterday",
+     .suggestion = "Saturday"},
+    /* a contraction without its apostrophe; a word split by a space */
+    {.text = "They said they dont know.", .flag = "dont",
+     .suggestion = "don't"},
+    {.text = "W ith a country this big, plan ahead.", .flag = "ith",
+     .suggestion = "With"},
+    /* a name or an acronym written in lower case */
+    {.text = "We flew to canada last year.", .flag = "canada",
+     .suggestion = "Canada"},
+    /* near misses of the exemptions below */
+    {.text = "Order a sencillo or a doble at the bar.", .flag = "doble",
+     .suggestion = "double"},
+    {.text = "The note said thier house was sold.", .flag = "thier",
+     .suggestion = "their"},
+    {.text = "Run netstat tupan to list the connections.", .flag = "tupan"},
+    {.text = "The rate vd was fixed.", .flag = "vd"},
+    {.text = "Damage by hesperus was low.", .flag = "hesperus",
+     .suggestion = "Hesperus"},
+    /* a glossed word whose gloss is not what it is a slip of */
+    {.text = "Of the three lines, norweigan (cruises) is best.",
+     .flag = "norweigan", .suggestion = "Norwegian"},
+    /* a text that names code still has typos of real words */
+    {.text = "The frobd service restarts; a scipt in /etc/cron.d/frob runs "
+             "it with -y and u=rwx.",
+     .flag = "scipt", .suggestion = "script"},
+    /* a title-case heading: capitals there are no sign of names */
+    {.text = "Standard Targetss for Users", .flag = "Targetss",
+     .suggestion = "Targets"},
+    /* a prefix on a word with letters plainly slipped; a listed
+     * misspelling before a name; the last letter of a long word doubled */
+    {.text = "He refussed the offer.", .flag = "refussed",
+     .suggestion = "refused"},
+    {.text = "He spoke in teh Rivonia trial.", .flag = "teh",
+     .suggestion = "the"},
+    {.text = "Only a subset of the existingg packages is shown.",
+     .flag = "existingg", .suggestion = "existing"},
+    /* beside a capital, a slip inside the word */
+    {.text = "He served on the Central Comittee until 1961.",
+     .flag = "Comittee", .suggestion = "Committee"},
+    /* words coined with an English ending, far from any word */
+    {.text = "The poet was the target of public ridiculation.",
+     .flag = "ridiculation"},
+    {.text = "His cyclism made him famous in Romania.", .flag = "cyclism"},
+    {.text = "The suzeranity of the Ottomans ended in 1878.",
+     .flag = "suzeranity"},
 };
 
 static const char *const clean[] = {
@@ -47,10 +106,112 @@ static const char *const clean[] = {
     "The bootloader and the userspace daemon restarted.",
     "Her colour and his color differ: both are words.",
     "Ayman Safadi and Ean Schuessler spoke.",
+    /* names: after a role or a title, beside another name, with capitals
+     * inside them, opening a caption */
+    "Newsreader Tamsin Oakridge read the bulletin.",
+    "They met governor Ray McAllister at noon.",
+    "Tamsin Oakridge, left, with the mayor.",
+    "In October 1987, encouraged by Senator Phil Gramm of Texas, he ran.",
+    "To improve it, Baek et al. [5] proposed a new scheme.",
+    "The LibreOffice suite replaced OpenOffice.",
+    /* foreign words on purpose: a quoted title, a cited word, a gloss */
+    "She sang “La volpe a tre zampe” twice.",
+    "A cat is called chat in French and Katze in German.",
+    "Order a sencillo (single) or a doble (double) at the bar.",
+    "Historia ecclesiastica gentis Anglorum was finished in 731.",
+    /* English the dictionary lacks: newer words, fixed foreign phrases,
+     * the larger word list, prefixes */
+    "The podcaster dined al fresco with friends.",
+    "She graduated magna cum laude in 2001.",
+    "They had a tête-à-tête before the vote.",
+    "Glial cells outnumber neurons, and confounders were adjusted for.",
+    "The maintainer uploads the sources without any precompiled package.",
+    /* parts of hyphenated names */
+    "Kim Jong-un met Leung Chun-ying in Beijing.",
+    /* text about words */
+    "Peter Faneuil (pronounced fannel) gave the hall to the city.",
+    "The note said thier [sic] house was sold.",
+    "Its ISO 639-3 code: nep.",
+    /* code, paths, options, formulas, Latin species, symbols */
+    "Set the shell to /usr/sbin/nologin for that account.",
+    "Run netstat -tupan to list the connections.",
+    "The u=rwx formula gives every right.",
+    "The master key msk = s is kept secret.",
+    "Damage by Lygus hesperus was low, and L. hesperus was rare.",
+    "The rate vd (nM h−1) was fixed.",
+    "Install it with the dpkg command, then start the frobd daemon.",
+    /* a repeated word far from any word in a text that names code */
+    ("Edit /etc/frob/frob.conf with -y and u=rwx, then restart frobd; frobd "
+     "reads /etc/frob/ on start."),
+    /* informal writing */
+    "fill it with water :) lol",
+    /* a capitalised word beside another is a name, even one slip from a
+     * word, listed as a misspelling or not */
+    "It was suggested by the Enver Pasha government.",
+    "Peeter Tammik and Bahh Tee performed.",
+    /* coinages, near misses: a term glued to code, the field's terms in a
+     * paper that cites by number, a word written twice, a prefix on a
+     * word, a derivation the language model knows */
+    "Run /usr/bin/ridiculation to start it.",
+    "Rosettes showed apicobasal polarity [17], as in [18] and [19].",
+    "The ridiculation began; ridiculation followed.",
+    "The unpaused download finished.",
+    "Her unflappability was legendary.",
 };
+
+/* A lower-case misspelling used twice is reported twice: only names earn
+ * the exemption of a word the document writes twice. */
+static void repeated_misspelling(void **state)
+{
+    (void)state;
+    const char *text = "The goverment said the goverment denied it.";
+    mtl_result *r = lint_only("spelling", text);
+    assert_int_equal(mtl_result_count(r), 2);
+    assert_int_equal(mtl_result_at(r, 0)->offset, strstr(text, "goverment") - text);
+    assert_int_equal(mtl_result_at(r, 1)->offset,
+                     strstr(text + 5, "goverment") - text);
+    assert_string_equal(mtl_result_at(r, 1)->suggestions[0], "government");
+    mtl_result_free(r);
+}
+
+/* Swapped letters written twice are a habit of the writer, not a term. */
+static void repeated_swap(void **state)
+{
+    (void)state;
+    mtl_result *r = lint_only("spelling",
+                              "Please hlep the dog, and ask hlep from friends.");
+    assert_int_equal(mtl_result_count(r), 2);
+    assert_string_equal(mtl_result_at(r, 0)->suggestions[0], "help");
+    mtl_result_free(r);
+}
+
+/* A name's suggestion is never the name itself. */
+static void no_self_suggestion(void **state)
+{
+    (void)state;
+    const char *text = "We saw eRmember and TThe there.";
+    mtl_result *r = lint_only("spelling", text);
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        const mtl_finding *f = mtl_result_at(r, i);
+        for (size_t s = 0; s < f->n_suggestions; s++)
+            assert_false(strlen(f->suggestions[s]) == f->length &&
+                         !strncmp(f->suggestions[s],
+                                  &text[f->offset],
+                                  f->length));
+    }
+    assert_int_equal(mtl_result_count(r), 2);
+    mtl_result_free(r);
+}
 
 int main(void)
 {
-    return run_rule_cases("spelling", "spelling", flags, COUNT_OF(flags), clean,
-                          COUNT_OF(clean));
+    int failed = run_rule_cases("spelling", "spelling", flags, COUNT_OF(flags),
+                                clean, COUNT_OF(clean));
+    const struct CMUnitTest more[] = {
+        cmocka_unit_test(repeated_misspelling),
+        cmocka_unit_test(repeated_swap),
+        cmocka_unit_test(no_self_suggestion),
+    };
+    return failed + cmocka_run_group_tests_name("spelling more", more, NULL,
+                                                NULL);
 }

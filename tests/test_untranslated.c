@@ -32,6 +32,13 @@ static const flag_case flags[] = {
      .flag = "Сhina", .message = "Cyrillic"},
     {.text = "She greeted them in Greek: Καλημέρα σας.", .flag = "Καλημέρα σας",
      .message = "Greek"},
+    /* an English word with a Greek look-alike letter (capital upsilon) */
+    {.text = "Do you know the link? Υes.", .flag = "Υes", .message = "Greek"},
+    /* near misses of the exemptions below: no translation, no name */
+    {.text = "The sign read Καλημέρα σας in large letters.",
+     .flag = "Καλημέρα σας", .message = "Greek"},
+    {.text = "He said (Москва) and left.", .flag = "Москва",
+     .message = "Cyrillic"},
 };
 
 static const char *const clean[] = {
@@ -47,6 +54,18 @@ static const char *const clean[] = {
     ("Qatari Foreign Ministry spokesman Majid al-Ansari said negotiations "
      "were still ongoing."),
     "The hostages were released at the Rafah crossing on Monday.",
+    /* a name in its own script after its English form */
+    "Moscow (Russian: Москва) is the capital.",
+    "Kyiv (Київ) lies on the Dnieper.",
+    /* a quotation in another language followed by its translation */
+    "The sign read Καλημέρα σας (Good morning).",
+    "She said «Buenos días a todos los amigos» (Good morning to all friends) "
+    "and left.",
+    /* Greek letters in formulas, units and gene names */
+    "Speeds reached 30 μm/hour and 3.4μm/hour.",
+    "One gets PPV = (1 - β)R/(R - βR + α) in that case.",
+    "Cytokines such as TNFα and the mutant SBVΔNSs were studied.",
+    "The coactivator PGC-1α and the term βn matter.",
 };
 
 int main(void)

@@ -8,6 +8,7 @@
 #include "base/options.h"
 #include "base/utf8.h"
 #include "lang/datapath.h"
+#include "lang/table.h"
 #include "lang/words.h"
 
 #include <stdio.h>
@@ -22,15 +23,117 @@
 /* The dictionary in force, and the other variety of English: spelling hunts
  * non-words, and "colour" in a US text is a word (mixing the two is
  * term-inconsistency's business). */
+/* Fixed phrases of other languages that English uses ("magna cum laude",
+ * "tête-à-tête"): their words, lower case, each NUL-terminated in text;
+ * phrase p is words [first[p], first[p + 1]). */
+typedef struct phrases {
+    char *text;
+    uint32_t *word, *first;
+    size_t n_words, n;
+} phrases;
+
 typedef struct dicts {
     mtl_speller *main, *other;
-    char describe[128]; /* for --version */
+    phrases fixed;      /* phrases.txt */
+    mtl_table huge;     /* english-huge.tsv: word, SCOWL size, kind; sorted */
+    mtl_table misspelt; /* misspellings.tsv: misspelling, corrections */
+    char describe[160]; /* for --version */
 } dicts;
 
 static int either(const dicts *d, const char *s, size_t n)
 {
     return mtl_speller_check(d->main, s, n) ||
            (d->other && mtl_speller_check(d->other, s, n));
+}
+
+static void phrases_free(phrases *p)
+{
+    free(p->text);
+    free(p->word);
+    free(p->first);
+    memset(p, 0, sizeof *p);
+}
+
+/* Reads phrases.txt: one phrase a line, words separated by spaces or
+ * hyphens, '#' starts a comment. A missing file gives no phrases. */
+static int phrases_load(const mtl_options *opts, phrases *p)
+{
+    memset(p, 0, sizeof *p);
+    char *path = mtl_data_find(opts, "phrases.txt");
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (!f)
+        return 0;
+    mtl_sb sb = {0};
+    char line[512];
+    size_t cap_w = 0, cap_f = 0;
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "#\r\n")] = '\0';
+        size_t before = p->n_words;
+        for (char *w = line; *w;) {
+            size_t n = strcspn(w, " \t-");
+            if (n) {
+                size_t at = sb.len;
+                for (size_t k = 0; k < n; k++)
+                    mtl_sb_addc(&sb, w[k] >= 'A' && w[k] <= 'Z'
+                                         ? (char)(w[k] + 32) : w[k]);
+                mtl_sb_addc(&sb, '\0');
+                rc |= MTL_PUSH(p->word, p->n_words, cap_w, (uint32_t)at);
+            }
+            w += n + (w[n] != '\0');
+        }
+        if (p->n_words > before)
+            rc |= MTL_PUSH(p->first, p->n, cap_f, (uint32_t)before);
+    }
+    fclose(f);
+    size_t n = p->n;
+    rc |= MTL_PUSH(p->first, n, cap_f, (uint32_t)p->n_words);
+    p->text = mtl_sb_take(&sb);
+    if (rc != 0 || (p->n_words && !p->text)) {
+        phrases_free(p);
+        return -1;
+    }
+    return 0;
+}
+
+/* Kinds of entries of the larger list (tools/scowl-huge.py). */
+#define MIN_RARE 4 /* letters of a word the larger list may accept */
+enum { HUGE_WORD = 1, HUGE_NAME = 2, HUGE_ABBREV = 4, HUGE_VARIANT = 8 };
+
+/* The kinds under which the larger list has s[0..n) exactly, as a bit set. */
+static unsigned huge_kinds(const mtl_table *t, const char *s, size_t n)
+{
+    char key[4 * MAX_WORD + 8];
+    if (!t->n || n >= sizeof key)
+        return 0;
+    memcpy(key, s, n);
+    key[n] = '\0';
+    size_t first, end = mtl_table_find(t, 0, key, &first);
+    unsigned kinds = 0;
+    for (size_t r = first; r < end; r++) {
+        char k = mtl_table_field(t, r, 2)[0];
+        kinds |= k == 'w' ? HUGE_WORD : k == 'p' || k == 'u' ? HUGE_NAME
+                 : k == 'a' ? HUGE_ABBREV : k == 'v' ? HUGE_VARIANT : 0;
+    }
+    return kinds;
+}
+
+/* An optional generated table; absent or unreadable, it is empty. */
+static int load_table(const mtl_options *opts, const char *name, size_t fields,
+                      mtl_table *t)
+{
+    memset(t, 0, sizeof *t);
+    char *path = mtl_data_find(opts, name);
+    if (!path)
+        return 0;
+    int rc = mtl_table_load(t, path, fields);
+    free(path);
+    if (rc != 0) {
+        memset(t, 0, sizeof *t);
+        return 0;
+    }
+    return mtl_table_sort(t, 0); /* generated sorted: only checked */
 }
 
 static int load(const mtl_options *opts, void **shared, char **notice,
@@ -54,11 +157,19 @@ static int load(const mtl_options *opts, void **shared, char **notice,
                           "untranslated are off");
         return 0;
     }
-    /* the project's news word list, then the user's lists */
-    char *own = mtl_data_find(opts, "news-words.txt");
-    int rc = own ? mtl_speller_add_file(sp, own) : 0;
-    free(own);
+    /* the project's word lists, then the user's lists */
+    static const char *const own_lists[] = {"news-words.txt",
+                                            "software-words.txt"};
+    int rc = 0;
     const char *path = NULL;
+    for (size_t i = 0; rc == 0 && i < sizeof own_lists / sizeof *own_lists;
+         i++) {
+        char *own = mtl_data_find(opts, own_lists[i]);
+        rc = own ? mtl_speller_add_file(sp, own) : 0;
+        free(own);
+        if (rc != 0)
+            path = own_lists[i];
+    }
     for (size_t i = 0; rc == 0; i++) {
         path = mtl_options_nth(opts, "words", i);
         if (!path)
@@ -77,7 +188,16 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     const char *other = !strncmp(name, "en_US", 5) || !strncmp(name, "en-US", 5)
                             ? "en_GB"
                         : !strncmp(name, "en", 2) ? "en_US" : NULL;
-    if (!d || (other && mtl_speller_open(opts, other, &d->other, error) != 0)) {
+    if (!d || (other && mtl_speller_open(opts, other, &d->other, error) != 0) ||
+        load_table(opts, "english-huge.tsv", 3, &d->huge) != 0 ||
+        load_table(opts, "misspellings.tsv", 2, &d->misspelt) != 0 ||
+        phrases_load(opts, &d->fixed) != 0) {
+        if (d) {
+            phrases_free(&d->fixed);
+            mtl_speller_close(d->other);
+            mtl_table_free(&d->huge);
+            mtl_table_free(&d->misspelt);
+        }
         free(d);
         mtl_speller_close(sp);
         if (!*error)
@@ -86,9 +206,10 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     }
     mtl_speller_use_filter(sp);
     d->main = sp;
-    snprintf(d->describe, sizeof d->describe, "dictionary: hunspell %s%s%s%s",
+    snprintf(d->describe, sizeof d->describe,
+             "dictionary: hunspell %s%s%s%s, %zu more words, %zu misspellings",
              name, d->other ? " (and " : "", d->other ? other : "",
-             d->other ? ")" : "");
+             d->other ? ")" : "", d->huge.n, d->misspelt.n);
     *shared = d;
     return 0;
 }
@@ -103,6 +224,9 @@ static void unload(void *shared)
     dicts *d = shared;
     mtl_speller_close(d->main);
     mtl_speller_close(d->other);
+    mtl_table_free(&d->huge);
+    mtl_table_free(&d->misspelt);
+    phrases_free(&d->fixed);
     free(d);
 }
 
@@ -198,6 +322,52 @@ static int accepted(const dicts *sp, const char *s, size_t n, int how)
     return 0;
 }
 
+/* The verdict of the larger word list and the list of misspellings on a
+ * word Hunspell rejects (normal form s[0..n)). A misspelling is never
+ * taken from the larger list, which has some of them as rare or obsolete
+ * spellings ("develope") or as rare names ("Teh"): the spelling rule tells
+ * names by their context instead. */
+static uint8_t rarer(const dicts *d, const char *s, size_t n, unsigned cased)
+{
+    char buf[4 * MAX_WORD + 8];
+    size_t base = n; /* without a possessive ending */
+    if (base > 2 && s[base - 2] == '\'' && s[base - 1] == 's')
+        base -= 2;
+    else if (base > 1 && s[base - 1] == '\'')
+        base -= 1;
+    if (d->misspelt.n && base < sizeof buf) {
+        memcpy(buf, s, base);
+        buf[base] = '\0';
+        size_t first;
+        if (mtl_table_find(&d->misspelt, 0, buf, &first) > first)
+            return MTL_SPELL_MISSPELT;
+    }
+    if (!d->huge.n)
+        return 0;
+    /* short rare words are abbreviations and word parts as often as they
+     * are words, and short typos hit them ("san" for San, "ur") */
+    unsigned words = base < MIN_RARE ? 0
+                                     : HUGE_WORD | HUGE_ABBREV | HUGE_VARIANT;
+    size_t k;
+    /* a name Hunspell knows, written in lower case ("jesuits", "brahma"):
+     * the larger list's lower-case entry does not make it a word */
+    unsigned kinds = huge_kinds(&d->huge, s, n) | huge_kinds(&d->huge, s, base);
+    if ((kinds & words) &&
+        !((k = variant(s, n, TITLE, buf, sizeof buf)) != 0 && either(d, buf, k)))
+        return MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER |
+               MTL_SPELL_RARE |
+               ((kinds & words) == HUGE_VARIANT ? MTL_SPELL_VARIANT : 0);
+    if ((cased & (MTL_TF_CAP | MTL_TF_ALLCAPS)) &&
+        (k = variant(s, base, TITLE, buf, sizeof buf)) != 0 &&
+        (huge_kinds(&d->huge, buf, k) & (words | HUGE_NAME)))
+        return MTL_SPELL_TITLE | MTL_SPELL_UPPER | MTL_SPELL_RARE;
+    if ((cased & MTL_TF_ALLCAPS) &&
+        (k = variant(s, base, ALL, buf, sizeof buf)) != 0 &&
+        (huge_kinds(&d->huge, buf, k) & (words | HUGE_NAME)))
+        return MTL_SPELL_UPPER | MTL_SPELL_RARE;
+    return 0;
+}
+
 static int run(mtl_doc *doc, const void *shared)
 {
     const mtl_words *w = doc->an->words;
@@ -209,6 +379,7 @@ static int run(mtl_doc *doc, const void *shared)
     doc->an->spell = sp;
     const dicts *d = shared;
     sp->speller = d->main;
+    sp->lists = d;
     sp->verdict = calloc(w->n_words + 1, 1);
     if (!sp->verdict)
         return -1;
@@ -231,6 +402,8 @@ static int run(mtl_doc *doc, const void *shared)
         else if ((cased & MTL_TF_ALLCAPS) &&
                  accepted(d, e->norm, e->norm_len, ALL))
             v = MTL_SPELL_UPPER;
+        else
+            v = rarer(d, e->norm, e->norm_len, cased);
         sp->verdict[k] = v;
     }
     return 0;
@@ -257,10 +430,96 @@ int mtl_spell_accepts(const mtl_doc *doc, size_t i)
     if (v & MTL_SPELL_SKIP)
         return 1;
     if (t->flags & MTL_TF_ALLCAPS)
-        return v != 0;
+        return (v & (MTL_SPELL_LOWER | MTL_SPELL_TITLE | MTL_SPELL_UPPER)) != 0;
     if (t->flags & MTL_TF_CAP)
         return (v & (MTL_SPELL_LOWER | MTL_SPELL_TITLE)) != 0;
     return (v & MTL_SPELL_LOWER) != 0;
+}
+
+const mtl_speller *mtl_spell_other(const mtl_spell *sp)
+{
+    return ((const dicts *)sp->lists)->other;
+}
+
+int mtl_spell_listed_name(const mtl_spell *sp, const char *s, size_t n)
+{
+    /* SCOWL's common proper names; its rarer ones hold common words with
+     * a capital too ("The", "Free"), as its lists of capitalised words do
+     * ("Secretary", "Standard") */
+    enum { COMMON_NAMES = 50 };
+    const mtl_table *t = &((const dicts *)sp->lists)->huge;
+    char key[4 * MAX_WORD + 8];
+    if (!t->n || n >= sizeof key)
+        return 0;
+    memcpy(key, s, n);
+    key[n] = '\0';
+    size_t first, end = mtl_table_find(t, 0, key, &first);
+    for (size_t r = first; r < end; r++)
+        if (mtl_table_field(t, r, 2)[0] == 'p' &&
+            atoi(mtl_table_field(t, r, 1)) <= COMMON_NAMES)
+            return 1;
+    return 0;
+}
+
+int mtl_spell_known_as_written(const mtl_spell *sp, const char *s, size_t n)
+{
+    const dicts *d = sp->lists;
+    return either(d, s, n) || huge_kinds(&d->huge, s, n) != 0;
+}
+
+/* The word token next to token i in direction dir, across one space or
+ * one hyphen, or SIZE_MAX. */
+static size_t phrase_step(const mtl_doc *doc, size_t i, int dir)
+{
+    size_t j = i + (size_t)dir;
+    if (j >= doc->n_tokens)
+        return SIZE_MAX;
+    const mtl_token *t = &doc->tokens[j];
+    if (t->end - t->start != 1 ||
+        (t->kind != MTL_TOK_SPACE && doc->text[t->start] != '-'))
+        return SIZE_MAX;
+    j += (size_t)dir;
+    return j < doc->n_tokens && doc->tokens[j].kind == MTL_TOK_WORD ? j
+                                                                    : SIZE_MAX;
+}
+
+int mtl_spell_in_phrase(const mtl_doc *doc, size_t i)
+{
+    const dicts *d = doc->an->spell->lists;
+    const phrases *p = &d->fixed;
+    const char *norm = mtl_tok_norm(doc, &doc->tokens[i]);
+    for (size_t ph = 0; ph < p->n; ph++)
+        for (uint32_t k = p->first[ph]; k < p->first[ph + 1]; k++) {
+            if (strcmp(p->text + p->word[k], norm))
+                continue;
+            size_t j = i;
+            uint32_t m = k;
+            while (m > p->first[ph] && (j = phrase_step(doc, j, -1)) != SIZE_MAX &&
+                   !strcmp(p->text + p->word[m - 1],
+                           mtl_tok_norm(doc, &doc->tokens[j])))
+                m--;
+            if (m > p->first[ph])
+                continue;
+            j = i;
+            m = k + 1;
+            while (m < p->first[ph + 1] &&
+                   (j = phrase_step(doc, j, 1)) != SIZE_MAX &&
+                   !strcmp(p->text + p->word[m],
+                           mtl_tok_norm(doc, &doc->tokens[j])))
+                m++;
+            if (m == p->first[ph + 1])
+                return 1;
+        }
+    return 0;
+}
+
+const char *mtl_spell_corrections(const mtl_spell *sp, const char *norm)
+{
+    const dicts *d = sp->lists;
+    size_t first;
+    if (!d->misspelt.n || mtl_table_find(&d->misspelt, 0, norm, &first) == first)
+        return NULL;
+    return mtl_table_field(&d->misspelt, first, 1);
 }
 
 static char *locate(const mtl_options *opts)

@@ -215,12 +215,14 @@ int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
     return *lo <= *hi;
 }
 
-int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n)
+/* Are all four-letter runs of s[0..n) seen in dictionary words, the end of
+ * the word too when `whole`? */
+static int runs_seen(const mtl_speller *sp, const char *s, size_t n, int whole)
 {
     if (!sp->grams)
         return 1;
     size_t k = 0;
-    for (size_t i = 0; i <= n; i++) {
+    for (size_t i = 0; i < n + (whole != 0); i++) {
         if (i < n && (unsigned char)s[i] >= 0x80)
             return 1; /* not judged */
         k = shift(k, i < n ? letter((unsigned char)s[i]) : 0);
@@ -228,6 +230,16 @@ int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n)
             return 0;
     }
     return 1;
+}
+
+int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n)
+{
+    return runs_seen(sp, s, n, 1);
+}
+
+int mtl_speller_may_begin(const mtl_speller *sp, const char *s, size_t n)
+{
+    return runs_seen(sp, s, n, 0);
 }
 
 /* ---- opening ---------------------------------------------------------- */

@@ -52,6 +52,9 @@ void mtl_speller_use_filter(mtl_speller *sp);
  * letters in a row that no dictionary word has; 1 when it may be (then ask
  * mtl_speller_check). Fast: for trying many candidates. */
 int mtl_speller_may_know(const mtl_speller *sp, const char *s, size_t n);
+/* The same for the start of a word: 0 when no dictionary word begins with
+ * the letters s[0..n) as far as four-letter runs tell. */
+int mtl_speller_may_begin(const mtl_speller *sp, const char *s, size_t n);
 /* Where in s[0..n) one edit could make every run of four letters one the
  * dictionary has: positions [*lo, *hi]. Returns 0 when no one edit can,
  * because unknown runs lie too far apart; then no word is one slip away. */

@@ -8,17 +8,25 @@
  *     "the minister of Иностранных дел said"
  *         ->  text in Cyrillic script 'Иностранных дел'
  *
- * Letters of another script are found by their Unicode script property (a
- * lone Greek letter is mathematics, not text). A Latin-script span is
- * another language when a sentence has at least three words the English
- * dictionary lacks and one installed foreign Hunspell dictionary (Spanish,
- * French, German, Portuguese, Italian, Dutch) knows, and those are at least
- * 60 % of the words not shared by both languages. Capitalised words inside
+ * Letters of another script are found by their Unicode script property.
+ * Greek letters alone or mixed with Latin letters or digits are
+ * mathematics and units ("π", "βR", "30 μm", "TNFα"), unless a Greek
+ * look-alike hides in an English word ("Υes"). Text given on purpose is
+ * not reported: a name's original beside it ("Moscow (Russian: Москва)"),
+ * a quotation followed by its translation ("«Buenos días» (Good
+ * morning)").
+ *
+ * A Latin-script span is another language when a sentence has at least
+ * three words the English dictionary lacks and one installed foreign
+ * Hunspell dictionary (Spanish, French, German, Portuguese, Italian, Dutch)
+ * knows, and those are at least 60 % of the words not shared by both
+ * languages. Capitalised words inside
  * a sentence count only once the sentence has two such lower-case words,
  * since names are the usual unknown words of English news; loanwords
  * (café, naïve) are in the English dictionary, or alone.
  */
 #include "findings/rule.h"
+#include "lang/langnames.h"
 #include "lang/spell.h"
 #include "base/utf8.h"
 #include "lang/words.h"
@@ -68,27 +76,71 @@ static int init(const mtl_options *opts, void **state, char **error)
 
 /* ---- other scripts ---------------------------------------------------- */
 
+/* Greek letters that look like Latin ones, and the Latin letter: the
+ * capitals and omicron (α, ν or ρ are told apart in formulas: "αt"). */
+static uint32_t latin_twin(uint32_t c)
+{
+    static const uint32_t pairs[][2] = {
+        {0x391, 'A'}, {0x392, 'B'}, {0x395, 'E'}, {0x396, 'Z'}, {0x397, 'H'},
+        {0x399, 'I'}, {0x39A, 'K'}, {0x39C, 'M'}, {0x39D, 'N'}, {0x39F, 'O'},
+        {0x3A1, 'P'}, {0x3A4, 'T'}, {0x3A5, 'Y'}, {0x3A7, 'X'}, {0x3BF, 'o'}};
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+        if (pairs[k][0] == c)
+            return pairs[k][1];
+    return 0;
+}
+
+/* A word of Greek and Latin letters that reads as an English word once its
+ * Greek look-alikes are read as Latin: "Υes" (a Greek capital upsilon). */
+static int greek_homoglyph(const mtl_doc *doc, const mtl_token *t)
+{
+    char buf[128];
+    size_t n = 0, len = t->end - t->start;
+    const char *s = doc->text + t->start;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += mtl_utf8_next(s, len, i, &c);
+        uint32_t l = c < 0x80 ? c : latin_twin(c);
+        if (!l || n + 1 >= sizeof buf)
+            return 0;
+        buf[n++] = (char)l;
+    }
+    const mtl_spell *sp = doc->an->spell;
+    return sp && mtl_speller_check(sp->speller, buf, n);
+}
+
 /* The script of the first letter of token t outside Latin, or
- * USCRIPT_INVALID_CODE; a lone Greek letter (π, Δ) does not count. */
+ * USCRIPT_INVALID_CODE. Greek letters are mathematics and units, not text,
+ * when alone (π, Δ) or mixed with Latin letters or digits ("βR", "μm",
+ * "TNFα", "SBVΔNSs", "1α"), unless the word is an English word written
+ * with a Greek look-alike ("Υes"). */
 static UScriptCode other_script(const mtl_doc *doc, const mtl_token *t)
 {
-    size_t n = t->end - t->start, letters = 0;
+    size_t n = t->end - t->start, letters = 0, latin = 0, digits = 0;
     const char *s = doc->text + t->start;
     UScriptCode found = USCRIPT_INVALID_CODE;
     for (size_t i = 0; i < n;) {
         uint32_t c;
         i += mtl_utf8_next(s, n, i, &c);
+        if (c >= '0' && c <= '9')
+            digits++;
+        if (c != MTL_BAD_CP && c < 0x80 && u_isalpha((UChar32)c))
+            latin++;
         if (c == MTL_BAD_CP || c < 0x80 || !u_isalpha((UChar32)c))
             continue;
         letters++;
         UErrorCode st = U_ZERO_ERROR;
         UScriptCode sc = uscript_getScript((UChar32)c, &st);
+        if (U_SUCCESS(st) && sc == USCRIPT_LATIN)
+            latin++;
         if (found == USCRIPT_INVALID_CODE && U_SUCCESS(st) &&
             sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
             sc != USCRIPT_INHERITED)
             found = sc;
     }
-    if (found == USCRIPT_GREEK && letters == 1 && mtl_utf8_count(s, n) == 1)
+    if (found == USCRIPT_GREEK &&
+        ((letters == 1 && mtl_utf8_count(s, n) == 1) ||
+         ((latin || digits) && !greek_homoglyph(doc, t))))
         return USCRIPT_INVALID_CODE;
     return found;
 }
@@ -99,6 +151,94 @@ static void report_span(const mtl_doc *doc, size_t start, size_t end,
     char q[160];
     mtl_excerpt(doc, start, end, q, sizeof q);
     mtl_report(out, start, end, "text in %s '%s'", what, q);
+}
+
+/* ---- text given on purpose ---------------------------------------------- */
+
+/* The token before i, or after it, across one space: SIZE_MAX if none. */
+static size_t before(const mtl_doc *doc, size_t i)
+{
+    if (i > 0 && doc->tokens[i - 1].kind == MTL_TOK_SPACE)
+        i--;
+    return i > 0 ? i - 1 : SIZE_MAX;
+}
+
+static size_t after(const mtl_doc *doc, size_t i)
+{
+    if (i + 1 < doc->n_tokens && doc->tokens[i + 1].kind == MTL_TOK_SPACE)
+        i++;
+    return i + 1 < doc->n_tokens ? i + 1 : SIZE_MAX;
+}
+
+static int is_char(const mtl_doc *doc, size_t i, char c)
+{
+    return i != SIZE_MAX && doc->tokens[i].end - doc->tokens[i].start == 1 &&
+           doc->text[doc->tokens[i].start] == c;
+}
+
+static int is_dash(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = i != SIZE_MAX ? &doc->tokens[i] : NULL;
+    return t && t->end - t->start == 3 &&
+           !memcmp(doc->text + t->start, "\xE2\x80", 2) &&
+           ((unsigned char)doc->text[t->start + 2] == 0x93 ||
+            (unsigned char)doc->text[t->start + 2] == 0x94);
+}
+
+/* Is the text of tokens [first, last] the original of a name or a term,
+ * given beside its English form: after a name and in brackets, with or
+ * without a language label ("Moscow (Russian: Москва)", "Kyiv (Київ)")? */
+static int named_original(const mtl_doc *doc, size_t first, size_t last)
+{
+    size_t b = before(doc, first);
+    int label = 0;
+    if (is_char(doc, b, ':')) { /* a label: "(Russian: " */
+        size_t l = before(doc, b);
+        if (l == SIZE_MAX || doc->tokens[l].kind != MTL_TOK_WORD ||
+            !mtl_is_language_name(mtl_tok_norm(doc, &doc->tokens[l])))
+            return 0;
+        b = before(doc, l);
+        label = 1;
+    }
+    size_t a = after(doc, last);
+    if (!is_char(doc, b, '(') ||
+        !(is_char(doc, a, ')') || is_char(doc, a, ',') || is_char(doc, a, ';')))
+        return 0;
+    /* after a word, labelled, or after a name: not "He said (Москва)" */
+    size_t w = before(doc, b);
+    return w != SIZE_MAX && mtl_tok_is_wordlike(&doc->tokens[w]) &&
+           (label || (doc->tokens[w].flags & MTL_TF_CAP));
+}
+
+/* Is the text of tokens [first, last] followed by its English translation,
+ * in brackets or after a dash, its closing quotation mark or a comma
+ * between: «Buenos días» (Good morning)? */
+static int translated(const mtl_doc *doc, size_t last)
+{
+    size_t k = after(doc, last);
+    for (int hops = 0; hops < 2 && k != SIZE_MAX &&
+                       (doc->tokens[k].kind == MTL_TOK_QUOTE ||
+                        is_char(doc, k, ',') || is_char(doc, k, '.'));
+         hops++)
+        k = after(doc, k);
+    int dash = is_dash(doc, k);
+    if (k == SIZE_MAX || (!is_char(doc, k, '(') && !dash))
+        return 0;
+    const mtl_spell *sp = doc->an->spell;
+    size_t words = 0, english = 0;
+    for (k++; k < doc->n_tokens && words < 12; k++) {
+        const mtl_token *t = &doc->tokens[k];
+        if (is_char(doc, k, ')') || t->kind == MTL_TOK_NEWLINE ||
+            (dash && words && t->kind == MTL_TOK_PUNCT))
+            break; /* a dash's gloss ends at the next mark */
+        if (t->kind != MTL_TOK_WORD)
+            continue;
+        words++;
+        english += sp && mtl_spell_accepts(doc, k) &&
+                   (t->flags & MTL_TF_ASCII);
+    }
+    /* most of its words English: "(Good morning)", "(The Three-legged Fox)" */
+    return words > 0 && english * 10 >= words * 8;
 }
 
 static void check_scripts(const mtl_doc *doc, mtl_emit *out)
@@ -120,6 +260,9 @@ static void check_scripts(const mtl_doc *doc, mtl_emit *out)
             continue;
         }
         /* a word in Latin script, a line break or the end closes a run */
+        if (ends && first != SIZE_MAX && (named_original(doc, first, last) ||
+                                          translated(doc, last)))
+            first = SIZE_MAX;
         if (ends && first != SIZE_MAX) {
             char what[64];
             const char *name = uscript_getName(script);
@@ -258,6 +401,8 @@ static void check_sentence(const foreign *f, const mtl_doc *doc,
             break;
         last = i;
     }
+    if (named_original(doc, first, last) || translated(doc, last))
+        return; /* «Buenos días» (Good morning) */
     report_span(doc, doc->tokens[first].start, doc->tokens[last].end,
                 languages[best].name, out);
 }
