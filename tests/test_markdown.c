@@ -780,7 +780,8 @@ static const char *const lazy_clean[] = {
 /* Entities and numeric character references: decoded as cmark decodes
  * them, each character mapped to its whole source span. */
 static const flag_case entity_flags[] = {
-    {.text = "Use &lt;wrod&gt; here.\n", .flag = "wrod"},
+    /* spaced: a word glued inside <...> reads as a placeholder ("<file>") */
+    {.text = "Use &lt; wrod &gt; here.\n", .flag = "wrod"},
     {.text = "Caf&eacute;s and restaurnts.\n", .flag = "restaurnts"},
     {.text = "We recie&#118;e mail.\n", .flag = "recie&#118;e"},
     {.text = "We recei&shy;ve &amp; recie&#x76;e mail.\n", .flag = "recie&#x76;e"},
