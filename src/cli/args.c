@@ -24,6 +24,8 @@ static const char usage_text[] =
     "      --column-unit=UNIT   char (code points, default) or byte\n"
     "      --color=WHEN         auto, always or never (pretty output)\n"
     "      --stdin-filename=NAME  name to report for standard input\n"
+    "      --stream             lint JSON Lines documents from standard input,\n"
+    "                           {\"id\":..,\"text\":..}, one output line each\n"
     "\n"
     "Rules:\n"
     "      --list-rules         list the rules with their default severity\n"
@@ -118,7 +120,7 @@ enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM
 };
 
 static const struct option long_opts[] = {
@@ -143,6 +145,7 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+    {"stream", no_argument, NULL, OPT_STREAM},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -183,6 +186,18 @@ static void print_version(const mtl_options *o)
     char *res = mtl_resources(o);
     fputs(res ? res : "(out of memory)\n", stdout);
     free(res);
+}
+
+/* --stream reads documents from stdin and writes JSON Lines: no files,
+ * no other format, no baseline. */
+static void check_stream(const cli_config *cfg)
+{
+    if (cfg->n_paths)
+        die_usage("--stream reads standard input, not '%s'", cfg->paths[0]);
+    if (cfg->format_set && cfg->format != FMT_JSON)
+        die_usage("%s", "--stream writes JSON Lines only");
+    if (cfg->baseline || cfg->write_baseline)
+        die_usage("%s", "--stream takes no baseline");
 }
 
 void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
@@ -275,7 +290,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_INPUT:
             if (strcmp(optarg, "text") && strcmp(optarg, "markdown"))
                 die_usage("unknown input kind '%s' (text, markdown)", optarg);
-            set_option(o, "input", optarg);
+            cfg->input_kind = optarg; /* set below: --stream lines may override */
             break;
         case OPT_CONFIG:
             cfg->config_file = optarg;
@@ -288,6 +303,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_WRITE_BASELINE:
             cfg->write_baseline = optarg;
+            break;
+        case OPT_STREAM:
+            cfg->stream = 1;
             break;
         case OPT_REPORT_UNUSED:
             set_option(o, "report-unused-suppressions", "1");
@@ -317,6 +335,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
     }
     cfg->paths = argv + optind;
     cfg->n_paths = (size_t)(argc - optind);
+    if (cfg->input_kind && !cfg->stream)
+        set_option(o, "input", cfg->input_kind);
+    if (cfg->stream) {
+        check_stream(cfg);
+        return;
+    }
     if (!cfg->n_paths)
         die_usage("%s", "no input files (use - to read standard input)");
     int tty = isatty(STDOUT_FILENO);

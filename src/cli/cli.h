@@ -20,6 +20,8 @@ typedef struct cli_config {
     int no_config;             /* --no-config */
     const char *baseline;      /* --baseline */
     const char *write_baseline; /* --write-baseline */
+    int stream;                /* --stream: JSON Lines documents on stdin */
+    const char *input_kind;    /* --input: "text", "markdown" or NULL */
     char **paths;
     size_t n_paths;
 } cli_config;
@@ -73,5 +75,13 @@ void reporter_free(reporter *r);
 
 /* Writes s as a JSON string literal (with quotes). */
 void json_string(FILE *out, const char *s, size_t n);
+/* Writes a finding's members for --format=json, without the file and the
+ * braces: "line":..,"column":..,...,"suggestions":[..]. */
+void json_finding_fields(FILE *out, const mtl_finding *f, int column_bytes);
+
+/* --stream (stream.c): lints JSON Lines documents from stdin with one
+ * linter. Returns the exit status: 0, or 2 when stdin could not be read or
+ * stdout written. */
+int stream_run(const cli_config *cfg, const mtl_options *opts);
 
 #endif

@@ -65,6 +65,11 @@ int main(int argc, char **argv)
         return 2;
     }
     parse_args(argc, argv, &cfg, opts);
+    if (cfg.stream) {
+        int rc = stream_run(&cfg, opts);
+        mtl_options_free(opts);
+        return rc;
+    }
 
     baseline *base = NULL;
     baseline_writer *writer = NULL;

@@ -67,11 +67,6 @@ static size_t col(const reporter *r, const mtl_finding *f)
     return r->cfg->column_bytes ? f->column_byte : f->column;
 }
 
-static size_t end_col(const reporter *r, const mtl_finding *f)
-{
-    return r->cfg->column_bytes ? f->end_column_byte : f->end_column;
-}
-
 /* ---- gnu and pretty -------------------------------------------------- */
 
 /* File names and messages go on one line: a newline in a file name would
@@ -184,16 +179,13 @@ static void pretty_source(reporter *r, const input *in, const mtl_finding *f)
 
 /* ---- json ------------------------------------------------------------ */
 
-static void json_finding(reporter *r, const input *in, const mtl_finding *f)
+void json_finding_fields(FILE *o, const mtl_finding *f, int column_bytes)
 {
-    FILE *o = r->out;
-    fputs("{\"file\":", o);
-    json_cstr(o, in->name);
     fprintf(o,
-            ",\"line\":%zu,\"column\":%zu,\"end_line\":%zu,\"end_column\":%zu,"
+            "\"line\":%zu,\"column\":%zu,\"end_line\":%zu,\"end_column\":%zu,"
             "\"offset\":%zu,\"length\":%zu,\"rule\":",
-            f->line, col(r, f), f->end_line, end_col(r, f),
-            f->offset, f->length);
+            f->line, column_bytes ? f->column_byte : f->column, f->end_line,
+            column_bytes ? f->end_column_byte : f->end_column, f->offset, f->length);
     json_cstr(o, f->rule);
     fprintf(o, ",\"severity\":\"%s\",\"message\":", mtl_severity_name(f->severity));
     json_cstr(o, f->message);
@@ -203,7 +195,16 @@ static void json_finding(reporter *r, const input *in, const mtl_finding *f)
             putc(',', o);
         json_cstr(o, f->suggestions[k]);
     }
-    fputs("]}\n", o);
+    putc(']', o);
+}
+
+static void json_finding(reporter *r, const input *in, const mtl_finding *f)
+{
+    fputs("{\"file\":", r->out);
+    json_cstr(r->out, in->name);
+    putc(',', r->out);
+    json_finding_fields(r->out, f, r->cfg->column_bytes);
+    fputs("}\n", r->out);
 }
 
 /* ---- sarif ----------------------------------------------------------- */
