@@ -7,6 +7,9 @@ mtlint's real output: one check per integration, named by the argument.
   emacs    compilation-mode with mtlint.el finds every finding (skipped, exit
            77, when Emacs is not installed)
   vscode   the VS Code problem matcher's regexp parses every GNU line
+  github   --format=github workflow commands carry the JSON output's
+           positions, escaped; the Actions example's steps run as written
+           (apt-get and the build aside) and install no test tools
   precommit .pre-commit-hooks.yaml is a valid hook list running mtlint
   man      the man page renders without groff warnings
   install  `meson install` puts the binary, the man page and the data in place
@@ -122,6 +125,64 @@ def check_vscode(tmp):
             fail(f'{line!r} parsed as {got}, expected {want}')
 
 
+def gh_unescape(s):
+    return s.replace('%0D', '\r').replace('%0A', '\n').replace('%3A', ':') \
+            .replace('%2C', ',').replace('%25', '%')
+
+
+def check_github(tmp):
+    import yaml
+    path, js, gnu = findings(tmp)
+    # a file name and a message that need escaping
+    odd = os.path.join(tmp, 'x,y:50%.txt')
+    with open(odd, 'w') as f:
+        f.write('Prices rose 50% ,then the the fell.\n')
+    out = run('--format=github', 'a.txt', 'x,y:50%.txt', cwd=tmp).stdout.splitlines()
+    js += [json.loads(l) for l in run('--format=json', 'x,y:50%.txt', cwd=tmp).stdout.splitlines()]
+    if len(out) != len(js):
+        fail(f'{len(out)} workflow commands for {len(js)} findings')
+    rx = re.compile(r'^::(error|warning|notice) ([^:]*)::(.*)$')
+    for line, f in zip(out, js):
+        m = rx.match(line)
+        if not m:
+            fail(f'not a workflow command: {line!r}')
+        props = dict(kv.split('=', 1) for kv in m.group(2).split(','))
+        props = {k: gh_unescape(v) for k, v in props.items()}
+        level = {'error': 'error', 'warning': 'warning', 'note': 'notice'}[f['severity']]
+        want = {'file': f['file'], 'line': str(f['line']), 'endLine': str(f['end_line']),
+                'title': f['rule']}
+        if f['line'] == f['end_line']:
+            want['col'] = str(f['column'])
+            want['endColumn'] = str(max(f['column'], f['end_column'] - 1))
+        if m.group(1) != level or props != want:
+            fail(f'{line!r}: {m.group(1)} {props}, expected {level} {want}')
+        if not gh_unescape(m.group(3)).startswith(f['message']):
+            fail(f'{line!r}: message is not {f["message"]!r}')
+    # The example workflow: no test tools, and its lint step as written.
+    wf = yaml.safe_load(open(os.path.join(src, 'docs', 'integrations',
+                                          'github-actions.yml')))
+    steps = wf['jobs']['lint']['steps']
+    runs = {s.get('name'): s['run'] for s in steps if 'run' in s}
+    if not any(s.get('uses', '').startswith('actions/cache') for s in steps):
+        fail('the workflow does not cache the build')
+    setup = os.path.join(src, 'scripts', 'setup')
+    pkgs = subprocess.run(['bash', setup, '--run-only', '--list'], capture_output=True,
+                          text=True).stdout.split()
+    for tool in ('clang', 'vim', 'emacs-nox', 'libcmocka-dev', 'parallel'):
+        if tool in pkgs:
+            fail(f'--run-only installs {tool}')
+    if '--run-only' not in ' '.join(runs.values()):
+        fail('the workflow installs the test tools')
+    repo = os.path.join(tmp, 'repo')
+    os.makedirs(os.path.join(repo, '.mtlint-src'))
+    os.symlink(build, os.path.join(repo, '.mtlint-src', 'build'))
+    shutil.copy(path, os.path.join(repo, 'a.txt'))
+    r = subprocess.run(['bash', '-e', '-c', runs['Lint']], cwd=repo, capture_output=True,
+                       text=True)
+    if r.returncode != 1 or r.stdout.splitlines() != out[:len(out) - 2]:
+        fail(f'the Lint step gives {r.returncode}: {r.stdout[:300]} {r.stderr[:300]}')
+
+
 def check_precommit(tmp):
     import yaml
     hooks = yaml.safe_load(open(os.path.join(src, '.pre-commit-hooks.yaml')))
@@ -185,6 +246,7 @@ def check_install(tmp):
 
 
 checks = {'vim': check_vim, 'emacs': check_emacs, 'vscode': check_vscode,
+          'github': check_github,
           'precommit': check_precommit, 'man': check_man, 'install': check_install}
 with tempfile.TemporaryDirectory(prefix='mtlint-integ-') as tmp:
     checks[sys.argv[1]](tmp)

@@ -19,7 +19,8 @@ static const char usage_text[] =
     "*.mkd) files; - reads standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines) or sarif\n"
+    "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines), sarif or github\n"
+    "                           (GitHub Actions annotations)\n"
     "                           (default: pretty on a terminal, gnu otherwise)\n"
     "      --column-unit=UNIT   char (code points, default) or byte\n"
     "      --color=WHEN         auto, always or never (pretty output)\n"
@@ -216,8 +217,11 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
                 cfg->format = FMT_JSON;
             else if (!strcmp(optarg, "sarif"))
                 cfg->format = FMT_SARIF;
+            else if (!strcmp(optarg, "github"))
+                cfg->format = FMT_GITHUB;
             else
-                die_usage("unknown format '%s' (gnu, pretty, json, sarif)", optarg);
+                die_usage("unknown format '%s' (gnu, pretty, json, sarif, github)",
+                          optarg);
             cfg->format_set = 1;
             break;
         case OPT_COLUMN_UNIT:

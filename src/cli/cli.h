@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-typedef enum out_format { FMT_GNU, FMT_PRETTY, FMT_JSON, FMT_SARIF } out_format;
+typedef enum out_format { FMT_GNU, FMT_PRETTY, FMT_JSON, FMT_SARIF, FMT_GITHUB } out_format;
 
 typedef struct cli_config {
     out_format format;
@@ -78,6 +78,9 @@ void json_string(FILE *out, const char *s, size_t n);
 /* Writes a finding's members for --format=json, without the file and the
  * braces: "line":..,"column":..,...,"suggestions":[..]. */
 void json_finding_fields(FILE *out, const mtl_finding *f, int column_bytes);
+
+/* One GitHub Actions workflow command for a finding (github.c). */
+void github_finding(FILE *out, const char *name, const mtl_finding *f);
 
 /* --stream (stream.c): lints JSON Lines documents from stdin with one
  * linter. Returns the exit status: 0, or 2 when stdin could not be read or

@@ -348,6 +348,9 @@ int reporter_file(reporter *r, const input *in)
         case FMT_SARIF:
             sarif_finding(r, in, f);
             break;
+        case FMT_GITHUB:
+            github_finding(r->out, in->name, f);
+            break;
         }
         if (ferror(r->out))
             return write_error(r->out);
