@@ -16,7 +16,7 @@ static const char usage_text[] =
     "usage: mtlint [OPTION]... FILE|DIR|-...\n"
     "Find machine-translation artifacts in English text (plain text and Markdown).\n"
     "Directories are searched for *.txt and Markdown (*.md, *.markdown, *.mdown,\n"
-    "*.mkd) files; - reads standard input.\n"
+    "*.mkd) files, less what git ignores (.gitignore); - reads standard input.\n"
     "\n"
     "Output:\n"
     "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines), sarif or github\n"
@@ -25,6 +25,7 @@ static const char usage_text[] =
     "      --column-unit=UNIT   char (code points, default) or byte\n"
     "      --color=WHEN         auto, always or never (pretty output)\n"
     "      --stdin-filename=NAME  name to report for standard input\n"
+    "      --no-ignore          search directories for files git ignores too\n"
     "      --stream             lint JSON Lines documents from standard input,\n"
     "                           {\"id\":..,\"text\":..}, one output line each\n"
     "\n"
@@ -121,7 +122,8 @@ enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
+    OPT_NO_IGNORE
 };
 
 static const struct option long_opts[] = {
@@ -147,6 +149,7 @@ static const struct option long_opts[] = {
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
     {"stream", no_argument, NULL, OPT_STREAM},
+    {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -307,6 +310,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_WRITE_BASELINE:
             cfg->write_baseline = optarg;
+            break;
+        case OPT_NO_IGNORE:
+            cfg->no_ignore = 1;
             break;
         case OPT_STREAM:
             cfg->stream = 1;

@@ -21,6 +21,7 @@ typedef struct cli_config {
     const char *baseline;      /* --baseline */
     const char *write_baseline; /* --write-baseline */
     int stream;                /* --stream: JSON Lines documents on stdin */
+    int no_ignore;             /* --no-ignore: walk what git ignores too */
     const char *input_kind;    /* --input: "text", "markdown" or NULL */
     char **paths;
     size_t n_paths;
@@ -41,10 +42,11 @@ typedef struct input {
 } input;
 
 /* Expands the command-line paths into files (directories recurse into
- * *.txt and Markdown files, sorted). Errors for paths that do not exist are recorded
- * as inputs with .error set, in order. Returns 0, or -1 out of memory. */
+ * *.txt and Markdown files, sorted, less what git ignores when use_ignore).
+ * Errors for paths that do not exist are recorded as inputs with .error
+ * set, in order. Returns 0, or -1 out of memory. */
 int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
-                  input **out, size_t *n_out);
+                  int use_ignore, input **out, size_t *n_out);
 /* Reads one input's bytes; sets in->error on failure. */
 void input_read(input *in);
 void input_release(input *in);

@@ -81,8 +81,8 @@ int main(int argc, char **argv)
     input *inputs = NULL;
     size_t n_inputs = 0;
     linter_cache *cache = linter_cache_new(opts, cfg.config_file, cfg.no_config);
-    if (!cache || inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name, &inputs,
-                                &n_inputs) != 0) {
+    if (!cache || inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name,
+                                !cfg.no_ignore, &inputs, &n_inputs) != 0) {
         fputs("mtlint: out of memory\n", stderr);
         return 2;
     }
