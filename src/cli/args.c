@@ -53,6 +53,12 @@ static const char usage_text[] =
     "      --report-unused-suppressions  report mtlint-disable comments that\n"
     "                           silence nothing\n"
     "\n"
+    "Fixing:\n"
+    "      --fix                apply the suggestions of doubled-punctuation,\n"
+    "                           punctuation-spacing, repeated-word, encoding and\n"
+    "                           term-inconsistency to the files; report the rest\n"
+    "      --dry-run            with --fix: print the changes as a unified diff\n"
+    "\n"
     "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
@@ -123,7 +129,7 @@ enum {
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
-    OPT_NO_IGNORE
+    OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN
 };
 
 static const struct option long_opts[] = {
@@ -150,6 +156,8 @@ static const struct option long_opts[] = {
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
     {"stream", no_argument, NULL, OPT_STREAM},
     {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -311,6 +319,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_WRITE_BASELINE:
             cfg->write_baseline = optarg;
             break;
+        case OPT_FIX:
+            cfg->fix = 1;
+            break;
+        case OPT_DRY_RUN:
+            cfg->fix_dry_run = 1;
+            break;
         case OPT_NO_IGNORE:
             cfg->no_ignore = 1;
             break;
@@ -351,6 +365,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         check_stream(cfg);
         return;
     }
+    if (cfg->fix_dry_run && !cfg->fix)
+        die_usage("%s", "--dry-run goes with --fix");
+    if (cfg->fix && cfg->write_baseline)
+        die_usage("%s", "--fix and --write-baseline do not go together");
+    if (cfg->fix_dry_run && cfg->format == FMT_SARIF)
+        die_usage("%s", "--fix --dry-run writes a diff, not SARIF");
     if (!cfg->n_paths)
         die_usage("%s", "no input files (use - to read standard input)");
     int tty = isatty(STDOUT_FILENO);

@@ -22,6 +22,7 @@ typedef struct cli_config {
     const char *write_baseline; /* --write-baseline */
     int stream;                /* --stream: JSON Lines documents on stdin */
     int no_ignore;             /* --no-ignore: walk what git ignores too */
+    int fix, fix_dry_run;      /* --fix, --fix --dry-run */
     const char *input_kind;    /* --input: "text", "markdown" or NULL */
     char **paths;
     size_t n_paths;
@@ -80,6 +81,12 @@ void json_string(FILE *out, const char *s, size_t n);
 /* Writes a finding's members for --format=json, without the file and the
  * braces: "line":..,"column":..,...,"suggestions":[..]. */
 void json_finding_fields(FILE *out, const mtl_finding *f, int column_bytes);
+
+/* --fix (fix.c): applies the mechanical rules' first suggestions to the
+ * input's file, or with dry_run writes them to out as a unified diff;
+ * removes the fixed findings from in->result. Returns how many were fixed,
+ * or -1 after saying on stderr why the file was not fixed. */
+int fix_input(input *in, int dry_run, FILE *out);
 
 /* One GitHub Actions workflow command for a finding (github.c). */
 void github_finding(FILE *out, const char *name, const mtl_finding *f);

@@ -112,8 +112,13 @@ int main(int argc, char **argv)
             recorded += mtl_result_count(in->result);
         } else if (in->result) {
             baseline_filter(base, in);
-            werr = reporter_file(rep, in);
-            for (size_t k = 0; k < mtl_result_count(in->result); k++)
+            int fixed = cfg.fix ? fix_input(in, cfg.fix_dry_run, stdout) : 0;
+            if (fixed < 0 || (cfg.fix_dry_run && fixed > 0 && status == 0))
+                status = fixed < 0 ? 2 : 1;
+            if (!cfg.fix_dry_run)
+                werr = reporter_file(rep, in);
+            /* a dry run's status says whether there is something to fix */
+            for (size_t k = 0; !cfg.fix_dry_run && k < mtl_result_count(in->result); k++)
                 if (cfg.fail_level != MTL_OFF &&
                     (int)mtl_result_at(in->result, k)->severity >= cfg.fail_level &&
                     status == 0)
