@@ -31,6 +31,7 @@ static const char usage_text[] =
     "\n"
     "Rules:\n"
     "      --list-rules         list the rules with their default severity\n"
+    "      --explain=RULE       what a rule finds and why, examples, how to silence it\n"
     "      --enable=RULE[,RULE] turn rules on (at their default severity)\n"
     "      --disable=RULE[,RULE] turn rules off\n"
     "      --only=RULE[,RULE]   turn every other rule off\n"
@@ -129,7 +130,8 @@ enum {
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
-    OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN
+    OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN,
+    OPT_EXPLAIN
 };
 
 static const struct option long_opts[] = {
@@ -157,6 +159,7 @@ static const struct option long_opts[] = {
     {"stream", no_argument, NULL, OPT_STREAM},
     {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
     {"fix", no_argument, NULL, OPT_FIX},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
@@ -319,6 +322,13 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_WRITE_BASELINE:
             cfg->write_baseline = optarg;
             break;
+        case OPT_EXPLAIN: {
+            int k = mtl_rule_find(optarg);
+            if (k < 0 || !rule_doc_find(optarg))
+                die_usage("unknown rule '%s' (see --list-rules)", optarg);
+            rule_doc_print(stdout, mtl_rule_at((size_t)k), rule_doc_find(optarg));
+            exit_printed();
+        }
         case OPT_FIX:
             cfg->fix = 1;
             break;

@@ -247,6 +247,30 @@ static const char *sarif_level(mtl_severity s)
     return s == MTL_ERROR ? "error" : s == MTL_WARNING ? "warning" : "note";
 }
 
+/* fullDescription and help from the rule's documentation (explain.c). */
+static void sarif_rule_doc(FILE *o, const mtl_rule_info *ri)
+{
+    const rule_doc *d = rule_doc_find(ri->id);
+    if (!d)
+        return;
+    fputs("},\"fullDescription\":{\"text\":", o);
+    json_cstr(o, d->finds);
+    fputs("},\"help\":{\"text\":", o);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (m) {
+        rule_doc_print(m, ri, d);
+        if (fclose(m) == 0)
+            json_string(o, text, len);
+        else
+            json_cstr(o, d->why);
+    } else {
+        json_cstr(o, d->why);
+    }
+    free(text);
+}
+
 static void sarif_begin(reporter *r)
 {
     FILE *o = r->out;
@@ -263,6 +287,7 @@ static void sarif_begin(reporter *r)
         rule_name(o, ri->id);
         fputs(",\"shortDescription\":{\"text\":", o);
         json_cstr(o, ri->summary);
+        sarif_rule_doc(o, ri);
         fprintf(o, "},\"defaultConfiguration\":{\"level\":\"%s\"}}",
                 ri->default_severity == MTL_OFF
                     ? "none"
