@@ -200,6 +200,31 @@ def check_precommit(tmp):
     r = run(*argv, 'a.txt', cwd=tmp)
     if r.returncode != 1 or r.stdout != gnu:
         fail(f'the hook entry gives {r.returncode}: {r.stdout[:200]}')
+    # Debian's pre-commit in a throwaway repository: only .md and .txt files
+    pc = shutil.which('pre-commit')
+    if not pc or not shutil.which('git'):
+        print('pre-commit or git not installed; hook not run')
+        return
+    repo = os.path.join(tmp, 'repo')
+    os.makedirs(repo)
+    env = dict(os.environ, HOME=tmp, PRE_COMMIT_HOME=os.path.join(tmp, 'pc-cache'),
+               GIT_CONFIG_NOSYSTEM='1', GIT_AUTHOR_NAME='t', GIT_AUTHOR_EMAIL='t@t',
+               GIT_COMMITTER_NAME='t', GIT_COMMITTER_EMAIL='t@t')
+    git = lambda *a: subprocess.run(['git', *a], cwd=repo, env=env, check=True,
+                                    capture_output=True)
+    git('init', '-q')
+    for name in ('a.md', 'b.txt', 'c.py', 'd.yml', 'e.json', 'f.rst'):
+        with open(os.path.join(repo, name), 'w') as f:
+            f.write('# The the end.\n' if name.endswith('.py') else 'The the end.\n')
+    hook = dict(h, entry=mtlint + ' --no-config ' + ' '.join(argv))
+    with open(os.path.join(repo, '.pre-commit-config.yaml'), 'w') as f:
+        yaml.safe_dump({'repos': [{'repo': 'local', 'hooks': [hook]}]}, f)
+    git('add', '-A')
+    r = subprocess.run([pc, 'run', '--all-files'], cwd=repo, env=env,
+                       capture_output=True, text=True)
+    linted = sorted(set(re.findall(r'^(\S+?):\d+:\d+:', r.stdout, re.M)))
+    if r.returncode != 1 or linted != ['a.md', 'b.txt']:
+        fail(f'pre-commit linted {linted} (exit {r.returncode}): {r.stdout[-400:]}')
 
 
 def check_man(tmp):

@@ -60,7 +60,7 @@ static const char usage_text[] =
     "                           term-inconsistency to the files; report the rest\n"
     "      --dry-run            with --fix: print the changes as a unified diff\n"
     "\n"
-    "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
+    "  -j, --jobs=N             lint N files at once (default and 0: one per CPU)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -91,29 +91,39 @@ static void exit_printed(void)
     exit(0);
 }
 
-/* Applies f to each comma-separated rule id in list. */
-static void each_rule(char *list, mtl_options *opts,
-                      void (*f)(mtl_options *, const char *))
+/* What --enable, --disable and --only said of a rule, the last one
+ * winning. They turn rules on and off without choosing a severity: a
+ * --severity given anywhere on the line, or a configuration's, stands
+ * (apply_rule_choices), so the order of the options does not matter. */
+enum { RULE_UNSAID, RULE_ON, RULE_OFF };
+
+/* Marks each comma-separated rule id in list. */
+static void each_rule(char *list, unsigned char *choice, unsigned char mark)
 {
     for (char *save = NULL, *id = strtok_r(list, ",", &save); id;
          id = strtok_r(NULL, ",", &save)) {
-        if (mtl_rule_find(id) < 0)
+        int k = mtl_rule_find(id);
+        if (k < 0)
             die_usage("unknown rule '%s' (see --list-rules)", id);
-        f(opts, id);
+        choice[k] = mark;
     }
 }
 
-static void enable_rule(mtl_options *o, const char *id)
+/* An explicit --severity wins; a rule turned off is off; a rule turned on
+ * keeps the severity in force (the default, or a configuration's), and one
+ * off by default comes on as a warning. */
+static void apply_rule_choices(mtl_options *o, const unsigned char *choice,
+                               const int *severity)
 {
-    const mtl_rule_info *ri = mtl_rule_at((size_t)mtl_rule_find(id));
-    mtl_options_set_severity(o, id, ri->default_severity == MTL_OFF
-                                        ? MTL_WARNING
-                                        : ri->default_severity);
-}
-
-static void disable_rule(mtl_options *o, const char *id)
-{
-    mtl_options_set_severity(o, id, MTL_OFF);
+    for (size_t i = 0; i < mtl_rule_count(); i++) {
+        const mtl_rule_info *ri = mtl_rule_at(i);
+        if (severity[i] >= 0)
+            mtl_options_set_severity(o, ri->id, (mtl_severity)severity[i]);
+        else if (choice[i] == RULE_OFF)
+            mtl_options_set_severity(o, ri->id, MTL_OFF);
+        else if (choice[i] == RULE_ON && ri->default_severity == MTL_OFF)
+            mtl_options_set_severity(o, ri->id, MTL_WARNING);
+    }
 }
 
 static void list_rules(void)
@@ -218,6 +228,13 @@ static void check_stream(const cli_config *cfg)
 void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
 {
     int color = -1; /* auto */
+    /* per rule: --severity (-1: none) and --enable/--disable/--only */
+    int severities[256];
+    unsigned char choice[256] = {0};
+    if (mtl_rule_count() > sizeof severities / sizeof *severities)
+        die_usage("%s", "too many rules for the option parser");
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        severities[i] = -1;
     int c;
     opterr = 0; /* getopt's own messages would start with argv[0] */
     while ((c = getopt_long(argc, argv, ":f:j:hV", long_opts, NULL)) != -1) {
@@ -263,15 +280,14 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             list_rules();
             exit_printed();
         case OPT_ENABLE:
-            each_rule(optarg, o, enable_rule);
+            each_rule(optarg, choice, RULE_ON);
             break;
         case OPT_DISABLE:
-            each_rule(optarg, o, disable_rule);
+            each_rule(optarg, choice, RULE_OFF);
             break;
         case OPT_ONLY:
-            for (size_t i = 0; i < mtl_rule_count(); i++)
-                mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
-            each_rule(optarg, o, enable_rule);
+            memset(choice, RULE_OFF, sizeof choice);
+            each_rule(optarg, choice, RULE_ON);
             break;
         case OPT_SEVERITY: {
             char *eq = strchr(optarg, '=');
@@ -283,7 +299,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
                 die_usage("unknown rule '%s' (see --list-rules)", optarg);
             if (s < 0)
                 die_usage("unknown severity '%s' (error, warning, note, off)", eq + 1);
-            mtl_options_set_severity(o, optarg, (mtl_severity)s);
+            severities[mtl_rule_find(optarg)] = s;
             break;
         }
         case OPT_FAIL_LEVEL: {
@@ -348,8 +364,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             char *end;
             errno = 0;
             long n = strtol(optarg, &end, 10);
-            if (errno || *end || n < 1 || n > 256)
-                die_usage("--jobs takes a number from 1 to 256, not '%s'", optarg);
+            if (errno || *end || n < 0 || n > 256)
+                die_usage("--jobs takes a number from 0 (one per CPU) to 256, not '%s'",
+                          optarg);
             cfg->jobs = (int)n;
             break;
         }
@@ -367,6 +384,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             die_bad_option(argv);
         }
     }
+    apply_rule_choices(o, choice, severities);
     cfg->paths = argv + optind;
     cfg->n_paths = (size_t)(argc - optind);
     if (cfg->input_kind && !cfg->stream)
@@ -375,6 +393,8 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         check_stream(cfg);
         return;
     }
+    if (cfg->config_file && cfg->no_config)
+        die_usage("%s", "--config and --no-config do not go together");
     if (cfg->fix_dry_run && !cfg->fix)
         die_usage("%s", "--dry-run goes with --fix");
     if (cfg->fix && cfg->write_baseline)

@@ -38,14 +38,18 @@ static int open_baselines(const cli_config *cfg, baseline **base,
 
 /* Finds each input's settings and linter, in input order, before any
  * thread starts (the cache is not shared between threads). */
-static void assign_linters(linter_cache *cache, input *inputs, size_t n)
+static void assign_linters(linter_cache *cache, input *inputs, size_t n,
+                           const char *stdin_name)
 {
     for (size_t i = 0; i < n; i++) {
         input *in = &inputs[i];
         if (in->error)
             continue;
         char *err = NULL;
-        in->linter = linter_cache_get(cache, in->path, &in->ignored, &err);
+        /* standard input's settings are those of the name it was given */
+        const char *where = strcmp(in->path, "-") == 0 && stdin_name ? stdin_name
+                                                                      : in->path;
+        in->linter = linter_cache_get(cache, where, &in->ignored, &err);
         if (!in->linter && !in->ignored) {
             in->error = err ? err : strdup("cannot start the linter");
             err = NULL;
@@ -86,7 +90,7 @@ int main(int argc, char **argv)
         fputs("mtlint: out of memory\n", stderr);
         return 2;
     }
-    assign_linters(cache, inputs, n_inputs);
+    assign_linters(cache, inputs, n_inputs, cfg.stdin_name);
 
     jobs *work = jobs_start(inputs, n_inputs, cfg.jobs ? cfg.jobs : cpu_count());
     reporter *rep = reporter_new(&cfg, stdout);
