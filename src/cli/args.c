@@ -14,6 +14,7 @@
 
 static const char usage_text[] =
     "usage: mtlint [OPTION]... FILE|DIR|-...\n"
+    "   or: mtlint --lsp [OPTION]...\n"
     "Find machine-translation artifacts in English text (plain text and Markdown).\n"
     "Directories are searched for *.txt and Markdown (*.md, *.markdown, *.mdown,\n"
     "*.mkd) files, less what git ignores (.gitignore); - reads standard input.\n"
@@ -59,6 +60,10 @@ static const char usage_text[] =
     "                           punctuation-spacing, repeated-word, encoding and\n"
     "                           term-inconsistency to the files; report the rest\n"
     "      --dry-run            with --fix: print the changes as a unified diff\n"
+    "\n"
+    "Editors:\n"
+    "      --lsp                run as a language server on standard input and\n"
+    "                           output (the Language Server Protocol); no files\n"
     "\n"
     "  -j, --jobs=N             lint N files at once (default and 0: one per CPU)\n"
     "  -h, --help               show this help and exit\n"
@@ -141,7 +146,7 @@ enum {
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
     OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN,
-    OPT_EXPLAIN
+    OPT_EXPLAIN, OPT_LSP, OPT_STDIO
 };
 
 static const struct option long_opts[] = {
@@ -171,6 +176,9 @@ static const struct option long_opts[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"lsp", no_argument, NULL, OPT_LSP},
+    /* what language clients add to say "over standard input and output" */
+    {"stdio", no_argument, NULL, OPT_STDIO},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -235,6 +243,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         die_usage("%s", "too many rules for the option parser");
     for (size_t i = 0; i < mtl_rule_count(); i++)
         severities[i] = -1;
+    int stdio = 0;
     int c;
     opterr = 0; /* getopt's own messages would start with argv[0] */
     while ((c = getopt_long(argc, argv, ":f:j:hV", long_opts, NULL)) != -1) {
@@ -360,6 +369,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_REPORT_UNUSED:
             set_option(o, "report-unused-suppressions", "1");
             break;
+        case OPT_LSP:
+            cfg->lsp = 1;
+            break;
+        case OPT_STDIO:
+            stdio = 1;
+            break;
         case 'j': {
             char *end;
             errno = 0;
@@ -387,6 +402,10 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
     apply_rule_choices(o, choice, severities);
     cfg->paths = argv + optind;
     cfg->n_paths = (size_t)(argc - optind);
+    if (stdio && !cfg->lsp)
+        die_usage("%s", "--stdio goes with --lsp");
+    if (cfg->lsp && cfg->n_paths)
+        die_usage("--lsp takes no files ('%s')", cfg->paths[0]);
     if (cfg->input_kind && !cfg->stream)
         set_option(o, "input", cfg->input_kind);
     if (cfg->stream) {
@@ -395,6 +414,8 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
     }
     if (cfg->config_file && cfg->no_config)
         die_usage("%s", "--config and --no-config do not go together");
+    if (cfg->lsp)
+        return;
     if (cfg->fix_dry_run && !cfg->fix)
         die_usage("%s", "--dry-run goes with --fix");
     if (cfg->fix && cfg->write_baseline)

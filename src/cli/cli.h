@@ -24,6 +24,7 @@ typedef struct cli_config {
     int no_ignore;             /* --no-ignore: walk what git ignores too */
     int fix, fix_dry_run;      /* --fix, --fix --dry-run */
     const char *input_kind;    /* --input: "text", "markdown" or NULL */
+    int lsp;                   /* --lsp: a language server, no files */
     char **paths;
     size_t n_paths;
 } cli_config;
