@@ -62,7 +62,8 @@ for rule in rules:
         fail(f'the man page RULES section lacks {rule}: {finds!r}')
     d = descriptors[rule]
     if d.get('fullDescription', {}).get('text') != finds or \
-            'Silencing it' not in d.get('help', {}).get('text', ''):
+            'Silencing it' not in d.get('help', {}).get('text', '') or \
+            not d.get('helpUri', '').endswith('/rules.md#' + rule):
         fail(f'SARIF descriptor of {rule}: {d}')
 if subprocess.run([mtlint, '--explain', 'no-such-rule'], capture_output=True).returncode != 2:
     fail('--explain of an unknown rule is not a usage error')

@@ -247,13 +247,23 @@ static const char *sarif_level(mtl_severity s)
     return s == MTL_ERROR ? "error" : s == MTL_WARNING ? "warning" : "note";
 }
 
-/* fullDescription and help from the rule's documentation (explain.c). */
+#ifndef MTL_DOCDIR
+#define MTL_DOCDIR "/usr/local/share/doc/mtlint"
+#endif
+
+/* fullDescription and help from the rule's documentation (explain.c);
+ * helpUri is the rule's section of the installed docs/rules.md, as the
+ * language server links it. */
 static void sarif_rule_doc(FILE *o, const mtl_rule_info *ri)
 {
     const rule_doc *d = rule_doc_find(ri->id);
     if (!d)
         return;
-    fputs("},\"fullDescription\":{\"text\":", o);
+    char help_uri[512];
+    snprintf(help_uri, sizeof help_uri, "file://%s/rules.md#%s", MTL_DOCDIR, ri->id);
+    fputs("},\"helpUri\":", o);
+    json_cstr(o, help_uri);
+    fputs(",\"fullDescription\":{\"text\":", o);
     json_cstr(o, d->finds);
     fputs("},\"help\":{\"text\":", o);
     char *text = NULL;
