@@ -2,7 +2,8 @@
 """Command-line behaviour that broke in use: the order of --only/--enable/
 --disable and --severity does not matter; a configuration's severity
 stands under --only; --stdin-filename finds that directory's .mtlint.ini;
--j 0 is one job per CPU; --config with --no-config is a usage error."""
+-j 0 is one job per CPU; --config with --no-config is a usage error; SARIF
+has an invocation with a notification for each file that was not read."""
 import os, subprocess, sys, tempfile
 
 mtlint = os.path.join(os.environ['MTLINT_BUILD_ROOT'], 'mtlint')
@@ -59,4 +60,26 @@ with tempfile.TemporaryDirectory(prefix='mtlint-usage-') as tmp:
     rc, got, err = found(tmp, '--config=.mtlint.ini', '--no-config', 'a.txt')
     if rc != 2 or 'do not go together' not in err:
         fail(f'--config with --no-config: exit {rc} {err}')
+    # SARIF: the invocation, with a notification for each file not read
+    import json
+    r = subprocess.run([mtlint, '--no-config', '--format=sarif', 'a.txt', 'missing.txt'],
+                       cwd=tmp, capture_output=True, text=True)
+    doc = json.loads(r.stdout)
+    inv = doc['runs'][0]['invocations']
+    notes = inv[0].get('toolExecutionNotifications', [])
+    if inv[0]['executionSuccessful'] is not False or len(notes) != 1 or \
+            notes[0]['locations'][0]['physicalLocation']['artifactLocation']['uri'] != \
+            'missing.txt' or not doc['runs'][0]['results']:
+        fail(f'SARIF invocation with an unreadable file: {inv}')
+    try:
+        import jsonschema
+        schema = json.load(open(os.path.join(os.environ['MTLINT_SOURCE_ROOT'], 'tests',
+                                             'sarif-schema-2.1.0.json')))
+        jsonschema.validate(doc, schema)
+    except ImportError:
+        pass
+    r = subprocess.run([mtlint, '--no-config', '--format=sarif', 'a.txt'], cwd=tmp,
+                       capture_output=True, text=True)
+    if json.loads(r.stdout)['runs'][0]['invocations'] != [{'executionSuccessful': True}]:
+        fail(f'SARIF invocation of a clean run: {r.stdout[-200:]}')
 print('ok usage')

@@ -73,6 +73,9 @@ reporter *reporter_new(const cli_config *cfg, FILE *out);
 void reporter_begin(reporter *r);
 /* Reports one file's findings. Returns 0, or the errno of a failed write. */
 int reporter_file(reporter *r, const input *in);
+/* Records a file that could not be linted (SARIF: a notification in the
+ * invocation, which is then not successful). */
+void reporter_error(reporter *r, const input *in, const char *why);
 /* Writes the trailer (SARIF) and flushes; returns 0 or an errno. */
 int reporter_end(reporter *r);
 void reporter_free(reporter *r);

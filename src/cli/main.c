@@ -110,9 +110,11 @@ int main(int argc, char **argv)
         jobs_wait(work, i);
         if (in->error) {
             fprintf(stderr, "mtlint: %s: %s\n", in->name, in->error);
+            reporter_error(rep, in, in->error);
             status = 2;
         } else if (in->lint_failed) {
             fprintf(stderr, "mtlint: %s: out of memory while linting\n", in->name);
+            reporter_error(rep, in, "out of memory while linting");
             status = 2;
         } else if (writer) {
             baseline_writer_add(writer, in);

@@ -7,6 +7,7 @@
 #include "baseline.h"
 #include "cli.h"
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -19,6 +20,9 @@ struct reporter {
     const cli_config *cfg;
     FILE *out;
     size_t n_results;
+    mtl_sb notes; /* SARIF notifications of files not linted, written at the end */
+    size_t n_notes;
+    int failed;   /* a file could not be read or linted */
 };
 
 reporter *reporter_new(const cli_config *cfg, FILE *out)
@@ -31,7 +35,39 @@ reporter *reporter_new(const cli_config *cfg, FILE *out)
     return r;
 }
 
-void reporter_free(reporter *r) { free(r); }
+void reporter_free(reporter *r)
+{
+    if (r)
+        mtl_sb_free(&r->notes);
+    free(r);
+}
+
+static void uri(FILE *o, const char *path);
+static void json_cstr(FILE *out, const char *s);
+
+/* A file that could not be linted: SARIF records it in the invocation
+ * (other formats say it on stderr only, as main.c does). */
+void reporter_error(reporter *r, const input *in, const char *why)
+{
+    r->failed = 1;
+    if (r->cfg->format != FMT_SARIF)
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    fprintf(m, "%s{\"level\":\"error\",\"message\":{\"text\":", r->n_notes ? "," : "");
+    json_cstr(m, why);
+    fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", m);
+    uri(m, in->name);
+    fputs("}}}]}", m);
+    if (fclose(m) == 0) {
+        mtl_sb_add(&r->notes, buf, len);
+        r->n_notes++;
+    }
+    free(buf);
+}
 
 void json_string(FILE *out, const char *s, size_t n)
 {
@@ -399,8 +435,16 @@ int reporter_file(reporter *r, const input *in)
 
 int reporter_end(reporter *r)
 {
-    if (r->cfg->format == FMT_SARIF)
-        fputs("]}]}\n", r->out);
+    if (r->cfg->format == FMT_SARIF) {
+        fprintf(r->out, "],\"invocations\":[{\"executionSuccessful\":%s",
+                r->failed ? "false" : "true");
+        if (r->n_notes) {
+            fputs(",\"toolExecutionNotifications\":[", r->out);
+            fwrite(r->notes.data, 1, r->notes.len, r->out);
+            putc(']', r->out);
+        }
+        fputs("}]}]}\n", r->out);
+    }
     if (fflush(r->out) != 0 || ferror(r->out))
         return write_error(r->out);
     return 0;
