@@ -19,8 +19,8 @@
 #include <unistd.h>
 
 typedef struct fx {
-    char dir[64];
-    char path[96];
+    char dir[512];
+    char path[600];
     mtl_linter *linter;
 } fx;
 
@@ -28,7 +28,8 @@ static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    strcpy(f->dir, "/tmp/mtlint-fix-XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/mtlint-fix-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
     assert_non_null(mkdtemp(f->dir));
     snprintf(f->path, sizeof f->path, "%s/a.txt", f->dir);
     mtl_options *o = mtl_options_new();
@@ -47,7 +48,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    char p[128];
+    char p[600];
     unlink(f->path);
     snprintf(p, sizeof p, "rm -rf '%s'", f->dir);
     assert_int_equal(system(p), 0);
@@ -127,7 +128,7 @@ static void dry_run_prints_a_diff(void **state)
     fx *f = *state;
     put_file(f->path, before, 0644);
     input in = linted(f, before);
-    char out_path[128];
+    char out_path[600];
     snprintf(out_path, sizeof out_path, "%s/out.diff", f->dir);
     FILE *o = fopen(out_path, "w");
     assert_non_null(o);
