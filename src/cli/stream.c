@@ -82,7 +82,9 @@ static line_status next_line(reader *r, const char **line, size_t *n)
 {
     int too_long = 0;
     for (;;) {
-        char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+        /* (no memchr on the NULL buffer before the first read) */
+        char *nl = r->pos < r->len ? memchr(r->buf + r->pos, '\n', r->len - r->pos)
+                                   : NULL;
         if (nl || (r->eof && r->pos < r->len)) {
             size_t end = nl ? (size_t)(nl - r->buf) : r->len;
             *line = r->buf + r->pos;
