@@ -42,10 +42,10 @@ def fail(msg):
     sys.exit(1)
 
 
-def findings(tmp, *extra):
+def findings(tmp, *extra, text=TEXT):
     path = os.path.join(tmp, 'a.txt')
     with open(path, 'w', encoding='utf-8') as f:
-        f.write(TEXT)
+        f.write(text)
     js = [json.loads(l) for l in run('--format=json', *extra, 'a.txt', cwd=tmp).stdout.splitlines()]
     gnu = run('--format=gnu', *extra, 'a.txt', cwd=tmp).stdout
     if len(js) < 3:
@@ -71,6 +71,19 @@ def check_vim(tmp):
     got = open(qf).read().splitlines()
     if len(got) != len(js):
         fail(f'quickfix has {len(got)} entries, mtlint printed {len(js)}: {got}')
+    # :make on a file whose name needs quoting (makeprg's %:S)
+    odd = os.path.join(tmp, "it's a.txt")
+    shutil.copy(path, odd)
+    qf2 = os.path.join(tmp, 'qf2.txt')
+    env = dict(os.environ, PATH=build + os.pathsep + os.environ.get('PATH', ''))
+    subprocess.run([vim, '-u', 'NONE', '-i', 'NONE', '-N', '-es',
+                    '-c', 'edit ' + odd.replace(' ', '\\ '), '-c', 'source ' + script,
+                    '-c', 'silent make', '-c',
+                    "call writefile(map(getqflist(), {_, e -> e.lnum . ':' . e.valid}), '"
+                    + qf2 + "')", '-c', 'qa!'], cwd=tmp, env=env, timeout=60)
+    made = open(qf2).read().splitlines() if os.path.exists(qf2) else []
+    if len([m for m in made if m.endswith(':1')]) != len(js):
+        fail(f':make on a name with a quote and a space gave {made}')
     for line, f in zip(got, js):
         lnum, col, typ, valid, text = line.split(':', 4)
         if (int(lnum), int(col)) != (f['line'], f['column']) or valid != '1':
@@ -83,7 +96,8 @@ def check_emacs(tmp):
     emacs = shutil.which('emacs')
     if not emacs:
         print('emacs not installed'); sys.exit(77)
-    path, js, gnu = findings(tmp)
+    # a tab and wide characters before findings: columns are characters
+    path, js, gnu = findings(tmp, text=TEXT + '\t東京で the the talks ,and more.\n')
     el = os.path.join(src, 'docs', 'integrations', 'mtlint.el')
     # compile-goto-error on each line of the compilation buffer visits the
     # finding; where point lands is reported as line:column (1-based).
@@ -102,7 +116,8 @@ def check_emacs(tmp):
           (goto-char (point-min))
           (forward-line i)
           (compile-goto-error)
-          (push (format "%d:%d" (line-number-at-pos) (1+ (current-column))) found))
+          (push (format "%d:%d" (line-number-at-pos)
+                        (1+ (- (point) (line-beginning-position)))) found))
         (princ (mapconcat (function identity) (nreverse found) " "))))'''
     r = subprocess.run([emacs, '--batch', '-Q', '--eval', prog], cwd=tmp,
                        capture_output=True, text=True, timeout=120)
