@@ -134,7 +134,11 @@ static void exit_2_usage_errors(void **state)
     assert_non_null(strstr(r.err, "mtlint: unknown option '-x'"));
     run_free(&r);
 
-    RUN(fx, &r, "--jobs=0", "a.txt");
+    RUN(fx, &r, "--jobs=-1", "a.txt"); /* 0 is one job per CPU */
+    expect_status(&r, 2);
+    run_free(&r);
+
+    RUN(fx, &r, "--jobs=257", "a.txt");
     expect_status(&r, 2);
     run_free(&r);
 

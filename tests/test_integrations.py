@@ -7,6 +7,9 @@ mtlint's real output: one check per integration, named by the argument.
   emacs    compilation-mode with mtlint.el finds every finding (skipped, exit
            77, when Emacs is not installed)
   vscode   the VS Code problem matcher's regexp parses every GNU line
+  github   --format=github workflow commands carry the JSON output's
+           positions, escaped; the Actions example's steps run as written
+           (apt-get and the build aside) and install no test tools
   neovim   Neovim's built-in LSP client, headless, with mtlint-lsp.lua: the
            reference article's diagnostics arrive, the code action on
            "mortgages" makes it "hostages" in the buffer (skipped, exit 77,
@@ -39,10 +42,10 @@ def fail(msg):
     sys.exit(1)
 
 
-def findings(tmp, *extra):
+def findings(tmp, *extra, text=TEXT):
     path = os.path.join(tmp, 'a.txt')
     with open(path, 'w', encoding='utf-8') as f:
-        f.write(TEXT)
+        f.write(text)
     js = [json.loads(l) for l in run('--format=json', *extra, 'a.txt', cwd=tmp).stdout.splitlines()]
     gnu = run('--format=gnu', *extra, 'a.txt', cwd=tmp).stdout
     if len(js) < 3:
@@ -68,6 +71,19 @@ def check_vim(tmp):
     got = open(qf).read().splitlines()
     if len(got) != len(js):
         fail(f'quickfix has {len(got)} entries, mtlint printed {len(js)}: {got}')
+    # :make on a file whose name needs quoting (makeprg's %:S)
+    odd = os.path.join(tmp, "it's a.txt")
+    shutil.copy(path, odd)
+    qf2 = os.path.join(tmp, 'qf2.txt')
+    env = dict(os.environ, PATH=build + os.pathsep + os.environ.get('PATH', ''))
+    subprocess.run([vim, '-u', 'NONE', '-i', 'NONE', '-N', '-es',
+                    '-c', 'edit ' + odd.replace(' ', '\\ '), '-c', 'source ' + script,
+                    '-c', 'silent make', '-c',
+                    "call writefile(map(getqflist(), {_, e -> e.lnum . ':' . e.valid}), '"
+                    + qf2 + "')", '-c', 'qa!'], cwd=tmp, env=env, timeout=60)
+    made = open(qf2).read().splitlines() if os.path.exists(qf2) else []
+    if len([m for m in made if m.endswith(':1')]) != len(js):
+        fail(f':make on a name with a quote and a space gave {made}')
     for line, f in zip(got, js):
         lnum, col, typ, valid, text = line.split(':', 4)
         if (int(lnum), int(col)) != (f['line'], f['column']) or valid != '1':
@@ -80,7 +96,8 @@ def check_emacs(tmp):
     emacs = shutil.which('emacs')
     if not emacs:
         print('emacs not installed'); sys.exit(77)
-    path, js, gnu = findings(tmp)
+    # a tab and wide characters before findings: columns are characters
+    path, js, gnu = findings(tmp, text=TEXT + '\t東京で the the talks ,and more.\n')
     el = os.path.join(src, 'docs', 'integrations', 'mtlint.el')
     # compile-goto-error on each line of the compilation buffer visits the
     # finding; where point lands is reported as line:column (1-based).
@@ -99,7 +116,8 @@ def check_emacs(tmp):
           (goto-char (point-min))
           (forward-line i)
           (compile-goto-error)
-          (push (format "%d:%d" (line-number-at-pos) (1+ (current-column))) found))
+          (push (format "%d:%d" (line-number-at-pos)
+                        (1+ (- (point) (line-beginning-position)))) found))
         (princ (mapconcat (function identity) (nreverse found) " "))))'''
     r = subprocess.run([emacs, '--batch', '-Q', '--eval', prog], cwd=tmp,
                        capture_output=True, text=True, timeout=120)
@@ -128,6 +146,64 @@ def check_vscode(tmp):
             fail(f'{line!r} parsed as {got}, expected {want}')
 
 
+def gh_unescape(s):
+    return s.replace('%0D', '\r').replace('%0A', '\n').replace('%3A', ':') \
+            .replace('%2C', ',').replace('%25', '%')
+
+
+def check_github(tmp):
+    import yaml
+    path, js, gnu = findings(tmp)
+    # a file name and a message that need escaping
+    odd = os.path.join(tmp, 'x,y:50%.txt')
+    with open(odd, 'w') as f:
+        f.write('Prices rose 50% ,then the the fell.\n')
+    out = run('--format=github', 'a.txt', 'x,y:50%.txt', cwd=tmp).stdout.splitlines()
+    js += [json.loads(l) for l in run('--format=json', 'x,y:50%.txt', cwd=tmp).stdout.splitlines()]
+    if len(out) != len(js):
+        fail(f'{len(out)} workflow commands for {len(js)} findings')
+    rx = re.compile(r'^::(error|warning|notice) ([^:]*)::(.*)$')
+    for line, f in zip(out, js):
+        m = rx.match(line)
+        if not m:
+            fail(f'not a workflow command: {line!r}')
+        props = dict(kv.split('=', 1) for kv in m.group(2).split(','))
+        props = {k: gh_unescape(v) for k, v in props.items()}
+        level = {'error': 'error', 'warning': 'warning', 'note': 'notice'}[f['severity']]
+        want = {'file': f['file'], 'line': str(f['line']), 'endLine': str(f['end_line']),
+                'title': f['rule']}
+        if f['line'] == f['end_line']:
+            want['col'] = str(f['column'])
+            want['endColumn'] = str(max(f['column'], f['end_column'] - 1))
+        if m.group(1) != level or props != want:
+            fail(f'{line!r}: {m.group(1)} {props}, expected {level} {want}')
+        if not gh_unescape(m.group(3)).startswith(f['message']):
+            fail(f'{line!r}: message is not {f["message"]!r}')
+    # The example workflow: no test tools, and its lint step as written.
+    wf = yaml.safe_load(open(os.path.join(src, 'docs', 'integrations',
+                                          'github-actions.yml')))
+    steps = wf['jobs']['lint']['steps']
+    runs = {s.get('name'): s['run'] for s in steps if 'run' in s}
+    if not any(s.get('uses', '').startswith('actions/cache') for s in steps):
+        fail('the workflow does not cache the build')
+    setup = os.path.join(src, 'scripts', 'setup')
+    pkgs = subprocess.run(['bash', setup, '--run-only', '--list'], capture_output=True,
+                          text=True).stdout.split()
+    for tool in ('clang', 'vim', 'emacs-nox', 'libcmocka-dev', 'parallel'):
+        if tool in pkgs:
+            fail(f'--run-only installs {tool}')
+    if '--run-only' not in ' '.join(runs.values()):
+        fail('the workflow installs the test tools')
+    repo = os.path.join(tmp, 'repo')
+    os.makedirs(os.path.join(repo, '.mtlint-src'))
+    os.symlink(build, os.path.join(repo, '.mtlint-src', 'build'))
+    shutil.copy(path, os.path.join(repo, 'a.txt'))
+    r = subprocess.run(['bash', '-e', '-c', runs['Lint']], cwd=repo, capture_output=True,
+                       text=True)
+    if r.returncode != 1 or r.stdout.splitlines() != out[:len(out) - 2]:
+        fail(f'the Lint step gives {r.returncode}: {r.stdout[:300]} {r.stderr[:300]}')
+
+
 def check_precommit(tmp):
     import yaml
     hooks = yaml.safe_load(open(os.path.join(src, '.pre-commit-hooks.yaml')))
@@ -145,6 +221,31 @@ def check_precommit(tmp):
     r = run(*argv, 'a.txt', cwd=tmp)
     if r.returncode != 1 or r.stdout != gnu:
         fail(f'the hook entry gives {r.returncode}: {r.stdout[:200]}')
+    # Debian's pre-commit in a throwaway repository: only .md and .txt files
+    pc = shutil.which('pre-commit')
+    if not pc or not shutil.which('git'):
+        print('pre-commit or git not installed; hook not run')
+        return
+    repo = os.path.join(tmp, 'repo')
+    os.makedirs(repo)
+    env = dict(os.environ, HOME=tmp, PRE_COMMIT_HOME=os.path.join(tmp, 'pc-cache'),
+               GIT_CONFIG_NOSYSTEM='1', GIT_AUTHOR_NAME='t', GIT_AUTHOR_EMAIL='t@t',
+               GIT_COMMITTER_NAME='t', GIT_COMMITTER_EMAIL='t@t')
+    git = lambda *a: subprocess.run(['git', *a], cwd=repo, env=env, check=True,
+                                    capture_output=True)
+    git('init', '-q')
+    for name in ('a.md', 'b.txt', 'c.py', 'd.yml', 'e.json', 'f.rst'):
+        with open(os.path.join(repo, name), 'w') as f:
+            f.write('# The the end.\n' if name.endswith('.py') else 'The the end.\n')
+    hook = dict(h, entry=mtlint + ' --no-config ' + ' '.join(argv))
+    with open(os.path.join(repo, '.pre-commit-config.yaml'), 'w') as f:
+        yaml.safe_dump({'repos': [{'repo': 'local', 'hooks': [hook]}]}, f)
+    git('add', '-A')
+    r = subprocess.run([pc, 'run', '--all-files'], cwd=repo, env=env,
+                       capture_output=True, text=True)
+    linted = sorted(set(re.findall(r'^(\S+?):\d+:\d+:', r.stdout, re.M)))
+    if r.returncode != 1 or linted != ['a.md', 'b.txt']:
+        fail(f'pre-commit linted {linted} (exit {r.returncode}): {r.stdout[-400:]}')
 
 
 def check_man(tmp):
@@ -356,6 +457,7 @@ def check_eglot(tmp):
 
 
 checks = {'vim': check_vim, 'emacs': check_emacs, 'vscode': check_vscode,
+          'github': check_github,
           'precommit': check_precommit, 'man': check_man, 'install': check_install,
           'neovim': check_neovim, 'eglot': check_eglot}
 with tempfile.TemporaryDirectory(prefix='mtlint-integ-') as tmp:

@@ -6,8 +6,10 @@
 
 (define-compilation-mode mtlint-mode "mtlint"
   "Compilation mode for mtlint output."
-  ;; mtlint counts columns from 1, in characters.
-  (setq-local compilation-first-column 1))
+  ;; mtlint counts columns from 1, in characters: not screen columns,
+  ;; which a tab or a wide (CJK) character would throw off.
+  (setq-local compilation-first-column 1)
+  (setq-local compilation-error-screen-columns nil))
 
 (defun mtlint ()
   "Lint the current file with mtlint."

@@ -17,17 +17,22 @@ static const char usage_text[] =
     "   or: mtlint --lsp [OPTION]...\n"
     "Find machine-translation artifacts in English text (plain text and Markdown).\n"
     "Directories are searched for *.txt and Markdown (*.md, *.markdown, *.mdown,\n"
-    "*.mkd) files; - reads standard input.\n"
+    "*.mkd) files, less what git ignores (.gitignore); - reads standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines) or sarif\n"
+    "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines), sarif or github\n"
+    "                           (GitHub Actions annotations)\n"
     "                           (default: pretty on a terminal, gnu otherwise)\n"
     "      --column-unit=UNIT   char (code points, default) or byte\n"
     "      --color=WHEN         auto, always or never (pretty output)\n"
     "      --stdin-filename=NAME  name to report for standard input\n"
+    "      --no-ignore          search directories for files git ignores too\n"
+    "      --stream             lint JSON Lines documents from standard input,\n"
+    "                           {\"id\":..,\"text\":..}, one output line each\n"
     "\n"
     "Rules:\n"
     "      --list-rules         list the rules with their default severity\n"
+    "      --explain=RULE       what a rule finds and why, examples, how to silence it\n"
     "      --enable=RULE[,RULE] turn rules on (at their default severity)\n"
     "      --disable=RULE[,RULE] turn rules off\n"
     "      --only=RULE[,RULE]   turn every other rule off\n"
@@ -50,11 +55,17 @@ static const char usage_text[] =
     "      --report-unused-suppressions  report mtlint-disable comments that\n"
     "                           silence nothing\n"
     "\n"
+    "Fixing:\n"
+    "      --fix                apply the suggestions of doubled-punctuation,\n"
+    "                           punctuation-spacing, repeated-word, encoding and\n"
+    "                           term-inconsistency to the files; report the rest\n"
+    "      --dry-run            with --fix: print the changes as a unified diff\n"
+    "\n"
     "Editors:\n"
     "      --lsp                run as a language server on standard input and\n"
     "                           output (the Language Server Protocol); no files\n"
     "\n"
-    "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
+    "  -j, --jobs=N             lint N files at once (default and 0: one per CPU)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -85,29 +96,39 @@ static void exit_printed(void)
     exit(0);
 }
 
-/* Applies f to each comma-separated rule id in list. */
-static void each_rule(char *list, mtl_options *opts,
-                      void (*f)(mtl_options *, const char *))
+/* What --enable, --disable and --only said of a rule, the last one
+ * winning. They turn rules on and off without choosing a severity: a
+ * --severity given anywhere on the line, or a configuration's, stands
+ * (apply_rule_choices), so the order of the options does not matter. */
+enum { RULE_UNSAID, RULE_ON, RULE_OFF };
+
+/* Marks each comma-separated rule id in list. */
+static void each_rule(char *list, unsigned char *choice, unsigned char mark)
 {
     for (char *save = NULL, *id = strtok_r(list, ",", &save); id;
          id = strtok_r(NULL, ",", &save)) {
-        if (mtl_rule_find(id) < 0)
+        int k = mtl_rule_find(id);
+        if (k < 0)
             die_usage("unknown rule '%s' (see --list-rules)", id);
-        f(opts, id);
+        choice[k] = mark;
     }
 }
 
-static void enable_rule(mtl_options *o, const char *id)
+/* An explicit --severity wins; a rule turned off is off; a rule turned on
+ * keeps the severity in force (the default, or a configuration's), and one
+ * off by default comes on as a warning. */
+static void apply_rule_choices(mtl_options *o, const unsigned char *choice,
+                               const int *severity)
 {
-    const mtl_rule_info *ri = mtl_rule_at((size_t)mtl_rule_find(id));
-    mtl_options_set_severity(o, id, ri->default_severity == MTL_OFF
-                                        ? MTL_WARNING
-                                        : ri->default_severity);
-}
-
-static void disable_rule(mtl_options *o, const char *id)
-{
-    mtl_options_set_severity(o, id, MTL_OFF);
+    for (size_t i = 0; i < mtl_rule_count(); i++) {
+        const mtl_rule_info *ri = mtl_rule_at(i);
+        if (severity[i] >= 0)
+            mtl_options_set_severity(o, ri->id, (mtl_severity)severity[i]);
+        else if (choice[i] == RULE_OFF)
+            mtl_options_set_severity(o, ri->id, MTL_OFF);
+        else if (choice[i] == RULE_ON && ri->default_severity == MTL_OFF)
+            mtl_options_set_severity(o, ri->id, MTL_WARNING);
+    }
 }
 
 static void list_rules(void)
@@ -123,7 +144,9 @@ enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_LSP, OPT_STDIO
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
+    OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN,
+    OPT_EXPLAIN, OPT_LSP, OPT_STDIO
 };
 
 static const struct option long_opts[] = {
@@ -148,6 +171,11 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+    {"stream", no_argument, NULL, OPT_STREAM},
+    {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"lsp", no_argument, NULL, OPT_LSP},
     /* what language clients add to say "over standard input and output" */
     {"stdio", no_argument, NULL, OPT_STDIO},
@@ -193,9 +221,28 @@ static void print_version(const mtl_options *o)
     free(res);
 }
 
+/* --stream reads documents from stdin and writes JSON Lines: no files,
+ * no other format, no baseline. */
+static void check_stream(const cli_config *cfg)
+{
+    if (cfg->n_paths)
+        die_usage("--stream reads standard input, not '%s'", cfg->paths[0]);
+    if (cfg->format_set && cfg->format != FMT_JSON)
+        die_usage("%s", "--stream writes JSON Lines only");
+    if (cfg->baseline || cfg->write_baseline)
+        die_usage("%s", "--stream takes no baseline");
+}
+
 void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
 {
     int color = -1; /* auto */
+    /* per rule: --severity (-1: none) and --enable/--disable/--only */
+    int severities[256];
+    unsigned char choice[256] = {0};
+    if (mtl_rule_count() > sizeof severities / sizeof *severities)
+        die_usage("%s", "too many rules for the option parser");
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        severities[i] = -1;
     int stdio = 0;
     int c;
     opterr = 0; /* getopt's own messages would start with argv[0] */
@@ -210,8 +257,11 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
                 cfg->format = FMT_JSON;
             else if (!strcmp(optarg, "sarif"))
                 cfg->format = FMT_SARIF;
+            else if (!strcmp(optarg, "github"))
+                cfg->format = FMT_GITHUB;
             else
-                die_usage("unknown format '%s' (gnu, pretty, json, sarif)", optarg);
+                die_usage("unknown format '%s' (gnu, pretty, json, sarif, github)",
+                          optarg);
             cfg->format_set = 1;
             break;
         case OPT_COLUMN_UNIT:
@@ -239,15 +289,14 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             list_rules();
             exit_printed();
         case OPT_ENABLE:
-            each_rule(optarg, o, enable_rule);
+            each_rule(optarg, choice, RULE_ON);
             break;
         case OPT_DISABLE:
-            each_rule(optarg, o, disable_rule);
+            each_rule(optarg, choice, RULE_OFF);
             break;
         case OPT_ONLY:
-            for (size_t i = 0; i < mtl_rule_count(); i++)
-                mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
-            each_rule(optarg, o, enable_rule);
+            memset(choice, RULE_OFF, sizeof choice);
+            each_rule(optarg, choice, RULE_ON);
             break;
         case OPT_SEVERITY: {
             char *eq = strchr(optarg, '=');
@@ -259,7 +308,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
                 die_usage("unknown rule '%s' (see --list-rules)", optarg);
             if (s < 0)
                 die_usage("unknown severity '%s' (error, warning, note, off)", eq + 1);
-            mtl_options_set_severity(o, optarg, (mtl_severity)s);
+            severities[mtl_rule_find(optarg)] = s;
             break;
         }
         case OPT_FAIL_LEVEL: {
@@ -284,7 +333,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_INPUT:
             if (strcmp(optarg, "text") && strcmp(optarg, "markdown"))
                 die_usage("unknown input kind '%s' (text, markdown)", optarg);
-            set_option(o, "input", optarg);
+            cfg->input_kind = optarg; /* set below: --stream lines may override */
             break;
         case OPT_CONFIG:
             cfg->config_file = optarg;
@@ -297,6 +346,25 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_WRITE_BASELINE:
             cfg->write_baseline = optarg;
+            break;
+        case OPT_EXPLAIN: {
+            int k = mtl_rule_find(optarg);
+            if (k < 0 || !rule_doc_find(optarg))
+                die_usage("unknown rule '%s' (see --list-rules)", optarg);
+            rule_doc_print(stdout, mtl_rule_at((size_t)k), rule_doc_find(optarg));
+            exit_printed();
+        }
+        case OPT_FIX:
+            cfg->fix = 1;
+            break;
+        case OPT_DRY_RUN:
+            cfg->fix_dry_run = 1;
+            break;
+        case OPT_NO_IGNORE:
+            cfg->no_ignore = 1;
+            break;
+        case OPT_STREAM:
+            cfg->stream = 1;
             break;
         case OPT_REPORT_UNUSED:
             set_option(o, "report-unused-suppressions", "1");
@@ -311,8 +379,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             char *end;
             errno = 0;
             long n = strtol(optarg, &end, 10);
-            if (errno || *end || n < 1 || n > 256)
-                die_usage("--jobs takes a number from 1 to 256, not '%s'", optarg);
+            if (errno || *end || n < 0 || n > 256)
+                die_usage("--jobs takes a number from 0 (one per CPU) to 256, not '%s'",
+                          optarg);
             cfg->jobs = (int)n;
             break;
         }
@@ -330,14 +399,29 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             die_bad_option(argv);
         }
     }
+    apply_rule_choices(o, choice, severities);
     cfg->paths = argv + optind;
     cfg->n_paths = (size_t)(argc - optind);
     if (stdio && !cfg->lsp)
         die_usage("%s", "--stdio goes with --lsp");
     if (cfg->lsp && cfg->n_paths)
         die_usage("--lsp takes no files ('%s')", cfg->paths[0]);
+    if (cfg->input_kind && !cfg->stream)
+        set_option(o, "input", cfg->input_kind);
+    if (cfg->stream) {
+        check_stream(cfg);
+        return;
+    }
+    if (cfg->config_file && cfg->no_config)
+        die_usage("%s", "--config and --no-config do not go together");
     if (cfg->lsp)
         return;
+    if (cfg->fix_dry_run && !cfg->fix)
+        die_usage("%s", "--dry-run goes with --fix");
+    if (cfg->fix && cfg->write_baseline)
+        die_usage("%s", "--fix and --write-baseline do not go together");
+    if (cfg->fix_dry_run && cfg->format == FMT_SARIF)
+        die_usage("%s", "--fix --dry-run writes a diff, not SARIF");
     if (!cfg->n_paths)
         die_usage("%s", "no input files (use - to read standard input)");
     int tty = isatty(STDOUT_FILENO);

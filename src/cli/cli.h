@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-typedef enum out_format { FMT_GNU, FMT_PRETTY, FMT_JSON, FMT_SARIF } out_format;
+typedef enum out_format { FMT_GNU, FMT_PRETTY, FMT_JSON, FMT_SARIF, FMT_GITHUB } out_format;
 
 typedef struct cli_config {
     out_format format;
@@ -20,6 +20,10 @@ typedef struct cli_config {
     int no_config;             /* --no-config */
     const char *baseline;      /* --baseline */
     const char *write_baseline; /* --write-baseline */
+    int stream;                /* --stream: JSON Lines documents on stdin */
+    int no_ignore;             /* --no-ignore: walk what git ignores too */
+    int fix, fix_dry_run;      /* --fix, --fix --dry-run */
+    const char *input_kind;    /* --input: "text", "markdown" or NULL */
     int lsp;                   /* --lsp: a language server, no files */
     char **paths;
     size_t n_paths;
@@ -40,10 +44,11 @@ typedef struct input {
 } input;
 
 /* Expands the command-line paths into files (directories recurse into
- * *.txt and Markdown files, sorted). Errors for paths that do not exist are recorded
- * as inputs with .error set, in order. Returns 0, or -1 out of memory. */
+ * *.txt and Markdown files, sorted, less what git ignores when use_ignore).
+ * Errors for paths that do not exist are recorded as inputs with .error
+ * set, in order. Returns 0, or -1 out of memory. */
 int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
-                  input **out, size_t *n_out);
+                  int use_ignore, input **out, size_t *n_out);
 /* Reads one input's bytes; sets in->error on failure. */
 void input_read(input *in);
 void input_release(input *in);
@@ -68,11 +73,41 @@ reporter *reporter_new(const cli_config *cfg, FILE *out);
 void reporter_begin(reporter *r);
 /* Reports one file's findings. Returns 0, or the errno of a failed write. */
 int reporter_file(reporter *r, const input *in);
+/* Records a file that could not be linted (SARIF: a notification in the
+ * invocation, which is then not successful). */
+void reporter_error(reporter *r, const input *in, const char *why);
 /* Writes the trailer (SARIF) and flushes; returns 0 or an errno. */
 int reporter_end(reporter *r);
 void reporter_free(reporter *r);
 
 /* Writes s as a JSON string literal (with quotes). */
 void json_string(FILE *out, const char *s, size_t n);
+/* Writes a finding's members for --format=json, without the file and the
+ * braces: "line":..,"column":..,...,"suggestions":[..]. */
+void json_finding_fields(FILE *out, const mtl_finding *f, int column_bytes);
+
+/* --fix (fix.c): applies the mechanical rules' first suggestions to the
+ * input's file, or with dry_run writes them to out as a unified diff;
+ * removes the fixed findings from in->result. Returns how many were fixed,
+ * or -1 after saying on stderr why the file was not fixed. */
+int fix_input(input *in, int dry_run, FILE *out);
+
+/* A rule's documentation (explain.c): what it finds, why it matters in
+ * MT, a text it flags ("" when the rule needs a model to show it) and a
+ * near miss it leaves alone. */
+typedef struct rule_doc {
+    const char *id, *finds, *why, *flagged, *not_flagged;
+} rule_doc;
+const rule_doc *rule_doc_find(const char *id);
+/* --explain RULE's text. */
+void rule_doc_print(FILE *out, const mtl_rule_info *ri, const rule_doc *d);
+
+/* One GitHub Actions workflow command for a finding (github.c). */
+void github_finding(FILE *out, const char *name, const mtl_finding *f);
+
+/* --stream (stream.c): lints JSON Lines documents from stdin with one
+ * linter. Returns the exit status: 0, or 2 when stdin could not be read or
+ * stdout written. */
+int stream_run(const cli_config *cfg, const mtl_options *opts);
 
 #endif

@@ -1,5 +1,6 @@
 /* Finding and reading the files to lint. */
 #include "cli.h"
+#include "ignore.h"
 
 #include "base/buf.h"
 
@@ -7,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,10 +65,12 @@ static char *join(const char *dir, const char *name)
     return mtl_sb_take(&sb);
 }
 
-/* Walks a directory in sorted order. Hidden entries (.git) are skipped and
- * symbolic links to directories are not followed, so a link loop cannot
- * make the walk endless. */
-static int walk(list *l, const char *dir, int depth)
+/* Walks a directory in sorted order. Hidden entries (.git) and what git
+ * ignores (ig, when not NULL) are skipped; *n_ignored counts the lintable
+ * files and the directories skipped for git. Symbolic links to directories
+ * are not followed, so a link loop cannot make the walk endless. */
+static int walk(list *l, const char *dir, int depth, const git_ignores *ig,
+                size_t *n_ignored)
 {
     if (depth > 64) {
         mtl_sb sb = {0};
@@ -104,8 +108,11 @@ static int walk(list *l, const char *dir, int depth)
             continue;
         }
         struct stat st;
-        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rc = walk(l, p, depth + 1);
+        int is_dir = lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+        if ((is_dir || lintable_name(p)) && git_ignores_match(ig, p, is_dir)) {
+            ++*n_ignored;
+        } else if (is_dir) {
+            rc = walk(l, p, depth + 1, ig, n_ignored);
         } else if (lintable_name(p)) {
             /* Regular files only: a FIFO named notes.txt would block the
              * walk. A broken link is kept, to be reported as unreadable. */
@@ -118,8 +125,22 @@ static int walk(list *l, const char *dir, int depth)
     return rc;
 }
 
+/* Walks a directory named on the command line; says on stderr when it
+ * holds nothing to lint (the exit status does not change). */
+static int walk_top(list *l, const char *dir, int use_ignore)
+{
+    git_ignores *ig = use_ignore ? git_ignores_open(dir) : NULL;
+    size_t before = l->n, n_ignored = 0;
+    int rc = walk(l, dir, 0, ig, &n_ignored);
+    git_ignores_close(ig);
+    if (rc == 0 && l->n == before)
+        fprintf(stderr, "mtlint: %s: no .txt or Markdown files found%s\n", dir,
+                n_ignored ? " (some are ignored by git; --no-ignore lints them)" : "");
+    return rc;
+}
+
 int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
-                  input **out, size_t *n_out)
+                  int use_ignore, input **out, size_t *n_out)
 {
     list l = {0};
     int stdin_seen = 0;
@@ -136,7 +157,7 @@ int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
         else if (stat(p, &st) != 0)
             rc = add(&l, p, NULL, strerror(errno));
         else if (S_ISDIR(st.st_mode))
-            rc = walk(&l, p, 0);
+            rc = walk_top(&l, p, use_ignore);
         else
             rc = add(&l, p, NULL, NULL);
         if (rc == 0 && l.n == before + 1 && !S_ISDIR(st.st_mode))

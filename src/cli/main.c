@@ -40,14 +40,18 @@ static int open_baselines(const cli_config *cfg, baseline **base,
 
 /* Finds each input's settings and linter, in input order, before any
  * thread starts (the cache is not shared between threads). */
-static void assign_linters(linter_cache *cache, input *inputs, size_t n)
+static void assign_linters(linter_cache *cache, input *inputs, size_t n,
+                           const char *stdin_name)
 {
     for (size_t i = 0; i < n; i++) {
         input *in = &inputs[i];
         if (in->error)
             continue;
         char *err = NULL;
-        in->linter = linter_cache_get(cache, in->path, &in->ignored, &err);
+        /* standard input's settings are those of the name it was given */
+        const char *where = strcmp(in->path, "-") == 0 && stdin_name ? stdin_name
+                                                                      : in->path;
+        in->linter = linter_cache_get(cache, where, &in->ignored, &err);
         if (!in->linter && !in->ignored) {
             in->error = err ? err : strdup("cannot start the linter");
             err = NULL;
@@ -67,8 +71,9 @@ int main(int argc, char **argv)
         return 2;
     }
     parse_args(argc, argv, &cfg, opts);
-    if (cfg.lsp) {
-        int rc = lsp_main(opts, cfg.config_file, cfg.no_config);
+    if (cfg.lsp || cfg.stream) {
+        int rc = cfg.lsp ? lsp_main(opts, cfg.config_file, cfg.no_config)
+                         : stream_run(&cfg, opts);
         mtl_options_free(opts);
         return rc;
     }
@@ -83,12 +88,12 @@ int main(int argc, char **argv)
     input *inputs = NULL;
     size_t n_inputs = 0;
     linter_cache *cache = linter_cache_new(opts, cfg.config_file, cfg.no_config);
-    if (!cache || inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name, &inputs,
-                                &n_inputs) != 0) {
+    if (!cache || inputs_expand(cfg.paths, cfg.n_paths, cfg.stdin_name,
+                                !cfg.no_ignore, &inputs, &n_inputs) != 0) {
         fputs("mtlint: out of memory\n", stderr);
         return 2;
     }
-    assign_linters(cache, inputs, n_inputs);
+    assign_linters(cache, inputs, n_inputs, cfg.stdin_name);
 
     jobs *work = jobs_start(inputs, n_inputs, cfg.jobs ? cfg.jobs : cpu_count());
     reporter *rep = reporter_new(&cfg, stdout);
@@ -105,17 +110,24 @@ int main(int argc, char **argv)
         jobs_wait(work, i);
         if (in->error) {
             fprintf(stderr, "mtlint: %s: %s\n", in->name, in->error);
+            reporter_error(rep, in, in->error);
             status = 2;
         } else if (in->lint_failed) {
             fprintf(stderr, "mtlint: %s: out of memory while linting\n", in->name);
+            reporter_error(rep, in, "out of memory while linting");
             status = 2;
         } else if (writer) {
             baseline_writer_add(writer, in);
             recorded += mtl_result_count(in->result);
         } else if (in->result) {
             baseline_filter(base, in);
-            werr = reporter_file(rep, in);
-            for (size_t k = 0; k < mtl_result_count(in->result); k++)
+            int fixed = cfg.fix ? fix_input(in, cfg.fix_dry_run, stdout) : 0;
+            if (fixed < 0 || (cfg.fix_dry_run && fixed > 0 && status == 0))
+                status = fixed < 0 ? 2 : 1;
+            if (!cfg.fix_dry_run)
+                werr = reporter_file(rep, in);
+            /* a dry run's status says whether there is something to fix */
+            for (size_t k = 0; !cfg.fix_dry_run && k < mtl_result_count(in->result); k++)
                 if (cfg.fail_level != MTL_OFF &&
                     (int)mtl_result_at(in->result, k)->severity >= cfg.fail_level &&
                     status == 0)

@@ -7,6 +7,7 @@
 #include "baseline.h"
 #include "cli.h"
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -19,6 +20,9 @@ struct reporter {
     const cli_config *cfg;
     FILE *out;
     size_t n_results;
+    mtl_sb notes; /* SARIF notifications of files not linted, written at the end */
+    size_t n_notes;
+    int failed;   /* a file could not be read or linted */
 };
 
 reporter *reporter_new(const cli_config *cfg, FILE *out)
@@ -31,7 +35,39 @@ reporter *reporter_new(const cli_config *cfg, FILE *out)
     return r;
 }
 
-void reporter_free(reporter *r) { free(r); }
+void reporter_free(reporter *r)
+{
+    if (r)
+        mtl_sb_free(&r->notes);
+    free(r);
+}
+
+static void uri(FILE *o, const char *path);
+static void json_cstr(FILE *out, const char *s);
+
+/* A file that could not be linted: SARIF records it in the invocation
+ * (other formats say it on stderr only, as main.c does). */
+void reporter_error(reporter *r, const input *in, const char *why)
+{
+    r->failed = 1;
+    if (r->cfg->format != FMT_SARIF)
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    fprintf(m, "%s{\"level\":\"error\",\"message\":{\"text\":", r->n_notes ? "," : "");
+    json_cstr(m, why);
+    fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", m);
+    uri(m, in->name);
+    fputs("}}}]}", m);
+    if (fclose(m) == 0) {
+        mtl_sb_add(&r->notes, buf, len);
+        r->n_notes++;
+    }
+    free(buf);
+}
 
 void json_string(FILE *out, const char *s, size_t n)
 {
@@ -65,11 +101,6 @@ static void json_cstr(FILE *out, const char *s) { json_string(out, s, strlen(s))
 static size_t col(const reporter *r, const mtl_finding *f)
 {
     return r->cfg->column_bytes ? f->column_byte : f->column;
-}
-
-static size_t end_col(const reporter *r, const mtl_finding *f)
-{
-    return r->cfg->column_bytes ? f->end_column_byte : f->end_column;
 }
 
 /* ---- gnu and pretty -------------------------------------------------- */
@@ -184,16 +215,13 @@ static void pretty_source(reporter *r, const input *in, const mtl_finding *f)
 
 /* ---- json ------------------------------------------------------------ */
 
-static void json_finding(reporter *r, const input *in, const mtl_finding *f)
+void json_finding_fields(FILE *o, const mtl_finding *f, int column_bytes)
 {
-    FILE *o = r->out;
-    fputs("{\"file\":", o);
-    json_cstr(o, in->name);
     fprintf(o,
-            ",\"line\":%zu,\"column\":%zu,\"end_line\":%zu,\"end_column\":%zu,"
+            "\"line\":%zu,\"column\":%zu,\"end_line\":%zu,\"end_column\":%zu,"
             "\"offset\":%zu,\"length\":%zu,\"rule\":",
-            f->line, col(r, f), f->end_line, end_col(r, f),
-            f->offset, f->length);
+            f->line, column_bytes ? f->column_byte : f->column, f->end_line,
+            column_bytes ? f->end_column_byte : f->end_column, f->offset, f->length);
     json_cstr(o, f->rule);
     fprintf(o, ",\"severity\":\"%s\",\"message\":", mtl_severity_name(f->severity));
     json_cstr(o, f->message);
@@ -203,7 +231,16 @@ static void json_finding(reporter *r, const input *in, const mtl_finding *f)
             putc(',', o);
         json_cstr(o, f->suggestions[k]);
     }
-    fputs("]}\n", o);
+    putc(']', o);
+}
+
+static void json_finding(reporter *r, const input *in, const mtl_finding *f)
+{
+    fputs("{\"file\":", r->out);
+    json_cstr(r->out, in->name);
+    putc(',', r->out);
+    json_finding_fields(r->out, f, r->cfg->column_bytes);
+    fputs("}\n", r->out);
 }
 
 /* ---- sarif ----------------------------------------------------------- */
@@ -246,6 +283,40 @@ static const char *sarif_level(mtl_severity s)
     return s == MTL_ERROR ? "error" : s == MTL_WARNING ? "warning" : "note";
 }
 
+#ifndef MTL_DOCDIR
+#define MTL_DOCDIR "/usr/local/share/doc/mtlint"
+#endif
+
+/* fullDescription and help from the rule's documentation (explain.c);
+ * helpUri is the rule's section of the installed docs/rules.md, as the
+ * language server links it. */
+static void sarif_rule_doc(FILE *o, const mtl_rule_info *ri)
+{
+    const rule_doc *d = rule_doc_find(ri->id);
+    if (!d)
+        return;
+    char help_uri[512];
+    snprintf(help_uri, sizeof help_uri, "file://%s/rules.md#%s", MTL_DOCDIR, ri->id);
+    fputs("},\"helpUri\":", o);
+    json_cstr(o, help_uri);
+    fputs(",\"fullDescription\":{\"text\":", o);
+    json_cstr(o, d->finds);
+    fputs("},\"help\":{\"text\":", o);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (m) {
+        rule_doc_print(m, ri, d);
+        if (fclose(m) == 0)
+            json_string(o, text, len);
+        else
+            json_cstr(o, d->why);
+    } else {
+        json_cstr(o, d->why);
+    }
+    free(text);
+}
+
 static void sarif_begin(reporter *r)
 {
     FILE *o = r->out;
@@ -262,6 +333,7 @@ static void sarif_begin(reporter *r)
         rule_name(o, ri->id);
         fputs(",\"shortDescription\":{\"text\":", o);
         json_cstr(o, ri->summary);
+        sarif_rule_doc(o, ri);
         fprintf(o, "},\"defaultConfiguration\":{\"level\":\"%s\"}}",
                 ri->default_severity == MTL_OFF
                     ? "none"
@@ -347,6 +419,9 @@ int reporter_file(reporter *r, const input *in)
         case FMT_SARIF:
             sarif_finding(r, in, f);
             break;
+        case FMT_GITHUB:
+            github_finding(r->out, in->name, f);
+            break;
         }
         if (ferror(r->out))
             return write_error(r->out);
@@ -360,8 +435,16 @@ int reporter_file(reporter *r, const input *in)
 
 int reporter_end(reporter *r)
 {
-    if (r->cfg->format == FMT_SARIF)
-        fputs("]}]}\n", r->out);
+    if (r->cfg->format == FMT_SARIF) {
+        fprintf(r->out, "],\"invocations\":[{\"executionSuccessful\":%s",
+                r->failed ? "false" : "true");
+        if (r->n_notes) {
+            fputs(",\"toolExecutionNotifications\":[", r->out);
+            fwrite(r->notes.data, 1, r->notes.len, r->out);
+            putc(']', r->out);
+        }
+        fputs("}]}]}\n", r->out);
+    }
     if (fflush(r->out) != 0 || ferror(r->out))
         return write_error(r->out);
     return 0;
