@@ -9,7 +9,9 @@ mtlint = os.path.join(os.environ['MTLINT_BUILD_ROOT'], 'mtlint')
 FILES = {
     'a.txt': 'The first line is fine.\nThe the minister spoke ,then left..\n' + 'It rained all day.\n' * 9 +
              'The colour was red. The color was red. The colour is red.\n'
-             'He said "we will go.\n',
+             # a paragraph of its own: in a file of one sentence a line an
+             # open quote may close on another line and is not reported
+             '\nHe said "we will go.\n',
     'docs/b.md': '# Title\n\nA a point,, made here.\n\n```\nthe the code\n```\n',
 }
 
