@@ -49,6 +49,8 @@ static const char usage_text[] =
     "                           silence nothing\n"
     "\n"
     "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
+    "      --max-file-size=SIZE  refuse files larger than SIZE bytes (K, M, G:\n"
+    "                           KiB, MiB, GiB; default 32M, at most 4G)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -117,7 +119,7 @@ enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_MAX_FILE_SIZE
 };
 
 static const struct option long_opts[] = {
@@ -143,6 +145,7 @@ static const struct option long_opts[] = {
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
     {"jobs", required_argument, NULL, 'j'},
+    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -166,6 +169,33 @@ static void die_bad_option(char **argv)
                 die_usage("option '--%s' takes no value", lo->name);
     }
     die_usage("unknown option '-%c'", optopt);
+}
+
+/* "1000", "64K", "32M", "2G" (binary multiples), 1 byte to 4 GiB; 4 GiB
+ * means all the library takes, two bytes less. */
+static size_t parse_size(const char *arg)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(arg, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (shift && (*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
+        end += 2;
+    else if (shift && (*end == 'B' || *end == 'b'))
+        end++;
+    const unsigned long long most = 1ULL << 32;
+    if (errno || end == arg || *end || arg[0] == '-' || n == 0 ||
+        n > (most >> shift))
+        die_usage("--max-file-size takes a size from 1 byte to 4G, such as "
+                  "500K or 64M, not '%s'", arg);
+    n <<= shift;
+    return n > MAX_FILE_SIZE_LIMIT ? MAX_FILE_SIZE_LIMIT : (size_t)n;
 }
 
 static void set_option(mtl_options *o, const char *key, const char *value)
@@ -300,6 +330,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             cfg->jobs = (int)n;
             break;
         }
+        case OPT_MAX_FILE_SIZE:
+            cfg->max_file_size = parse_size(optarg);
+            break;
         case 'h':
             fputs(usage_text, stdout);
             exit_printed();
