@@ -10,6 +10,7 @@
 #include "lang/datapath.h"
 #include "lang/words.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,7 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     }
     /* the project's news word list, then the user's lists */
     char *own = mtl_data_find(opts, "news-words.txt");
-    int rc = own ? mtl_speller_add_file(sp, own) : 0;
+    int rc = own ? mtl_speller_add_file(sp, own) : errno == ENOMEM ? -1 : 0;
     free(own);
     const char *path = NULL;
     for (size_t i = 0; rc == 0; i++) {

@@ -214,7 +214,8 @@ static size_t repair_all(const enc_state *st, const char *s, size_t n,
 }
 
 /* s[0..n) repaired, and repaired again while the result is itself
- * mojibake: text that went through the mis-decoding twice. Malloc'd. */
+ * mojibake: text that went through the mis-decoding twice. Malloc'd, or
+ * NULL when out of memory. */
 static char *repair(const enc_state *st, const char *s, size_t n)
 {
     mtl_sb fix = {0};
@@ -222,7 +223,12 @@ static char *repair(const enc_state *st, const char *s, size_t n)
     for (int round = 0; round < 2 && !fix.failed; round++) {
         mtl_sb again = {0};
         size_t runs = repair_all(st, fix.data, fix.len, &again);
-        if (!runs || again.failed) {
+        if (again.failed) { /* not a repair that stopped half way */
+            mtl_sb_free(&again);
+            mtl_sb_free(&fix);
+            return NULL;
+        }
+        if (!runs) {
             mtl_sb_free(&again);
             break;
         }
@@ -427,8 +433,10 @@ static size_t check_mojibake(scan *sc, size_t i, size_t line_end)
     if (!take(&sc->caps[K_MOJIBAKE], i, end))
         return end;
     char *f = repair(sc->st, t + i, end - i);
-    if (!f)
+    if (!f) {
+        mtl_emit_oom(sc->out);
         return end;
+    }
     /* the whole word, as found and as meant, for the message */
     size_t ws = i, we = end;
     while (ws > 0 && i - ws < 40 && word_byte((unsigned char)t[ws - 1]))
@@ -440,6 +448,11 @@ static size_t check_mojibake(scan *sc, size_t i, size_t line_end)
     while (we > end && we < line_end && ((unsigned char)t[we] & 0xC0) == 0x80)
         we--;
     char *m_text = repair(sc->st, t + ws, we - ws);
+    if (!m_text) {
+        free(f);
+        mtl_emit_oom(sc->out);
+        return end;
+    }
     char q[80], r[80];
     const char *fixes = f;
     mtl_report_fix(sc->out, i, end, &fixes, 1,

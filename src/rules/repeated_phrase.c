@@ -335,8 +335,10 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
 {
     size_t n1 = fix1_end - fix1, n2 = fix2_end - fix2;
     char *fix = malloc(n1 + n2 + 1);
-    if (!fix)
+    if (!fix) {
+        mtl_emit_oom(out);
         return;
+    }
     memcpy(fix, w->doc->text + fix1, n1);
     memcpy(fix + n1, w->doc->text + fix2, n2);
     fix[n1 + n2] = '\0';

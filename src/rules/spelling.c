@@ -398,7 +398,7 @@ static int better(const found *f, const ranked *a, const ranked *b)
 }
 
 static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
-                      char *out[MAX_SUGGEST])
+                      char *out[MAX_SUGGEST], mtl_emit *emit)
 {
     found f = {.n = 0};
     if (!is_typo(doc, sp, i, &f))
@@ -438,7 +438,11 @@ static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
         int dup = 0;
         for (size_t j = 0; j < kept; j++)
             dup |= strcmp(out[j], w) == 0;
-        if (!dup && (out[kept] = malloc(n + 1)) != NULL)
+        if (!dup && !(out[kept] = malloc(n + 1))) {
+            mtl_emit_oom(emit); /* not a shorter list of suggestions */
+            break;
+        }
+        if (!dup)
             memcpy(out[kept++], w, n + 1);
     }
     return kept;
@@ -470,7 +474,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             char q[128];
             mtl_excerpt(doc, t->start, t->end, q, sizeof q);
             if (!asked[cap]) {
-                n_sugg[cap] = suggest(sp->speller, doc, i, sugg[cap]);
+                n_sugg[cap] = suggest(sp->speller, doc, i, sugg[cap], out);
                 asked[cap] = 1;
             }
             mtl_report_fix(out, t->start, t->end,
