@@ -166,6 +166,31 @@ static int block_kind(cmark_node *n)
 }
 
 /*
+ * Source offset of an inline node's (line, col). On a block's later lines
+ * cmark counts columns from where the block's first line starts, in the
+ * text it kept after stripping container markers and indentation: "* item
+ * text or\nadvances here." puts "advances" at column 3, as if the line were
+ * indented like the item's text, though a lazy continuation line is not.
+ * The line's own text starts after blanks and '>' (a '>' there would open
+ * a block quote, so it is never prose), and the column is counted from
+ * there.
+ */
+static size_t inline_offset(const char *src, size_t len, const size_t *lines,
+                            size_t n_lines, cmark_node *block, int line,
+                            int col)
+{
+    int first = cmark_node_get_start_line(block);
+    if (line <= first || line < 1 || (size_t)line > n_lines)
+        return offset_of(lines, n_lines, len, line, col);
+    size_t ls = lines[line - 1], i = ls;
+    while (i < len && (src[i] == ' ' || src[i] == '\t' || src[i] == '>'))
+        i++;
+    long c = (long)col + (long)(i - ls) -
+             (long)(cmark_node_get_start_column(block) - 1);
+    return offset_of(lines, n_lines, len, line, c < 1 ? 1 : (int)c);
+}
+
+/*
  * cmark's inline columns leave out white space it strips from the start of
  * a paragraph's continuation lines ("    more text" reports column 1), so a
  * node's literal is looked for where cmark says and, failing that, further
@@ -301,6 +326,13 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
         }
         if (!block || ev != CMARK_EVENT_ENTER)
             continue;
+        /* an inline node: its place in the source line it is on */
+        s = inline_offset(src, len, lines, n_lines, block,
+                          cmark_node_get_start_line(n),
+                          cmark_node_get_start_column(n));
+        e = inline_offset(src, len, lines, n_lines, block,
+                          cmark_node_get_end_line(n),
+                          cmark_node_get_end_column(n) + 1);
         switch (t) {
         case CMARK_NODE_TEXT:
             realign(src, len, last_src, cmark_node_get_literal(n), &s, &e);
