@@ -112,6 +112,10 @@ typedef enum mtl_input_kind {
     MTL_INPUT_MARKDOWN
 } mtl_input_kind;
 
+/* Does MTL_INPUT_AUTO read a file of this name as Markdown? .md, .markdown,
+ * .mdown and .mkd, in any case. */
+int mtl_markdown_name(const char *name);
+
 /*
  * Lints len bytes (any bytes: invalid UTF-8 and NULs give findings, not
  * errors). name is the display name, used for the input kind and messages.

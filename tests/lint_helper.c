@@ -48,12 +48,16 @@ const mtl_linter *linter_for(const char *rule)
     return l;
 }
 
-mtl_result *lint_only(const char *rule, const char *text)
+mtl_result *lint_only_as(const char *rule, const char *text, const char *name)
 {
     mtl_result *r = NULL;
-    assert_int_equal(mtl_lint(linter_for(rule), text, strlen(text),
-                              "test.txt", &r), 0);
+    assert_int_equal(mtl_lint(linter_for(rule), text, strlen(text), name, &r), 0);
     return r;
+}
+
+mtl_result *lint_only(const char *rule, const char *text)
+{
+    return lint_only_as(rule, text, "test.txt");
 }
 
 char *read_source_file(const char *relative, size_t *len)
@@ -93,6 +97,7 @@ char *read_article(size_t *len)
 
 typedef struct case_state {
     const char *rule;
+    const char *name;      /* the file name the text is linted as */
     const flag_case *flag; /* NULL for a clean case */
     const char *clean;
 } case_state;
@@ -110,7 +115,7 @@ static void run_flag(void **state)
 {
     const case_state *cs = *state;
     const flag_case *c = cs->flag;
-    mtl_result *r = lint_only(cs->rule, c->text);
+    mtl_result *r = lint_only_as(cs->rule, c->text, cs->name);
     const char *from = c->text;
     if (c->after) {
         const char *a = strstr(c->text, c->after);
@@ -144,7 +149,7 @@ static void run_flag(void **state)
 static void run_clean(void **state)
 {
     const case_state *cs = *state;
-    mtl_result *r = lint_only(cs->rule, cs->clean);
+    mtl_result *r = lint_only_as(cs->rule, cs->clean, cs->name);
     if (mtl_result_count(r) != 0) {
         print_message("text: %s\n", cs->clean);
         describe(r);
@@ -156,6 +161,14 @@ static void run_clean(void **state)
 int run_rule_cases(const char *group, const char *rule,
                    const flag_case *flags, size_t n_flags,
                    const char *const *clean, size_t n_clean)
+{
+    return run_rule_cases_as(group, rule, "test.txt", flags, n_flags, clean,
+                             n_clean);
+}
+
+int run_rule_cases_as(const char *group, const char *rule, const char *file,
+                      const flag_case *flags, size_t n_flags,
+                      const char *const *clean, size_t n_clean)
 {
     size_t n = n_flags + n_clean;
     struct CMUnitTest *tests = calloc(n, sizeof *tests);
@@ -173,6 +186,7 @@ int run_rule_cases(const char *group, const char *rule,
                 *p = ' ';
         names[i] = strdup(name);
         states[i].rule = rule;
+        states[i].name = file;
         if (i < n_flags)
             states[i].flag = &flags[i];
         else

@@ -37,6 +37,13 @@ typedef struct flag_case {
 int run_rule_cases(const char *group, const char *rule,
                    const flag_case *flags, size_t n_flags,
                    const char *const *clean, size_t n_clean);
+/* The same, with each text linted as a file of that name ("test.md" reads
+ * it as Markdown); spans are in the text as given. */
+int run_rule_cases_as(const char *group, const char *rule, const char *name,
+                      const flag_case *flags, size_t n_flags,
+                      const char *const *clean, size_t n_clean);
+/* lint_only for a file of that name. */
+mtl_result *lint_only_as(const char *rule, const char *text, const char *name);
 
 /* A file of the source tree ($MTLINT_SOURCE_ROOT, set by meson test) read
  * whole and NUL-terminated, malloc'd; *len (if not NULL) gets its length.

@@ -780,6 +780,33 @@ static void directory_recursed_sorted(void **state)
     run_free(&again);
 }
 
+/* Markdown by any of its names, in any case: found in directories and read
+ * as Markdown (the code span is not prose); text is read as text. */
+static void markdown_names(void **state)
+{
+    fixture *fx = *state;
+    static const char md[] = "Run `the the` now, and the the end.\n";
+    put(fx, "d/a.md", md);
+    put(fx, "d/b.markdown", md);
+    put(fx, "d/c.mdown", md);
+    put(fx, "d/d.mkd", md);
+    put(fx, "d/e.MD", md);
+    put(fx, "d/f.txt", md);
+    put(fx, "d/g.rst", md); /* neither */
+    run r;
+    RUN(fx, &r, "--only=repeated-word", "d");
+    expect_status(&r, 1);
+    assert_string_equal(r.out,
+                        "d/a.md:1:24: warning: repeated word 'the' [repeated-word]\n"
+                        "d/b.markdown:1:24: warning: repeated word 'the' [repeated-word]\n"
+                        "d/c.mdown:1:24: warning: repeated word 'the' [repeated-word]\n"
+                        "d/d.mkd:1:24: warning: repeated word 'the' [repeated-word]\n"
+                        "d/e.MD:1:24: warning: repeated word 'the' [repeated-word]\n"
+                        "d/f.txt:1:6: warning: repeated word 'the' [repeated-word]\n"
+                        "d/f.txt:1:24: warning: repeated word 'the' [repeated-word]\n");
+    run_free(&r);
+}
+
 static void unreadable_file(void **state)
 {
     fixture *fx = *state;
@@ -1054,6 +1081,7 @@ int main(void)
         T(ten_megabyte_line),
         T(pretty_many_findings_on_long_line),
         T(directory_recursed_sorted),
+        T(markdown_names),
         T(unreadable_file),
         T(utf16_file_refused),
         T(missing_among_good),

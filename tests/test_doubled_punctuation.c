@@ -22,6 +22,7 @@ static const flag_case flags[] = {
      .after = "U.S"},
     {.text = "Is it true,? No.", .flag = ",?", .suggestion = "?"},
     {.text = "one, , , two", .flag = ", , ,", .suggestion = ","},
+    {.text = "He brought them up with batons::.\n", .flag = "::."},
 };
 
 static const char *const clean[] = {
@@ -61,6 +62,11 @@ static const char *const clean[] = {
     /* plain prose */
     "The talks ended. The war went on.",
     "First, second; third: fourth.",
+    /* abbreviations of biology and etymology */
+    "It includes Vibrio spp., Pelagibacter spp., and others.",
+    "Haplorhini (haplo-rhini, Gr., simple noses) is a suborder.",
+    /* a colon announcing the next line, then the stop */
+    "The leitmotif of all the speeches was:.\nFreedom.",
 };
 
 int main(void)

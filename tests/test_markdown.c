@@ -2,8 +2,13 @@
  * block kinds, and mtlint comments. */
 #include "lint_helper.h"
 
+#include "base/utf8.h"
 #include "text/doc.h"
+#include "text/markdown.h"
 #include "mtlint.h"
+
+#include <cmark.h>
+#include <unicode/uchar.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +223,64 @@ static void lazy_continuation(void **state)
     mtl_doc_free(&d);
 }
 
+/* Long runs of emphasis ("*_*_*_..." is emphasis after emphasis, each
+ * holding one mark): the marks are placed by cmark's columns, not by
+ * searching for the next "*", which would fall behind with every pair
+ * until the text after the run is out of reach. */
+static void markup_runs(void **state)
+{
+    (void)state;
+    for (int line = 0; line < 2; line++) {
+        static char md[12000];
+        size_t o = 0;
+        if (line)
+            o += (size_t)snprintf(md, sizeof md, "A first line\n");
+        for (int i = 0; i < 5000; i++)
+            o += (size_t)snprintf(md + o, sizeof md - o, "*_");
+        o += (size_t)snprintf(md + o, sizeof md - o, " and the the end.\n");
+        mtl_result *r = lint(md, "a.md", 0);
+        assert_int_equal(mtl_result_count(r), 1);
+        const mtl_finding *f = mtl_result_at(r, 0);
+        assert_int_equal(f->offset, (size_t)(strstr(md, "the the") - md));
+        assert_int_equal(f->length, 7);
+        mtl_result_free(r);
+    }
+}
+
+/* Ignored words and phrases name the text a reader sees, not its markup:
+ * "*the* the" is the phrase "the the", "recie&#118;e" the word "recieve". */
+static void ignored_terms(void **state)
+{
+    (void)state;
+    const char *md = "Read *the* the docs and recie&#118;e mail.\n\n"
+                     "Then the [the\nlink](x) and more mail.\n";
+    mtl_options *o = mtl_options_new();
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+    mtl_options_set_severity(o, "repeated-word", MTL_WARNING);
+    mtl_options_set_severity(o, "spelling", MTL_WARNING);
+    mtl_linter *l = mtl_linter_new(o, NULL);
+    assert_non_null(l);
+    mtl_result *r = NULL;
+    assert_int_equal(mtl_lint(l, md, strlen(md), "a.md", &r), 0);
+    /* without the options: two repeated words, and the misspelling twice
+     * when the dictionary is installed */
+    assert_true(mtl_result_count(r) >= 2);
+    mtl_result_free(r);
+    mtl_linter_free(l);
+
+    mtl_options_set(o, "ignore-phrase", "the the");
+    mtl_options_set(o, "ignore-word", "recieve");
+    l = mtl_linter_new(o, NULL);
+    mtl_options_free(o);
+    assert_non_null(l);
+    assert_int_equal(mtl_lint(l, md, strlen(md), "a.md", &r), 0);
+    if (mtl_result_count(r) != 0)
+        fail_msg("not ignored: %s", describe(md, r, NULL));
+    mtl_result_free(r);
+    mtl_linter_free(l);
+}
+
 /* Inputs on which cmark reports an end before the start. */
 static void odd_positions(void **state)
 {
@@ -304,6 +367,598 @@ static void article_as_markdown(void **state)
     free(plain);
 }
 
+/* ---- the CommonMark specification's examples ---------------------------- */
+
+/* The examples of tests/commonmark/spec.txt: the Markdown of each, with
+ * "→" standing for a tab. */
+typedef struct example {
+    char *md;
+    size_t len;
+    size_t line; /* of the spec, for messages */
+} example;
+
+static example *spec_examples(size_t *n_out)
+{
+    static const char fence[] = "````````````````````````````````";
+    char *spec = read_source_file("tests/commonmark/spec.txt", NULL);
+    example *ex = NULL;
+    size_t n = 0, cap = 0, line = 0;
+    char *md = NULL;
+    size_t md_len = 0, md_line = 0;
+    int state = 0; /* 0 prose, 1 Markdown, 2 expected HTML */
+    for (char *p = spec; *p;) {
+        char *e = strchr(p, '\n');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        line++;
+        if (state == 0 && k == sizeof fence - 1 + 8 &&
+            memcmp(p, fence, sizeof fence - 1) == 0 &&
+            memcmp(p + sizeof fence - 1, " example", 8) == 0) {
+            state = 1;
+            md = malloc(strlen(p) + 1);
+            assert_non_null(md);
+            md_len = 0;
+            md_line = line;
+        } else if (state == 1 && k == 1 && p[0] == '.') {
+            state = 2;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 1024;
+                ex = realloc(ex, cap * sizeof *ex);
+                assert_non_null(ex);
+            }
+            md[md_len] = '\0';
+            ex[n++] = (example){md, md_len, md_line};
+        } else if (state == 1) {
+            for (size_t i = 0; i < k; i++) {
+                if (k - i >= 3 && memcmp(p + i, "\xE2\x86\x92", 3) == 0) {
+                    md[md_len++] = '\t';
+                    i += 2;
+                } else {
+                    md[md_len++] = p[i];
+                }
+            }
+            md[md_len++] = '\n';
+        } else if (state == 2 && k == sizeof fence - 1 &&
+                   memcmp(p, fence, k) == 0) {
+            state = 0;
+        }
+        p += k + (e ? 1 : 0);
+    }
+    free(spec);
+    *n_out = n;
+    return ex;
+}
+
+/* The example inside a container: every line after `first` on the first
+ * line and `rest` on the others. */
+static char *wrap(const example *x, const char *first, const char *rest,
+                  size_t *len)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < x->len; i++)
+        lines += x->md[i] == '\n';
+    char *out = malloc(x->len + lines * (strlen(first) + strlen(rest)) + 1);
+    assert_non_null(out);
+    size_t o = 0;
+    int at_start = 1, first_line = 1;
+    for (size_t i = 0; i < x->len; i++) {
+        if (at_start) {
+            const char *pre = first_line ? first : rest;
+            memcpy(out + o, pre, strlen(pre));
+            o += strlen(pre);
+            at_start = first_line = 0;
+        }
+        out[o++] = x->md[i];
+        at_start = x->md[i] == '\n';
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
+/* What a reader sees, as the letters and digits (and every byte of a
+ * non-ASCII character) of cmark's HTML, without code, tags, comments (raw
+ * HTML in cmark's safe mode) and escaped markup characters. */
+static char *rendered_letters(const char *md, size_t len)
+{
+    char *html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT);
+    assert_non_null(html);
+    char *out = malloc(strlen(html) + 1);
+    assert_non_null(out);
+    size_t o = 0;
+    static const char *const skips[][2] = {{"<code", "</code>"},
+                                           {"<pre", "</pre>"},
+                                           {"<!--", "-->"},
+                                           {"<", ">"},
+                                           {"&amp;", ""}, {"&lt;", ""},
+                                           {"&gt;", ""}, {"&quot;", ""}};
+    for (const char *p = html; *p;) {
+        size_t k = 0;
+        for (; k < sizeof skips / sizeof *skips; k++)
+            if (strncmp(p, skips[k][0], strlen(skips[k][0])) == 0)
+                break;
+        if (k < sizeof skips / sizeof *skips) {
+            const char *e = *skips[k][1] ? strstr(p, skips[k][1]) : NULL;
+            p = e ? e + strlen(skips[k][1]) : *skips[k][1] ? p + strlen(p)
+                                                         : p + strlen(skips[k][0]);
+            continue;
+        }
+        unsigned char c = (unsigned char)*p++;
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    free(html);
+    return out;
+}
+
+static int alnum(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The same of the prose mtlint reads: code spans and images (opaque spans
+ * that start with "`" or "!", once the letters written against them are
+ * taken off) are not text a reader sees; autolinks are. */
+static char *prose_letters(const mtl_doc *d)
+{
+    char *out = malloc(d->len + 1);
+    assert_non_null(out);
+    size_t o = 0, k = 0;
+    for (size_t i = 0; i < d->len; i++) {
+        while (k < d->n_opaque && d->opaque[k].end <= i)
+            k++;
+        if (k < d->n_opaque) {
+            size_t a = d->opaque[k].start, e = d->opaque[k].end;
+            while (a < e && alnum(d->text[a]))
+                a++;
+            while (e > a && alnum(d->text[e - 1]))
+                e--;
+            if (a <= i && i < e && (d->text[a] == '`' || d->text[a] == '!'))
+                continue;
+        }
+        unsigned char c = (unsigned char)d->text[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* Front matter that mtlint leaves out, blanked for cmark's rendering. */
+static char *without_front_matter(const char *md, size_t len)
+{
+    char *c = malloc(len + 1);
+    assert_non_null(c);
+    memcpy(c, md, len + 1);
+    for (const char *f = "-+"; *f; f++) {
+        char open[5] = {*f, *f, *f, '\n', 0};
+        if (strncmp(c, open, 4) != 0)
+            continue;
+        char *close = strstr(c + 3, open + 0);
+        /* the fence again at the start of a line */
+        while (close && close[-1] != '\n')
+            close = strstr(close + 1, open);
+        if (!close)
+            close = *f == '-' ? strstr(c + 3, "\n...\n") : NULL;
+        if (close) {
+            char *end = close + (close[0] == '\n' ? 4 : 3);
+            for (char *p = c; p < end; p++)
+                if (*p != '\n')
+                    *p = ' ';
+        }
+    }
+    return c;
+}
+
+static int is_letter_at(const char *s, size_t len, size_t i, int before)
+{
+    if (before ? i == 0 : i >= len)
+        return 0;
+    uint32_t c;
+    size_t at = before ? mtl_utf8_prev(s, i) : i;
+    mtl_utf8_next(s, len, at, &c);
+    return c != MTL_BAD_CP && u_isalpha((UChar32)c);
+}
+
+/* A copy of md with the character at [i, ...) changed to a different
+ * letter or digit ('q' for other marks), or NULL when it is a character
+ * whose change would change the Markdown around it. */
+static char *perturbed(const char *md, size_t len, size_t from, size_t to,
+                       size_t *out_len)
+{
+    char *c = malloc(len + 4 * (to - from) + 1);
+    assert_non_null(c);
+    size_t o = 0;
+    int changed = 0;
+    memcpy(c, md, from);
+    o = from;
+    for (size_t i = from; i < to;) {
+        uint32_t cp;
+        size_t k = mtl_utf8_next(md, len, i, &cp);
+        if (cp < 0x80 && ((cp | 32) >= 'a' && (cp | 32) <= 'z')) {
+            c[o++] = (char)((cp | 32) == 'q' ? cp + 1 : (cp & 32) | 'Q');
+            changed = 1;
+        } else if (cp >= '0' && cp <= '9') {
+            c[o++] = cp == '7' ? '8' : '7';
+            changed = 1;
+        } else if (cp >= 0x80 && cp != MTL_BAD_CP && u_isalpha((UChar32)cp)) {
+            c[o++] = 'q';
+            changed = 1;
+        } else if (cp == '"' || cp == '\'' || cp == ',' || cp == '.' ||
+                   cp == ';' || cp == '?' || cp == '%' || cp == '/' ||
+                   cp == '@' || cp == '$' || cp == '^' || cp == '{' ||
+                   cp == '}' || (cp >= 0x80 && cp != MTL_BAD_CP)) {
+            c[o++] = 'q';
+            changed = 1;
+        } else {
+            memcpy(c + o, md + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    memcpy(c + o, md + to, len - to);
+    o += len - to;
+    c[o] = '\0';
+    *out_len = o;
+    if (!changed) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* Rules whose findings are words or phrases. */
+static int word_rule(const char *rule)
+{
+    static const char *const rules[] = {
+        "spelling", "repeated-word", "repeated-phrase", "untranslated",
+        "mistranslation", "term-inconsistency", "fragment",
+        "disfluent-sentence", NULL};
+    for (size_t i = 0; rules[i]; i++)
+        if (strcmp(rule, rules[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const mtl_linter *all_rules(void)
+{
+    static mtl_linter *l;
+    if (!l) {
+        mtl_options *o = mtl_options_new();
+        for (size_t i = 0; i < mtl_rule_count(); i++)
+            mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_WARNING);
+        l = mtl_linter_new(o, NULL);
+        mtl_options_free(o);
+        assert_non_null(l);
+    }
+    return l;
+}
+
+typedef struct spec_tally {
+    size_t documents, findings, word_findings, failures;
+} spec_tally;
+
+static void spec_fail(spec_tally *t, const char *what, size_t line,
+                      const char *variant, const char *md, const char *detail)
+{
+    if (t->failures++ < 400)
+        print_message("spec.txt:%zu (%s): %s%s%s\n---\n%s---\n", line, variant,
+                      what, detail ? ": " : "", detail ? detail : "", md);
+}
+
+/* Does changing src[from, to) change what a reader sees? */
+static int touches_prose(const char *md, size_t len, size_t from, size_t to,
+                         const char *seen)
+{
+    size_t n;
+    char *c = perturbed(md, len, from, to, &n);
+    if (!c)
+        return -1; /* cannot tell */
+    char *bare = without_front_matter(c, n);
+    char *r = rendered_letters(bare, n);
+    int differs = strcmp(r, seen) != 0;
+    free(r);
+    free(bare);
+    free(c);
+    return differs;
+}
+
+static void check_document(spec_tally *t, const char *md, size_t len,
+                           size_t line, const char *variant)
+{
+    t->documents++;
+    char *bare = without_front_matter(md, len);
+    char *seen = rendered_letters(bare, len);
+    free(bare);
+
+    /* the prose: every node placed, the map in order, copied bytes equal
+     * to the source, the same letters as cmark's rendering */
+    mtl_doc d;
+    assert_int_equal(mtl_doc_build_as(&d, md, len, "example.md", 1), 0);
+    mtl_prose p;
+    assert_int_equal(mtl_markdown_prose(md, len, d.line_starts, d.n_lines, &p), 0);
+    if (p.n_unplaced)
+        spec_fail(t, "inline nodes not found in the source", line, variant, md,
+                  NULL);
+    mtl_prose_free(&p);
+    for (size_t i = 0; i < d.len; i++) {
+        if (d.map[i] > d.map[i + 1] || d.map_end[i] > d.map_end[i + 1] ||
+            d.map[i] > d.map_end[i] || d.map_end[i] > len) {
+            spec_fail(t, "map out of order", line, variant, md, NULL);
+            break;
+        }
+        if (d.map_end[i] == d.map[i] + 1 && d.text[i] != md[d.map[i]]) {
+            spec_fail(t, "copied byte differs from the source", line, variant,
+                      md, NULL);
+            break;
+        }
+    }
+    char *mine = prose_letters(&d);
+    if (strcmp(mine, seen) != 0) {
+        char detail[512];
+        snprintf(detail, sizeof detail, "prose '%.200s' rendered '%.200s'",
+                 mine, seen);
+        spec_fail(t, "prose differs from cmark's rendering", line, variant, md,
+                  detail);
+    }
+    free(mine);
+    mtl_doc_free(&d);
+
+    /* the findings: inside the input, on character boundaries, the same
+     * twice, words at word boundaries, none outside the prose */
+    mtl_result *r = NULL, *again = NULL;
+    assert_int_equal(mtl_lint(all_rules(), md, len, "example.md", &r), 0);
+    assert_int_equal(mtl_lint(all_rules(), md, len, "example.md", &again), 0);
+    if (mtl_result_count(r) != mtl_result_count(again))
+        spec_fail(t, "two runs differ", line, variant, md, NULL);
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        const mtl_finding *f = mtl_result_at(r, i);
+        size_t a = f->offset, e = f->offset + f->length;
+        char detail[256];
+        snprintf(detail, sizeof detail, "%s [%zu,%zu) '%.*s': %s", f->rule, a,
+                 e, (int)(e <= len ? e - a : 0), md + a, f->message);
+        t->findings++;
+        if (i < mtl_result_count(again)) {
+            const mtl_finding *g = mtl_result_at(again, i);
+            if (g->offset != f->offset || g->length != f->length ||
+                strcmp(g->rule, f->rule) || strcmp(g->message, f->message))
+                spec_fail(t, "two runs differ", line, variant, md, detail);
+        }
+        if (e > len || a > e) {
+            spec_fail(t, "finding outside the input", line, variant, md, detail);
+            continue;
+        }
+        if ((a < len && ((unsigned char)md[a] & 0xC0) == 0x80) ||
+            (e < len && ((unsigned char)md[e] & 0xC0) == 0x80)) {
+            spec_fail(t, "finding splits a character", line, variant, md,
+                      detail);
+            continue;
+        }
+        if (!f->length)
+            continue;
+        if (word_rule(f->rule)) {
+            t->word_findings++;
+            if (is_letter_at(md, len, a, 1) || is_letter_at(md, len, e, 0))
+                spec_fail(t, "word finding not at word boundaries", line,
+                          variant, md, detail);
+        }
+        /* its first and its last character are text a reader sees */
+        size_t last = mtl_utf8_prev(md, e);
+        size_t first_end = a + mtl_utf8_next(md, len, a, &(uint32_t){0});
+        if (touches_prose(md, len, a, first_end, seen) == 0 ||
+            touches_prose(md, len, last, e, seen) == 0)
+            spec_fail(t, "finding outside the prose", line, variant, md, detail);
+    }
+    mtl_result_free(r);
+    mtl_result_free(again);
+    free(seen);
+}
+
+/* Every example of the CommonMark spec, alone, in a block quote, in a list
+ * item, and after a block quote marker on its first line only (the others
+ * then lazy continuation lines or blocks of their own). */
+static void commonmark_spec(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    example *ex = spec_examples(&n);
+    assert_int_equal(n, 652);
+    spec_tally t = {0};
+    for (size_t i = 0; i < n; i++) {
+        static const char *const wraps[][3] = {{"alone", "", ""},
+                                               {"quoted", "> ", "> "},
+                                               {"list item", "- ", "  "},
+                                               {"lazy", "> ", ""}};
+        for (size_t w = 0; w < sizeof wraps / sizeof *wraps; w++) {
+            size_t len;
+            char *md = wrap(&ex[i], wraps[w][1], wraps[w][2], &len);
+            check_document(&t, md, len, ex[i].line, wraps[w][0]);
+            free(md);
+        }
+        free(ex[i].md);
+    }
+    free(ex);
+    print_message("%zu documents, %zu findings (%zu of words)\n", t.documents,
+                  t.findings, t.word_findings);
+    assert_int_equal(t.failures, 0);
+    /* the examples have words to flag: the checks above checked something */
+    assert_true(t.word_findings > 100);
+}
+
+/* ---- found on the specification and on real READMEs -------------------- */
+
+/* Lazy continuation lines (a list item's or block quote's paragraph going
+ * on without the indentation or "> "): cmark's columns there are off by
+ * the prefix the line lacks, which cut "advances" to "vances". The second
+ * clean case is the CommonMark spec's example of laziness (spec.txt line
+ * 4920). */
+static const flag_case lazy_flags[] = {
+    {.text = "* The item text or\nadvanses here.\n", .flag = "advanses"},
+    {.text = "> A quoted line that\ncontinuess lazily.\n", .flag = "continuess"},
+    {.text = "  1.  A paragraph\nwith two linez.\n", .flag = "linez"},
+    {.text = "> > Nested quotes\n> go on here\nand recieve more.\n", .flag = "recieve"},
+};
+static const char *const lazy_clean[] = {
+    "* The item text or\nadvances here.\n",
+    ("  1.  A paragraph\nwith two lines.\n\n          indented code\n\n"
+     "      > A block quote.\n"),
+    "> A quoted line that\ncontinues lazily here.\n",
+    "> > Nested quotes\n> go on here\nand continue lazily.\n",
+    "- The item\n      continues with more indentation than needed.\n",
+};
+
+/* Entities and numeric character references: decoded as cmark decodes
+ * them, each character mapped to its whole source span. */
+static const flag_case entity_flags[] = {
+    {.text = "Use &lt;wrod&gt; here.\n", .flag = "wrod"},
+    {.text = "Caf&eacute;s and restaurnts.\n", .flag = "restaurnts"},
+    {.text = "We recie&#118;e mail.\n", .flag = "recie&#118;e"},
+    {.text = "We recei&shy;ve &amp; recie&#x76;e mail.\n", .flag = "recie&#x76;e"},
+};
+static const flag_case entity_repeats[] = {
+    {.text = "They met the&#32;the ministers.\n", .flag = "the&#32;the"},
+    {.text = "They met &#116;he the ministers.\n", .flag = "&#116;he the"},
+};
+static const char *const entity_clean[] = {
+    "Use &lt;word&gt; here.\n",
+    "Caf&eacute; and tea &amp; croissants.\n",
+    "A &#34;quoted&#34; word and &#x41;BC here.\n",
+    "Fish &amp;amp; chips, written as an entity.\n",
+    "- An item with &copy; and &nbsp;entities\n  and a second line &mdash; here.\n",
+};
+
+/* Tables: one block per cell, the delimiter row left out, so cells are not
+ * glued into one sentence; "<br>" separates what it separates. */
+static const flag_case table_spacing_flags[] = {
+    {.text = "| Event | Note |\n|---|---|\n| The war ended.The next day came. | ok |\n",
+     .flag = ".", .after = "ended", .message = "missing space after '.'"},
+    {.text = "| Event | Note |\n|---|---|\n| The talks , she said | ok |\n",
+     .flag = " ,", .message = "space before ','"},
+};
+static const char *const table_spacing_clean[] = {
+    "| Event | Note |\n|---|---|\n| The war ended.<br>The next day came. | ok |\n",
+    "| a | b |\n|---|---|\n| one.<br>two | three |\n",
+    "The war ended.<br>The next day came.\n",
+    "The war ended.<br/>The next day came.<p>Then it rained.</p>\n",
+    "Name | Role\n:--- | ---:\nSmith.| lead\n",
+};
+static const flag_case table_repeat_flags[] = {
+    {.text = "| Name | Note |\n|---|---|\n| x | the the end |\n", .flag = "the the"},
+    {.text = "Intro to the the table:\n\n| a | b |\n|---|---|\n| c | d |\n",
+     .flag = "the the"},
+};
+static const char *const table_repeat_clean[] = {
+    "| the | the |\n|---|---|\n| a | a |\n",
+    "| Term | Meaning |\n| --- | --- |\n| data | data |\n",
+    "Some text before\n| head | head |\n|------|------|\n| cell | cell |\n",
+};
+
+/* Reference links with escaped characters (an indented continuation line,
+ * where cmark's columns are off): the escapes are decoded and the link
+ * text stays whole. */
+static const flag_case refesc_flags[] = {
+    {.text = "Some text\n    continues [with \\*stars\\* manaul][ref] now.\n\n"
+             "[ref]: https://example.com\n",
+     .flag = "manaul"},
+    {.text = "Read [the \\[draft\\] manaul][ref].\n\n[ref]: https://example.com\n",
+     .flag = "manaul"},
+};
+static const char *const refesc_clean[] = {
+    ("Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+     "[ref]: https://example.com\n"),
+    ("[foo\\*bar\\_baz manual][ref] and [\\[draft\\] notes][]\n\n"
+     "[ref]: https://example.com\n[\\[draft\\] notes]: /notes\n"),
+};
+static const char *const refesc_quotes_clean[] = {
+    ("Some text\n    continues [with \\*stars\\* here][ref] now.\n\n"
+     "[ref]: https://example.com\n"),
+    "> Quoted text\n> with [a \\[bracketed\\] link](https://x.example) (and more).\n",
+};
+
+/* Link reference definitions that open a paragraph: cmark drops them from
+ * its text but keeps its start line, and the text after them was read from
+ * the definition ("url"). */
+static const flag_case refdef_flags[] = {
+    {.text = "[ref]: /url\n\"title\"\nThe paragraph recieved.\n", .flag = "recieved"},
+    {.text = "> [a]: /url\n> [b]: /other\n> Quoted and recieved.\n", .flag = "recieved"},
+};
+static const char *const refdef_clean[] = {
+    "[ref]: /url\n\"title\"\nThe paragraph here.\n",
+    "[ref]: https://example.com/teh/docz\nSee [ref] here.\n",
+    "- [a]: /url\n  [b]: /other\n  An item here.\n",
+};
+
+/* Images are not read: their alt text, also inside a link (a badge) and
+ * when the image's address is a URL, which used to win over the image. */
+static const flag_case image_flags[] = {
+    {.text = "[![npm version](https://badge.fury.io/js/foo.svg)]"
+             "(https://badge.fury.io/js/foo) The packge is fast.\n",
+     .flag = "packge"},
+    {.text = "See ![the logo](logo.png) and the recieved docs.\n",
+     .flag = "recieved"},
+};
+static const char *const image_clean[] = {
+    "[![npm version](https://badge.fury.io/js/foo.svg)](https://badge.fury.io/js/foo)\n",
+    "![An imaeg of teh cat](https://example.com/cat.png)\n",
+    "See ![teh logo](logo.png) here.\n",
+    ("[![Build](https://ci.example/x.svg)](https://ci.example/x)\n"
+     "[![Coverage](https://cov.example/x.svg)](https://cov.example/x)\n"),
+    "An ![inline imaeg][logo] in a sentence.\n\n[logo]: https://example.com/l.png\n",
+    "It makes `chown()`ing files and `malloc`ed memory robust.\n",
+};
+
+/* Front matter: YAML ("---") and TOML ("+++") are not prose. */
+static const flag_case front_flags[] = {
+    {.text = "+++\ntitle = \"draft\"\n+++\n\nWe recieve mail.\n", .flag = "recieve"},
+    {.text = "---\ntitle: draft\n---\n\nWe recieve mail.\n", .flag = "recieve"},
+};
+static const char *const front_clean[] = {
+    "+++\ntitle = \"teh draft\"\n+++\n\nText here.\n",
+    "---\ntitle: teh draft\n...\n\nText here.\n",
+    "\xEF\xBB\xBF---\ntitle: teh draft\n---\n\nText here.\n",
+};
+
+/* Links one after another (a link list): each link's text is its own
+ * item, so the same word at the end of one and the start of the next is
+ * not a repetition. Within a link, or between a link and prose, it is. */
+static const flag_case link_flags[] = {
+    {.text = "[Read the the docs](https://a.example)\n", .flag = "the the"},
+    {.text = "Read [the docs](https://a.example) docs twice.\n",
+     .flag = "docs](https://a.example) docs"},
+};
+static const char *const link_clean[] = {
+    "[Read the docs](https://a.example)\n[docs in PDF](https://b.example)\n",
+    "[the](https://a.example) [the](https://b.example)\n",
+    "* [Download for Linux](a) [Download for Mac](b)\n",
+};
+
+typedef struct case_group {
+    const char *name, *rule;
+    const flag_case *flags;
+    size_t n_flags;
+    const char *const *clean;
+    size_t n_clean;
+} case_group;
+
+#define GROUP(name, rule, f, c) {name, rule, f, COUNT_OF(f), c, COUNT_OF(c)}
+#define FLAGS_ONLY(name, rule, f) {name, rule, f, COUNT_OF(f), NULL, 0}
+
+static const case_group groups[] = {
+    GROUP("lazy continuation", "spelling", lazy_flags, lazy_clean),
+    GROUP("entities", "spelling", entity_flags, entity_clean),
+    FLAGS_ONLY("entity spans", "repeated-word", entity_repeats),
+    GROUP("table cells", "punctuation-spacing", table_spacing_flags,
+          table_spacing_clean),
+    GROUP("table cells", "repeated-word", table_repeat_flags, table_repeat_clean),
+    GROUP("escaped reference links", "spelling", refesc_flags, refesc_clean),
+    {"escaped reference links", "unbalanced-quotes", NULL, 0,
+     refesc_quotes_clean, COUNT_OF(refesc_quotes_clean)},
+    GROUP("reference definitions", "spelling", refdef_flags, refdef_clean),
+    GROUP("images", "spelling", image_flags, image_clean),
+    GROUP("front matter", "spelling", front_flags, front_clean),
+    GROUP("adjacent links", "repeated-word", link_flags, link_clean),
+};
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,7 +971,18 @@ int main(void)
         cmocka_unit_test(indented_continuation),
         cmocka_unit_test(lazy_continuation),
         cmocka_unit_test(odd_positions),
+        cmocka_unit_test(ignored_terms),
+        cmocka_unit_test(markup_runs),
         cmocka_unit_test(article_as_markdown),
+        cmocka_unit_test(commonmark_spec),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    for (size_t i = 0; i < COUNT_OF(groups); i++) {
+        const case_group *g = &groups[i];
+        char name[120];
+        snprintf(name, sizeof name, "%s (%s)", g->name, g->rule);
+        failed += run_rule_cases_as(name, g->rule, "test.md", g->flags,
+                                    g->n_flags, g->clean, g->n_clean);
+    }
+    return failed;
 }

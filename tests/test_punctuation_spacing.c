@@ -42,6 +42,17 @@ static const flag_case flags[] = {
      .message = "space after '('", .suggestion = "("},
     {.text = "leaders of (Hamas ) met", .flag = " )",
      .message = "space before ')'", .suggestion = ")"},
+    {.text = "They counted the vote.Later they left.", .flag = ".",
+     .after = "vote", .message = "missing space after '.'", .suggestion = ". "},
+    {.text = "It was this year.Take that.", .flag = ".", .after = "year"},
+    {.text = "All is fine today.Don't worry.", .flag = ".", .after = "today"},
+    {.text = "It might be.There's more.", .flag = ".", .after = "be"},
+    {.text = "The data.Increasingly people ask.", .flag = ".", .after = "data"},
+    {.text = "We used QUOROM.We hope so.", .flag = ".", .after = "QUOROM"},
+    {.text = "We met in Boston.Heading south, we drove on; the heading was south.",
+     .flag = ".", .after = "Boston"},
+    {.text = "It was sent during the fly-by.The team waited.", .flag = ".",
+     .after = "fly-by"},
 };
 
 static const char *const clean[] = {
@@ -84,6 +95,12 @@ static const char *const clean[] = {
     "The talks ended. Next day they met.",
     "Really?! Yes.",
     "the end\n, next",
+    /* a name after a short or capitalised word, camel case, namespaces */
+    "See README.Debian for details.",
+    "Eat at Mc.Donalds now.",
+    "They went to invent Chem.Weapons there; weapons are banned.",
+    "Use os.ReadFile here.",
+    "Call net.Socket and net.Server here.",
 };
 
 int main(void)

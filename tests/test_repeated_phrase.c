@@ -50,6 +50,35 @@ static const flag_case flags[] = {
     {.text = "Talks on “the Gaza Strip” or “the Gaza Strip”, he said.",
      .flag = "“the Gaza Strip” or “the Gaza Strip”",
      .suggestion = "“the Gaza Strip”"},
+    /* identical conjuncts of any class, single words too */
+    {.text = "The survey reached voters and voters who had moved.",
+     .flag = "voters and voters", .suggestion = "voters"},
+    {.text = "They signed a treaty or a treaty, he said.",
+     .flag = "a treaty or a treaty", .suggestion = "a treaty"},
+    {.text = "The climb was slow and slow.", .flag = "slow and slow"},
+    {.text = "They measured longitude and longitude at sea.",
+     .flag = "longitude and longitude"},
+    {.text = "The files were compiled and compiled from source.",
+     .flag = "compiled and compiled"},
+    {.text = "He was a cricketer and a cricketer, and a pall bearer.",
+     .flag = "a cricketer and a cricketer"},
+    {.text = "It has the same characters and characters (and names) as before.",
+     .flag = "characters and characters"},
+    {.text = "Schools and universities and universities were closed.",
+     .flag = "universities and universities"},
+    /* adjacent copies ending in a function word */
+    {.text = "We lived most of lived most of our lives there.",
+     .flag = "lived most of lived most of", .suggestion = "lived most of"},
+    {.text = "It came with the help of the help of friends.",
+     .flag = "the help of the help of"},
+    {.text = "It has been on show in has been on show in the gallery.",
+     .flag = "has been on show in has been on show in"},
+    /* one repetition that matches twice is one finding */
+    {.text = "They discussed the day after the day after as well as the day after.",
+     .flag = "the day after the day after"},
+    {.text = "In 1936 the Germans sent a Luftwaffe force the Germans sent a "
+             "Luftwaffe force, the Condor Legion, to Spain.",
+     .flag = "the Germans sent a Luftwaffe force the Germans sent a Luftwaffe force"},
 };
 
 static const char *const clean[] = {
@@ -112,6 +141,18 @@ static const char *const clean[] = {
     "Use 'col -bx' rather than 'col-bx'.",
     "It failed with Invalid value 'Invalid value' for the key.",
     "The symbols { a b a b c } follow.",
+    /* doubles English means */
+    "He waited and waited for the bus.",
+    "They talked and talked until dawn.",
+    "It grew bigger and bigger every year.",
+    "They walked for miles and miles, for days and days.",
+    "Time and time again he fell.",
+    "Between man and man, and people and people, there is trust.",
+    "It was through and through a failure.",
+    /* a modifier, a name or a new clause after the second conjunct */
+    "The hair follicle and hair follicle appendages grew.",
+    "Release and Release.gpg are both files.",
+    "A friend of a friend of mine came.",
 };
 
 int main(void)

@@ -19,6 +19,16 @@ static const flag_case flags[] = {
      .flag = "Gaza  Gaza"},
     {.text = "the war war ended", .flag = "war war"},
     {.text = "Blinken’s visit visit ended.", .flag = "visit visit"},
+    {.text = "The proteins on on the membrane bind.", .flag = "on on"},
+    {.text = "He got up and ran ran home.", .flag = "ran ran"},
+    {.text = "He was arrested in in Tay Ninh.", .flag = "in in"},
+    /* a translation loop is one finding */
+    {.text = "And rahu sum sum sum sum sum.", .flag = "sum sum sum sum sum",
+     .suggestion = "sum"},
+    {.text = "It is called population population population, or sample space.",
+     .flag = "population population population"},
+    {.text = "Subspecies Sia Sia Sia Sia Sia.", .flag = "Sia Sia Sia Sia Sia"},
+    {.text = "It is protected by by a passphrase.", .flag = "by by"},
 };
 
 static const char *const clean[] = {
@@ -37,6 +47,18 @@ static const char *const clean[] = {
     "He said no, no and no.",
     "The the-word is an article.",
     "A so-so result.",
+    /* particles and prepositions, pronouns and determiners, nouns and modals */
+    "They checked in in minutes.",
+    "The lights turned on on Monday.",
+    "He gave her her keys.",
+    "The will will be read tomorrow.",
+    /* emphasis, names and reduplication */
+    "\"Very very good,\" she said.",
+    "We went to the last LAST festival.",
+    "Night night, sleep well.",
+    "Choo choo went the train.",
+    "Compare compare compare the prices.",
+    "Emperor Duc Duc ruled for years.",
 };
 
 /* Many capitalised pairs of the same word are settled together: each is

@@ -31,6 +31,47 @@ static const flag_case flags[] = {
      .flag = "Cease-fire", .suggestion = "Ceasefire"},
     {.text = "A gray sky. A grey sea. A gray coat.", .flag = "grey",
      .suggestion = "gray"},
+    /* open against hyphenated, in the same use */
+    {.text = "The long-term plan and the long-term goal need a long term strategy.",
+     .flag = "long term", .suggestion = "long-term"},
+    {.text = "Real-time data and real-time feeds need a real time clock.",
+     .flag = "real time", .suggestion = "real-time"},
+    {.text = "A meta-data workshop on meta-data discussed meta data.",
+     .flag = "meta data"},
+    {.text = "High-end cameras and high-end lenses beat high end phones.",
+     .flag = "high end"},
+    /* closed and split */
+    {.text = "The software cannot run and cannot stop, but it can not start.",
+     .flag = "can not", .suggestion = "cannot"},
+    {.text = "His re-election campaign began; his re-election was sure; his "
+             "reelection came.",
+     .flag = "reelection"},
+    /* US and UK, with the senses both share */
+    {.text = "The program of the festival was long. The programme of events was "
+             "announced. The program ended late.",
+     .flag = "programme", .suggestion = "program"},
+    {.text = "The track is 100 meters long. The pool is 50 metres long. The "
+             "field is 80 meters wide.",
+     .flag = "metres", .suggestion = "meters"},
+    /* a name written open and closed; a label; a heading */
+    {.text = "If Network Manager is installed, NetworkManager runs. "
+             "NetworkManager handles it.",
+     .flag = "Network Manager", .suggestion = "NetworkManager"},
+    {.text = "Send an email today. Answer every email. E-mail: the desk.",
+     .flag = "E-mail"},
+    {.text = "For Workstations\n\nSince work stations reboot, workstations need care.",
+     .flag = "work stations"},
+    {.text = "It grew about 9 per cent this year, 3 percent later, 5 percent now.",
+     .flag = "per cent", .suggestion = "percent"},
+    {.text = "The by-election was held. A second by-election came. Then a by "
+             "election was called.",
+     .flag = "by election"},
+    {.text = "A long-term plan, a long-term goal and a long term, stable deal.",
+     .flag = "long term"},
+    /* names tell the variety, and are not reported */
+    {.text = "The Labor Department met. The Labor Secretary spoke. The labour "
+             "market is tight.",
+     .flag = "labour", .suggestion = "labor"},
 };
 
 static const char *const clean[] = {
@@ -46,6 +87,26 @@ static const char *const clean[] = {
     "The color of the sky; the color of the sea.",
     "Maybe it will rain; it may be sunny.",
     "He played a follow-up game and will follow up later.",
+    /* words that run together into other words */
+    "The process or the thread runs on the processor.",
+    "Nepal is a country; Nepalis are proud.",
+    "These areas are as large as the sea.",
+    "The capital is La Paz; an isla is an island.",
+    /* identifiers, names, quotations, routes */
+    "Call readableStream to get a readable stream.",
+    "BlackRock said the black rock fell.",
+    "“We need a cease-fire and we need it now,” he said. A ceasefire came.",
+    "He drove on US 101 and the U.S. economy grew. The U.S. said no.",
+    "The Kennedy Center opened. The centre of town is busy. The centre closed.",
+    "Edit /etc/localtime to set the local time.",
+    /* senses both varieties spell alike */
+    "The program runs on Linux. The programme of events was announced.",
+    "Read the gas meter. The pool is 50 metres long. It is 20 metres deep.",
+    /* a noun against a modifier or an adjective: two uses */
+    "Following a career high in appearances, he had a career-high 53 saves.",
+    "The plan is long-term. In the long term it pays.",
+    "It is required by law. The by-law says so.",
+    "He served at Pearl Harbor. The harbour was calm. The harbour froze.",
 };
 
 int main(void)

@@ -1,5 +1,9 @@
 /* mtlint-dump: prints the segmentation of a file (blocks, sentences and
- * tokens with byte spans, kinds and normal forms), for rule writers. */
+ * tokens with byte spans, kinds and normal forms), for rule writers. A
+ * Markdown file (.md, .markdown, .mdown, .mkd) is read as the linter reads
+ * it: spans are in the extracted prose, and each token also shows the
+ * source bytes it maps to. */
+#include "mtlint.h"
 #include "text/doc.h"
 
 #include <stdio.h>
@@ -34,7 +38,8 @@ int main(int argc, char **argv)
     } while (r > 0);
     fclose(f);
     mtl_doc d;
-    if (mtl_doc_build(&d, buf ? buf : "", len, argv[1]) != 0) {
+    if (mtl_doc_build_as(&d, buf ? buf : "", len, argv[1],
+                         mtl_markdown_name(argv[1])) != 0) {
         fputs("mtlint-dump: cannot segment\n", stderr);
         return 2;
     }
@@ -49,10 +54,16 @@ int main(int argc, char **argv)
                 const mtl_token *tk = &d.tokens[t];
                 if (tk->kind == MTL_TOK_SPACE)
                     continue;
-                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'\n",
+                printf("    %-7s [%u,%u) flags=%x '%.*s' -> '%s'",
                        kinds[tk->kind], tk->start, tk->end, tk->flags,
                        (int)(tk->end - tk->start), d.text + tk->start,
                        mtl_tok_norm(&d, tk));
+                if (d.map) {
+                    size_t a = d.map[tk->start];
+                    size_t e = d.map_end[tk->end - 1];
+                    printf(" src [%zu,%zu) '%.*s'", a, e, (int)(e - a), buf + a);
+                }
+                putchar('\n');
             }
         }
     }

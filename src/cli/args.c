@@ -15,7 +15,8 @@
 static const char usage_text[] =
     "usage: mtlint [OPTION]... FILE|DIR|-...\n"
     "Find machine-translation artifacts in English text (plain text and Markdown).\n"
-    "Directories are searched for *.txt and *.md files; - reads standard input.\n"
+    "Directories are searched for *.txt and Markdown (*.md, *.markdown, *.mdown,\n"
+    "*.mkd) files; - reads standard input.\n"
     "\n"
     "Output:\n"
     "  -f, --format=FORMAT      gnu, pretty, json (JSON Lines) or sarif\n"

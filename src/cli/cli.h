@@ -41,7 +41,7 @@ typedef struct input {
 } input;
 
 /* Expands the command-line paths into files (directories recurse into
- * *.txt and *.md, sorted). Errors for paths that do not exist are recorded
+ * *.txt and Markdown files, sorted). Errors for paths that do not exist are recorded
  * as inputs with .error set, in order. Returns 0, or -1 out of memory. */
 int inputs_expand(char *const *paths, size_t n, const char *stdin_name,
                   input **out, size_t *n_out);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,16 +40,12 @@ static int add(list *l, const char *path, const char *name, const char *error)
     return 0;
 }
 
+/* Text (.txt) and the names mtl_lint reads as Markdown, in any case. */
 static int lintable_name(const char *name)
 {
     size_t n = strlen(name);
-    static const char *const ext[] = {".txt", ".md", ".markdown", NULL};
-    for (size_t i = 0; ext[i]; i++) {
-        size_t k = strlen(ext[i]);
-        if (n > k && strcmp(name + n - k, ext[i]) == 0)
-            return 1;
-    }
-    return 0;
+    return (n > 4 && strcasecmp(name + n - 4, ".txt") == 0) ||
+           mtl_markdown_name(name);
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -88,7 +88,7 @@ void mtl_result_to_source(struct mtl_result *r, const mtl_doc *doc)
         size_t e = f->offset + f->length < doc->len ? f->offset + f->length
                                                     : doc->len;
         size_t ss = doc->map[s];
-        size_t se = e > s ? doc->map[e - 1] + 1 : ss;
+        size_t se = e > s ? doc->map_end[e - 1] : ss;
         f->offset = ss;
         f->length = se > ss ? se - ss : 0;
     }

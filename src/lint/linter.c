@@ -244,7 +244,7 @@ mtl_severity mtl_linter_severity(const mtl_linter *l, size_t i)
     return l && i < mtl_n_rules ? l->severity[i] : MTL_OFF;
 }
 
-static int is_markdown_name(const char *name)
+int mtl_markdown_name(const char *name)
 {
     static const char *const ext[] = {".md", ".markdown", ".mdown", ".mkd"};
     size_t n = strlen(name);
@@ -269,7 +269,7 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     mtl_analyses an = {0};
     name = name ? name : "-";
     int markdown = l->input == MTL_INPUT_MARKDOWN ||
-                   (l->input == MTL_INPUT_AUTO && is_markdown_name(name));
+                   (l->input == MTL_INPUT_AUTO && mtl_markdown_name(name));
     if (mtl_doc_build_with(&doc, bytes ? bytes : "", len, name, markdown,
                            l->breakers) != 0) {
         free(r);

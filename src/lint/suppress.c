@@ -205,15 +205,16 @@ void mtl_suppress(struct mtl_result *r, const mtl_doc *doc, int report_unused)
     free(used);
 }
 
-static int inside_phrase(const mtl_doc *doc, const mtl_finding *f,
+/* Is the text [t0, t1) inside an occurrence of the phrase? */
+static int inside_phrase(const char *text, size_t len, size_t t0, size_t t1,
                          const char *phrase)
 {
     size_t n = strlen(phrase);
-    if (!n || f->length > n)
+    if (!n || t1 - t0 > n)
         return 0;
-    size_t from = f->offset + f->length >= n ? f->offset + f->length - n : 0;
-    for (size_t at = from; at <= f->offset && at + n <= doc->src_len; at++)
-        if (strncasecmp(doc->src + at, phrase, n) == 0)
+    size_t from = t1 >= n ? t1 - n : 0;
+    for (size_t at = from; at <= t0 && at + n <= len; at++)
+        if (strncasecmp(text + at, phrase, n) == 0)
             return 1;
     return 0;
 }
@@ -229,13 +230,19 @@ void mtl_ignore_terms(struct mtl_result *r, const mtl_doc *doc,
         r->failed = 1;
         return;
     }
+    /* Words and phrases name text as a reader sees it: in Markdown, the
+     * prose a finding's source holds ("caf&eacute;" is "café", "*the* day"
+     * is "the day"). */
     for (size_t i = 0; i < r->count; i++) {
         const mtl_finding *f = &r->items[i];
+        size_t t0, t1;
+        mtl_doc_text_range(doc, f->offset, f->offset + f->length, &t0, &t1);
         for (size_t k = 0; !drop[i] && k < n_words; k++)
-            drop[i] = strlen(words[k]) == f->length &&
-                      strncasecmp(doc->src + f->offset, words[k], f->length) == 0;
+            drop[i] = strlen(words[k]) == t1 - t0 &&
+                      strncasecmp(doc->text + t0, words[k], t1 - t0) == 0;
         for (size_t k = 0; !drop[i] && k < n_phrases; k++)
-            drop[i] = (unsigned char)inside_phrase(doc, f, phrases[k]);
+            drop[i] = (unsigned char)inside_phrase(doc->text, doc->len, t0, t1,
+                                                   phrases[k]);
     }
     mtl_result_remove(r, drop);
     free(drop);

@@ -15,7 +15,7 @@
  * American diplomacy, America’s involvement,” Blinken said").
  *
  * Verbless lines are normal in edited text, so these are left alone: a
- * heading or list item, a block of one sentence (headline, caption,
+ * heading, list item or table cell, a block of one sentence (headline, caption,
  * dateline, signature, "Thank you."), a line without a final full stop, a
  * question or exclamation, a quotation standing alone, an interjection, a
  * title-case line, an imperative ("Read more.", "Don't worry."), and a few
@@ -416,7 +416,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         return 0;
     for (size_t b = 0; b < doc->n_blocks; b++) {
         const mtl_block *blk = &doc->blocks[b];
-        if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM)
+        if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM ||
+            blk->kind == MTL_BLOCK_TABLE_CELL)
             continue;
         quote_count qc = {blk->tok_begin, 0};
         for (size_t si = blk->sent_begin; si < blk->sent_end; si++) {

@@ -245,6 +245,28 @@ static int used_alone(const mtl_doc *doc, const char *s, size_t n)
     return 0;
 }
 
+/* Is [s, s + n) (capitalised) a word the document also writes in lower
+ * case in prose ("... Within" and "within"): a common word, not a name?
+ * Not in a path or a name ("debian/control", "x-debian"). */
+static int used_lower(const mtl_doc *doc, const char *s, size_t n)
+{
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const mtl_token *t = &doc->tokens[i];
+        if (t->kind != MTL_TOK_WORD || t->end - t->start != n ||
+            !ascii_lower(doc->text[t->start]) ||
+            (i > 0 && mtl_tok_touch(doc, i - 1) && doc->tokens[i - 1].kind != MTL_TOK_QUOTE) ||
+            (mtl_tok_touch(doc, i) && !mtl_tok_closer(doc, i + 1) &&
+             (!mtl_tok_mark(doc, i + 1) || mtl_tok_touch(doc, i + 1))))
+            continue;
+        size_t k = 1;
+        while (k < n && doc->text[t->start + k] == s[k])
+            k++;
+        if (k == n && (s[0] | 0x20) == doc->text[t->start])
+            return 1;
+    }
+    return 0;
+}
+
 /* Does another word of the document start with the same "prefix." as the
  * word at token w (net.Socket and net.Server: a namespace)? */
 static int namespace_of(const mtl_doc *doc, size_t w, size_t prefix)
@@ -268,10 +290,60 @@ static void report_missing(mtl_emit *out, size_t at, char m)
     mtl_report_fix(out, at, at + 1, &f, 1, "missing space after '%c'", m);
 }
 
-/* ICU keeps "end.Next" as one word: flag a single inner dot between a
- * word and a capitalised word that starts sentences or that the document
- * uses alone. Names with more dots or digits (U.S.Army, java.util.List, v1.2)
- * and names in markup ("{net.Socket}") are left alone. *scans caps the
+/* Bytes of an apostrophe (ASCII or U+2019) at s, or 0. */
+static size_t apostrophe(const char *s, const char *e)
+{
+    if (s < e && *s == '\'')
+        return 1;
+    return e - s >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+}
+
+/* Is [s, e) a plain capitalised word: a capital, then only lower-case
+ * letters, perhaps with a clitic ("Later", "There's", "Don't"), not
+ * "NET", "X" or "ReadFile"? Returns the length of the letters before the
+ * clitic, or 0. */
+static size_t plain_capitalised(const char *s, const char *e)
+{
+    if (e - s < 2 || !ascii_upper(s[0]))
+        return 0;
+    const char *p = s + 1;
+    while (p < e && ascii_lower(*p))
+        p++;
+    size_t n = (size_t)(p - s), ap = apostrophe(p, e);
+    if (p == e)
+        return n;
+    if (!ap || p + ap == e)
+        return 0;
+    for (const char *q = p + ap; q < e; q++)
+        if (!ascii_lower(*q))
+            return 0;
+    return n;
+}
+
+/* Is [s, e) a word in one case: lower case, capitalised or in capitals
+ * ("vote", "Force", "OAS"), not a camel-case name ("readFile")? */
+static int plain_word(const char *s, const char *e)
+{
+    int lower = 0, upper = 0;
+    for (const char *p = s; p < e; p++) {
+        if (ascii_lower(*p))
+            lower = 1;
+        else if (ascii_upper(*p))
+            upper |= p == s ? 1 : 2;
+        else
+            return 0;
+    }
+    return !(upper & 2) || !lower;
+}
+
+/* ICU keeps "end.Next" as one word: flag a single inner dot between two
+ * words, the second capitalised ("the vote.Later", "be.There's",
+ * "QUOROM.We"). Names with more dots or digits (U.S.Army, java.util.List,
+ * v1.2), camel case (net.ReadFile), names in markup ("{net.Socket}") and
+ * namespaces the document repeats (net.Socket and net.Server) are left
+ * alone; so is a name after a capitalised word or capitals ("Mc.Donalds",
+ * "README.Debian"), unless it starts sentences, or the document writes it
+ * in lower case too ("Boston.Heading", "UK.Within"). *scans caps the
  * whole-document look-ups. */
 static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out)
 {
@@ -280,21 +352,31 @@ static void inner_dot(const mtl_doc *doc, size_t i, size_t *scans, mtl_emit *out
     const char *dot = memchr(s, '.', (size_t)(e - s));
     if (!dot || memchr(dot + 1, '.', (size_t)(e - dot - 1)))
         return;
-    for (const char *p = s; p < dot; p++)
-        if (!ascii_lower(*p) && !ascii_upper(*p))
-            return;
-    if (dot - s < 2 || !ascii_lower(dot[-1]) || !titlecase(dot + 1, e))
+    size_t left = (size_t)(dot - s);
+    size_t n = plain_capitalised(dot + 1, e);
+    if (left < 2 || !plain_word(s, dot) || !n)
         return;
+    /* a compound before it is a word too: "the fly-by.The" */
+    int compound = i >= 2 && mtl_tok_char(doc, i - 1) == '-' &&
+                   mtl_tok_glued(doc, i - 2) && doc->tokens[i - 2].kind == MTL_TOK_WORD;
     if ((i > 0 && mtl_tok_touch(doc, i - 1) &&
          doc->tokens[i - 1].kind != MTL_TOK_QUOTE &&
-         mtl_tok_char(doc, i - 1) != '(') ||
+         mtl_tok_char(doc, i - 1) != '(' && !compound) ||
         (mtl_tok_touch(doc, i) && !mtl_tok_closer(doc, i + 1) &&
          !mtl_tok_mark(doc, i + 1)))
         return;
-    size_t n = (size_t)(e - dot - 1);
-    if (!in_words(starters, dot + 1, n) &&
-        !((*scans)++ < 16 && used_alone(doc, dot + 1, n) &&
-          !namespace_of(doc, i, (size_t)(dot - s) + 1)))
+    if (namespace_of(doc, i, left + 1))
+        return;
+    /* after a lower-case word, any capitalised word: a sentence starts */
+    /* after a capitalised word or capitals, a word the document also
+     * writes in lower case (a name after a name is one: "Cobourg.David") */
+    int capitals = !ascii_lower(dot[-1]);
+    /* a short capitalised word is perhaps an abbreviation: "Chem.Weapons" */
+    int short_name = !capitals && !ascii_lower(s[0]) && left <= 4;
+    if (!in_words(starters, dot + 1, n) && !ascii_lower(s[0]) &&
+        (short_name ||
+         !((*scans)++ < 16 && (used_lower(doc, dot + 1, n) ||
+                               (!capitals && used_alone(doc, dot + 1, n))))))
         return;
     report_missing(out, (size_t)(dot - doc->text), '.');
 }

@@ -7,13 +7,16 @@
  *         -> repeated phrase 'to those who need it'
  *     "whether a cease-fire or a cease-fire"
  *     "“the day after” as well as the “day after.”"
- *         -> identical conjuncts, reported the same way
+ *     "voters and voters who", "slow and slow", "compiled or compiled"
+ *         -> identical conjuncts of any class, reported the same way
  *
  * Copies are compared word by word on normal forms; quotation marks inside
  * a copy are ignored, since translation moves them. Style, idiom and
  * structure are not reported: comma-separated repeats ("I know, I know"),
  * chains ("more and more and more"), nesting ("pointer to pointer to char"),
- * reduplication ("tick tock tick tock"), refrains across a sentence end
+ * reduplication ("tick tock tick tock", "more and more", "bigger and
+ * bigger", "hours and hours", "waited and waited", "time and time again",
+ * "between man and man"), refrains across a sentence end
  * ("It's over. It's over."), three or more copies, tables, lists and code;
  * nor single words, which are repeated-word's job.
  *
@@ -22,8 +25,11 @@
  */
 #include "findings/rule.h"
 
+#include "base/buf.h"
 #include "base/strlist.h"
+#include "lang/tags.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,12 +66,43 @@ static const char *const modal_pairs[][2] = {
     {"used", "to"}, {"ought", "to"}, {"got", "to"}, {"going", "to"},
     {"need", "to"}, {"needs", "to"}, {"want", "to"}, {"wants", "to"}};
 
+/* The spans reported so far: the immediate copies (in text order), then
+ * the conjuncts (in text order). One repetition is one finding, however
+ * many ways it matches. */
+typedef struct reported {
+    mtl_span *span;
+    size_t n, cap, n_immediate;
+    int failed;
+} reported;
+
 /* The words of the document in order, as token indices. */
 typedef struct words {
     const mtl_doc *doc;
     size_t *tok;
     size_t n;
+    reported *done;
 } words;
+
+/* Does [start, end) overlap a span already reported? */
+static int overlaps_reported(const words *w, size_t start, size_t end)
+{
+    const reported *r = w->done;
+    size_t lo = 0, hi = r->n_immediate;
+    while (lo < hi) { /* the first immediate span ending after start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->span[mid].end <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->n_immediate && r->span[lo].start < end)
+        return 1;
+    /* conjunct spans start at most MAX_WORDS words apart: the last few */
+    for (size_t k = r->n; k > r->n_immediate && k + 4 > r->n; k--)
+        if (r->span[k - 1].start < end && start < r->span[k - 1].end)
+            return 1;
+    return 0;
+}
 
 static const mtl_token *word(const words *w, size_t k)
 {
@@ -287,10 +324,23 @@ static int has_shorter_period(const words *w, size_t a, size_t p)
  * refrain or data ("And again. And again. And again."). */
 static int runs_on(const words *w, size_t a, size_t p)
 {
-    size_t block = block_of(w, a);
-    return (a > 0 && block_of(w, a - 1) == block && same_word(w, a - 1, a - 1 + p)) ||
-           (a + 2 * p < w->n && block_of(w, a + 2 * p) == block &&
-            same_word(w, a + p, a + 2 * p));
+    /* a phrase of three words or more runs on by two ("the Germans sent a
+     * force the Germans sent a force, the Legion" is two copies), unless it
+     * has a preposition, which nests: "the file with the file with the same
+     * name", whichever way the copies are cut */
+    int nests = 0;
+    for (size_t j = a; j < a + p; j++)
+        nests |= mtl_in_list(prepositions, norm(w, j));
+    size_t need = p >= 3 && !nests ? 2 : 1, block = block_of(w, a);
+    size_t left = 0, right = 0;
+    while (left < need && a > left && block_of(w, a - 1 - left) == block &&
+           same_word(w, a - 1 - left, a - 1 - left + p))
+        left++;
+    while (right < need && a + 2 * p + right < w->n &&
+           block_of(w, a + 2 * p + right) == block &&
+           same_word(w, a + p + right, a + 2 * p + right))
+        right++;
+    return left == need || right == need;
 }
 
 /* Ablaut reduplication: "tick tock", "ding dong", "zig zag" differ in one
@@ -313,7 +363,12 @@ static int is_ablaut_pair(const words *w, size_t i)
 static int is_nesting(const words *w, size_t a, size_t p)
 {
     size_t b = a + p;
-    if (mtl_in_list(prepositions, norm(w, b - 1)) && !mtl_in_list(prepositions, norm(w, a)))
+    /* A bare or indefinite noun and its preposition chain ("pointer to
+     * pointer to", "a friend of a friend of"); a longer phrase, or one with
+     * "the", is a copy ("the help of the help of"). */
+    int indefinite = strcmp(norm(w, a), "a") == 0 || strcmp(norm(w, a), "an") == 0;
+    if (mtl_in_list(prepositions, norm(w, b - 1)) && !mtl_in_list(prepositions, norm(w, a)) &&
+        (p == 2 || (p == 3 && indefinite)))
         return 1;
     if (p == 2 && (strcmp(norm(w, a), "of") == 0 || strcmp(norm(w, a), "to") == 0) &&
         !mtl_in_list(determiners, norm(w, a + 1)))
@@ -333,10 +388,17 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
                    size_t copy_end, size_t start, size_t end, size_t fix1,
                    size_t fix1_end, size_t fix2, size_t fix2_end)
 {
+    if (overlaps_reported(w, start, end))
+        return;
+    mtl_span sp = {(uint32_t)start, (uint32_t)end};
+    if (MTL_PUSH(w->done->span, w->done->n, w->done->cap, sp) != 0) {
+        w->done->failed = 1;
+        return;
+    }
     size_t n1 = fix1_end - fix1, n2 = fix2_end - fix2;
     char *fix = malloc(n1 + n2 + 1);
     if (!fix) {
-        mtl_emit_oom(out);
+        w->done->failed = 1;
         return;
     }
     memcpy(fix, w->doc->text + fix1, n1);
@@ -393,6 +455,10 @@ static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
         in_compound(w, b + p - 1, 1) || is_nesting(w, a, p))
         return 0;
     if (p == 2 && is_ablaut_pair(w, a))
+        return 0;
+    /* "and people and people" is the conjuncts "people and people" after a
+     * conjunction: judged as conjuncts */
+    if (p == 2 && (strcmp(norm(w, a), "and") == 0 || strcmp(norm(w, a), "or") == 0))
         return 0;
     if (p == 2 && !tail && all_capitalised(w, a, 2 * p))
         return 0;
@@ -454,12 +520,95 @@ static const char *const deictic[] = {
     "this", "that", "these", "those", "here", "there", "one", "him", "her",
     "them", "you", "now", "then", NULL};
 
-/* Words that may follow a second conjunct: not a predicate ("the talks and
- * the talks resumed" is two clauses), nor a modifier ("peace as well as
- * peace of mind" is two things). */
+/* Words that may follow a whole second conjunct: a conjunction, a
+ * relative, an auxiliary or a preposition ("voters and voters who",
+ * "removed or removed from"). Not "of", which continues a noun ("peace as
+ * well as peace of mind" is two things), nor a noun ("hair follicle and
+ * hair follicle appendages"). */
 static const char *const clause_words[] = {
     "unless", "until", "because", "while", "whereas", "if", "but",
-    "although", "though", "nor", NULL};
+    "although", "though", "nor", "and", "or", "which", "who", "whom",
+    "whose", "that", "as", "than", "so", "then", "in", "on", "at", "with",
+    "without", "during", "after", "before", "since", "from", "for", "under",
+    "over", "through", "throughout", "across", "near", "despite", "among",
+    "between", "within", "outside", "inside", "around", "by", "via",
+    "toward", "towards", "against", "beyond", "behind", "along", "above",
+    "below", "amid", "into", "onto", "upon", "about", "like", "to", NULL};
+
+/* Auxiliaries: after a second conjunct they make the pair a subject
+ * ("voters and voters were"), unless the first conjunct is an object, and
+ * the second starts a clause ("called the minister and the minister was"). */
+static const char *const auxiliaries[] = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "shall", "do", "does", "did",
+    NULL};
+
+/* Single words that English doubles with "and" on purpose: "more and
+ * more", "over and over", "on and on", "through and through". */
+static const char *const and_idioms[] = {
+    "more", "less", "fewer", "better", "worse", "further", "farther",
+    "over", "again", "round", "around", "through", "out", "ever", "neck",
+    "such", "back", "forth", "along", "down", "away", "off", NULL};
+
+/* Plurals of amount that "and" doubles for emphasis: "hours and hours",
+ * "thousands and thousands". */
+static const char *const amount_plurals[] = {
+    "hours", "days", "weeks", "months", "years", "decades", "ages",
+    "centuries", "minutes", "miles", "acres", "yards", "pages", "rows",
+    "piles", "heaps", "loads", "lots", "tons", "thousands", "millions",
+    "billions", "hundreds", "dozens", "scores", "layers", "reams", "times",
+    NULL};
+
+/* Verbs of ongoing activity that "and" doubles ("he waited and waited",
+ * "they talked and talked"), as stems (mtl_in_list_inflected). */
+static const char *const durative_stems[] = {
+    "try", "wait", "talk", "walk", "look", "search", "run", "cry", "weep",
+    "laugh", "dig", "push", "pull", "work", "climb", "fall", "wander",
+    "argue", "fight", "pray", "beg", "knock", "grow", "think", "wonder",
+    "keep", "go", "rain", "spin", "turn", "drive", "ride", "swim", "fly",
+    "sing", "dance", "play", "write", "read", "eat", "drink", "sleep",
+    "shake", "pound", "scream", "shout", "yell", "plead", "struggle",
+    "stare", "listen", "roll", "twist", "circle", "rise", "sink", "stretch",
+    "drift", "spread", "build", "pile", "repeat", "chat", "hunt", "chase",
+    "fail", "practise", "practice", "study", "tumble", "scratch", "rub",
+    "hammer", "wail", "sob", "cough", "shiver", "tremble", "swing", "sway",
+    "bleed", "ache", "burn", "pour", "boil", "churn", "whirl", "grind",
+    NULL};
+
+/* Past forms of those verbs that no suffix rule reaches. */
+static const char *const durative_irregular[] = {
+    "ran", "fell", "fought", "grew", "thought", "kept", "went", "gone",
+    "spun", "drove", "driven", "rode", "ridden", "swam", "flew", "flown",
+    "sang", "wrote", "written", "ate", "eaten", "drank", "slept", "shook",
+    "rose", "risen", "sank", "dug", "wept", "built", "swung", "bled",
+    "ground", "spread", "read", NULL};
+
+/* Is the single word at a one that "X and X" doubles on purpose: an idiom,
+ * a comparative ("bigger and bigger"), a plural of amount, an activity
+ * verb, "time and time again", or a pair after "between" ("between man
+ * and man")? */
+static int intended_and_pair(const words *w, size_t a, size_t c2)
+{
+    const char *x = norm(w, a);
+    size_t n = strlen(x);
+    if (mtl_in_list(and_idioms, x) || mtl_in_list(amount_plurals, x) ||
+        mtl_in_list_inflected(durative_stems, x) || mtl_in_list(durative_irregular, x))
+        return 1;
+    int tag = mtl_tag_of(w->doc, w->tok[a]);
+    if (n > 3 && strcmp(x + n - 2, "er") == 0 &&
+        (tag == MTL_TAG_ADJ || tag == MTL_TAG_ADV))
+        return 1;
+    if (strcmp(x, "time") == 0 && c2 + 1 < w->n && strcmp(norm(w, c2 + 1), "again") == 0)
+        return 1;
+    /* "between man and man, and people and people" */
+    for (size_t k = a, seen = 0; k-- > 0 && seen < 6; seen++) {
+        if (word(w, k)->sentence != word(w, a)->sentence)
+            break;
+        if (strcmp(norm(w, k), "between") == 0)
+            return 1;
+    }
+    return 0;
+}
 
 /* The connector starting at word c, or N_CONN. */
 static int match_connector(const words *w, size_t c)
@@ -480,7 +629,7 @@ static int match_connector(const words *w, size_t c)
 
 /* May the second conjunct, ending at word k, end there? After it comes the
  * end of the sentence, a closing mark, or a word that starts a clause. */
-static int conjunct_ends(const words *w, size_t k, int conn)
+static int conjunct_ends(const words *w, size_t a, size_t k)
 {
     const mtl_doc *doc = w->doc;
     const mtl_token *last = word(w, k);
@@ -492,16 +641,42 @@ static int conjunct_ends(const words *w, size_t k, int conn)
     if (is_quote(x))
         return glued; /* a closing quote, not the opening of another */
     if (x->kind == MTL_TOK_PUNCT) {
-        if (glued)
-            return is_punct(doc, x, ".!?;:)") ||
-                   (conn != CONN_AND && is_punct(doc, x, ","));
+        if (glued) {
+            /* not a name that goes on: "Release.gpg" */
+            if (is_punct(doc, x, ".:") && t + 1 < doc->n_tokens &&
+                doc->tokens[t + 1].start == x->end &&
+                mtl_tok_is_wordlike(&doc->tokens[t + 1]))
+                return 0;
+            return is_punct(doc, x, ".!?;:),");
+        }
+        /* a bracket opening an aside: "characters and characters (and" */
+        if (is_punct(doc, x, "(["))
+            return t + 1 < doc->n_tokens && doc->tokens[t + 1].start == x->end;
         /* a dash, but not an option: "git rebase -i" */
         return strcmp(mtl_tok_norm(doc, x), "-") == 0 && t + 1 < doc->n_tokens &&
                mtl_tok_is_space(&doc->tokens[t + 1]);
     }
     if (!mtl_tok_is_wordlike(x))
         return 0;
-    return mtl_in_list(clause_words, mtl_tok_norm(doc, x));
+    if (mtl_in_list(clause_words, mtl_tok_norm(doc, x)))
+        return 1;
+    /* a verb: "universities and universities closed", if the pair can be
+     * its subject (no verb just before the first conjunct) */
+    int tag = mtl_tag_of(doc, t);
+    int verb = mtl_in_list(auxiliaries, mtl_tok_norm(doc, x)) ||
+               (tag != MTL_TAG_NONE && mtl_tag_is_finite(tag));
+    if (!verb)
+        return 0;
+    for (size_t j = a; j-- > 0;) {
+        if (word(w, j)->sentence != word(w, a)->sentence || gap_has(w, j, ",;:"))
+            return 1;
+        int tj = mtl_tag_of(doc, w->tok[j]);
+        if (mtl_tag_is_verb(tj) || mtl_tag_is_aux(tj) || tj == MTL_TAG_ADP)
+            return tj == MTL_TAG_ADP ? 1 : 0;
+        if (tj != MTL_TAG_DET && tj != MTL_TAG_ADJ && tj != MTL_TAG_NUM)
+            return 1;
+    }
+    return 1;
 }
 
 /* Are the quotation marks of the span one kind, and do the conjuncts not
@@ -578,7 +753,7 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
     size_t a = c - p;
     if (!same_copy(w, a, c2, p) || all_numbers(w, a, p) ||
         !is_prose(w, a, c2 + p - 1) || in_compound(w, a, -1) ||
-        in_compound(w, c2 + p - 1, 1) || !conjunct_ends(w, c2 + p - 1, conn) ||
+        in_compound(w, c2 + p - 1, 1) || !conjunct_ends(w, a, c2 + p - 1) ||
         !quotes_align(w, a, c, c2, p))
         return 0;
     /* "either", "whether" and "both" make the coordination explicit */
@@ -592,7 +767,7 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
     if (p == 1 && (word(w, a)->norm_len < 3 || mtl_in_list(deictic, norm(w, a))))
         return 0;
     /* "more and more", "hours and hours", "he tried and he tried" */
-    if (conn == CONN_AND && p == 1 && !marked)
+    if (conn == CONN_AND && p == 1 && !marked && intended_and_pair(w, a, c2))
         return 0;
     if ((conn == CONN_AND || conn == CONN_OR) && !marked &&
         mtl_in_list(pronouns, norm(w, a)))
@@ -668,20 +843,25 @@ static void find_conjuncts(const words *w, mtl_emit *out)
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
-    words w = {doc, malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof(size_t)), 0};
+    reported done = {0};
+    words w = {doc, malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof(size_t)), 0,
+               &done};
     if (!w.tok)
         return -1;
     for (size_t i = 0; i < doc->n_tokens; i++)
         if (mtl_tok_is_wordlike(&doc->tokens[i]))
             w.tok[w.n++] = i;
     find_immediate(&w, out);
+    done.n_immediate = done.n;
     find_conjuncts(&w, out);
     free(w.tok);
-    return 0;
+    free(done.span);
+    return done.failed ? -1 : 0;
 }
 
 const mtl_rule mtl_rule_repeated_phrase = {
     .info = {"repeated-phrase", "a phrase duplicated in place, or identical conjuncts",
              MTL_WARNING},
+    .needs = MTL_NEED_TAGS,
     .check = check,
 };

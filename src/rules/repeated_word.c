@@ -5,7 +5,12 @@
  *     "talks with the the foreign ministers"  ->  repeated word 'the'
  *
  * Grammatical doubles are fine: "had had", "that that", "what it is is",
- * place names ("Walla Walla"), reduplications ("ha ha", "bye bye").
+ * a particle and a preposition after a verb ("checked in in minutes"),
+ * "gave her her keys", a noun and a modal ("the will will be read"), place
+ * and other names ("Walla Walla", "Emperor Duc Duc", "the last LAST
+ * festival"), reduplications ("ha ha", "bye bye", "choo choo") and three
+ * copies opening a sentence ("Compare compare compare"). Longer runs are a
+ * translation loop, reported once: "rahu sum sum sum sum".
  */
 #include "findings/rule.h"
 
@@ -13,6 +18,7 @@
 
 #include "base/buf.h"
 #include "text/tokens.h"
+#include "lang/tags.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,13 +31,125 @@ static const char *const doubled_ok[] = {
     "yeah", "oh", "ah", "aha", "bla", "blah", "yada", "knock", "chop", "tut",
     "tsk", "there", "now", "well", "very", "so", "bang", "boom", "bam", "la",
     "tick", "rah", "yum", "hip", "dum", "boo", "cha", "mm", "hmm", "hush",
-    "pooh", "night", "go", "far", "many", "more", "again", "round", "on",
-    "over", "out", "ding", "dong", "pom", "tom", "woof", "meow", "quack",
+    "pooh", "night", "go", "far", "many", "more", "again", "round",
+    "ding", "dong", "pom", "tom", "woof", "meow", "quack",
     "baa", "moo", "choo", "beep", "honk", "bling", "cuckoo", "ta", "da",
     "tra", "yo", "hey", "bravo", "encore", "wow", "bad", "naughty", "never",
     "little", "long", "slowly", "please", "help", "run", "stop", "wait",
-    "come", "hurry", "away", "up", "down", "back", "around", "through",
+    "come", "hurry", "away", "back", "around", "through", NULL};
+
+/* Phrasal verbs, as stems by particle: their particle may meet a
+ * preposition of the same spelling ("checked in in minutes", "turned on on
+ * Monday"); after another verb the double is a slip ("arrested in in"). */
+typedef struct phrasal {
+    const char *particle;
+    const char *const *verbs;
+} phrasal;
+
+static const char *const in_verbs[] = {
+    "check", "log", "sign", "plug", "fill", "hand", "turn", "give", "move",
+    "drop", "break", "cave", "fit", "settle", "tune", "join", "come", "go",
+    "get", "let", "lock", "pull", "set", "step", "take", "call", "kick",
+    "phase", "zoom", "dig", "pitch", "chip", "rein", "sleep", "stay", "stand",
+    "hem", "box", "wall", "fence", "usher", "jump", "butt", "cash", "factor",
+    "send", "bring", "ring", "sit", "throw", "put", "keep", "close", "shut",
     NULL};
+static const char *const on_verbs[] = {
+    "turn", "switch", "put", "try", "carry", "go", "come", "hold", "move",
+    "get", "log", "sign", "take", "pass", "catch", "keep", "hang", "call",
+    "count", "rely", "depend", "insist", "focus", "build", "work", "live",
+    "spy", "pick", "draw", "click", "press", "push", "sit", "stand", "look",
+    "walk", "lean", "pile", "drag", "goes", "cheer", "egg", "urge", "bring",
+    NULL};
+static const char *const up_verbs[] = {
+    "give", "show", "pick", "set", "end", "back", "speak", "grow", "turn",
+    "look", "sign", "make", "take", "bring", "come", "go", "get", "put",
+    "wake", "stand", "hold", "open", "catch", "clean", "break", "call",
+    "fill", "hang", "line", "mix", "pay", "shut", "sum", "wrap", "follow",
+    "keep", "start", "stay", "use", "warm", "blow", "climb", "step", "team",
+    "buck", "cheer", "dress", "fire", "heat", "light", "pop", "shoot",
+    "split", "stir", "tidy", "build", "free", "back", NULL};
+static const char *const down_verbs[] = {
+    "turn", "shut", "break", "calm", "cut", "slow", "sit", "lie", "back",
+    "put", "take", "write", "step", "settle", "let", "bring", "come", "go",
+    "hold", "knock", "look", "mark", "note", "narrow", "play", "scale",
+    "tone", "water", "wind", "hunker", "bog", "crack", "die", "lay", "lock",
+    "strip", "track", "turn", "wear", "burn", "close", "shoot", NULL};
+static const char *const out_verbs[] = {
+    "find", "work", "carry", "point", "figure", "check", "turn", "run",
+    "sort", "rule", "give", "hand", "pass", "leave", "log", "make", "pick",
+    "reach", "set", "sign", "spell", "stand", "take", "try", "wipe", "phase",
+    "print", "fill", "go", "come", "get", "put", "break", "drop", "back",
+    "kick", "lock", "sell", "stick", "hang", "miss", "rule", "wear", "watch",
+    "act", "bail", "black", "burn", "cross", "die", "freak", "lay", "lash",
+    "max", "opt", "pull", "roll", "shut", "single", "sit", "speak", "stretch",
+    "throw", "weed", "zone", NULL};
+static const char *const off_verbs[] = {
+    "turn", "log", "take", "set", "sign", "kick", "cut", "pay", "put", "show",
+    "call", "lay", "shut", "switch", "back", "drop", "get", "go", "come",
+    "head", "hold", "knock", "leave", "pull", "ward", "wear", "write", "cool",
+    "doze", "fend", "finish", "hive", "laugh", "nod", "pair", "peel",
+    "round", "seal", "sell", "shake", "spin", "start", "tail", "tip",
+    "top", "trail", "wall", "warn", "wipe", "break", "brush", NULL};
+static const char *const over_verbs[] = {
+    "take", "hand", "get", "think", "turn", "look", "go", "come", "pass",
+    "run", "start", "win", "hold", "carry", "fall", "bowl", "blow", "roll",
+    "boil", "check", "cross", "fill", "gloss", "hang", "knock", "paper",
+    "pull", "sign", "sleep", "stop", "talk", "tide", "tip", "topple",
+    "watch", "read", NULL};
+static const char *const by_verbs[] = {
+    "stand", "drop", "come", "go", "stop", "pass", "swing", "get", "abide",
+    "live", "pop", "zip", "fly", "walk", "whiz", "speed", "rush", NULL};
+
+static const phrasal phrasals[] = {
+    {"in", in_verbs},     {"on", on_verbs},   {"up", up_verbs},
+    {"down", down_verbs}, {"out", out_verbs}, {"off", off_verbs},
+    {"over", over_verbs}, {"by", by_verbs},
+};
+
+/* Irregular past forms of the verbs above. */
+static const char *const irregular_past[][2] = {
+    {"gave", "give"}, {"given", "give"}, {"took", "take"}, {"taken", "take"},
+    {"came", "come"}, {"went", "go"}, {"gone", "go"}, {"got", "get"},
+    {"gotten", "get"}, {"held", "hold"}, {"kept", "keep"}, {"brought", "bring"},
+    {"broke", "break"}, {"broken", "break"}, {"found", "find"}, {"left", "leave"},
+    {"made", "make"}, {"ran", "run"}, {"sat", "sit"}, {"stood", "stand"},
+    {"threw", "throw"}, {"thrown", "throw"}, {"wrote", "write"},
+    {"written", "write"}, {"woke", "wake"}, {"grew", "grow"}, {"grown", "grow"},
+    {"blew", "blow"}, {"caught", "catch"}, {"built", "build"}, {"sold", "sell"},
+    {"fell", "fall"}, {"won", "win"}, {"thought", "think"}, {"laid", "lay"},
+    {"lay", "lie"}, {"rode", "ride"}, {"shook", "shake"}, {"spun", "spin"},
+    {"stuck", "stick"}, {"wore", "wear"}, {"worn", "wear"}, {"dug", "dig"},
+    {"rang", "ring"}, {"flew", "fly"}, {"sent", "send"}, {"shot", "shoot"},
+    {"slept", "sleep"}, {"read", "read"}, {"lit", "light"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"hung", "hang"}, {"burnt", "burn"}, {"froze", "free"},
+    {"paid", "pay"}, {"led", "lead"}, {"let", "let"}, {"set", "set"},
+    {"put", "put"}, {"cut", "cut"}, {"shut", "shut"}, {"split", "split"},
+    {"died", "die"}, {"lied", "lie"}};
+
+/* Is verb (a normal form) one whose particle is p? */
+static int phrasal_verb(const char *verb, const char *p)
+{
+    for (size_t k = 0; k < sizeof phrasals / sizeof *phrasals; k++) {
+        if (strcmp(phrasals[k].particle, p) != 0)
+            continue;
+        if (mtl_in_list_inflected(phrasals[k].verbs, verb))
+            return 1;
+        for (size_t i = 0; i < sizeof irregular_past / sizeof *irregular_past; i++)
+            if (strcmp(verb, irregular_past[i][0]) == 0 &&
+                mtl_in_list(phrasals[k].verbs, irregular_past[i][1]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Nouns spelt like modals: "the will will be read", "the can can rust". */
+static const char *const modal_nouns[] = {
+    "will", "can", "must", "may", NULL};
+
+static const char *const determiners[] = {
+    "the", "a", "this", "that", "his", "her", "my", "their", "our", "your",
+    "its", "every", "each", NULL};
 
 /* Function words: doubling these is an error even when both are
  * capitalised ("The The"), unlike names such as "Walla Walla". */
@@ -62,6 +180,31 @@ static int is_is_ok(const mtl_doc *doc, size_t first)
             return 1;
     }
     return 0;
+}
+
+/* Is the pair at word tokens i and j grammatical: a particle and then a
+ * preposition after a phrasal verb ("checked in in minutes"), "her" the object and
+ * then "her" the determiner ("gave her her keys"), a noun and a modal
+ * spelt alike ("the will will be read")? */
+static int grammatical_double(const mtl_doc *doc, size_t i, const char *w)
+{
+    size_t p = mtl_doc_skip_space_back(doc, i ? i - 1 : 0);
+    if (!i || p == SIZE_MAX || doc->tokens[p].kind != MTL_TOK_WORD)
+        return 0;
+    const char *before = mtl_tok_norm(doc, &doc->tokens[p]);
+    if (phrasal_verb(before, w))
+        return 1;
+    if (strcmp(w, "her") == 0 && mtl_tag_is_verb(mtl_tag_of(doc, p)))
+        return 1;
+    return mtl_in_list(modal_nouns, w) &&
+           mtl_in_list(determiners, mtl_tok_norm(doc, &doc->tokens[p]));
+}
+
+/* A word in capitals beside the same word not in capitals is a name or an
+ * acronym beside the word: "the last LAST festival". */
+static int caps_differ(const mtl_token *a, const mtl_token *b)
+{
+    return ((a->flags ^ b->flags) & MTL_TF_ALLCAPS) != 0;
 }
 
 /* A word glued by a hyphen on either side is part of a compound
@@ -169,10 +312,38 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             continue;
         const char *w = mtl_tok_norm(doc, a);
         if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || mtl_in_list(doubled_ok, w) ||
-            (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j))
+            (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
+            caps_differ(a, b) || grammatical_double(doc, i, w))
             continue;
+        /* Three or more: a loop of machine translation ("sum sum sum sum",
+         * "population population population"), one finding for the run;
+         * but three opening a sentence are emphasis ("Compare compare
+         * compare - that's the key"). */
+        size_t k = mtl_doc_skip_space(doc, j + 1), last = j, copies = 2;
+        while (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_WORD &&
+               doc->tokens[k].sentence == a->sentence &&
+               strcmp(mtl_tok_norm(doc, &doc->tokens[k]), w) == 0) {
+            last = k;
+            copies++;
+            k = mtl_doc_skip_space(doc, k + 1);
+        }
+        if (copies > 2) {
+            if (copies > 3 || !(a->flags & MTL_TF_SENT_START))
+                report(doc, out, i, last);
+            i = last;
+            continue;
+        }
         if ((a->flags & MTL_TF_CAP) && (b->flags & MTL_TF_CAP) &&
             !mtl_in_list(function_words, w)) {
+            /* after a title or a given name: "Emperor Duc Duc" */
+            size_t t = i ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+            if (t != SIZE_MAX && doc->tokens[t].kind == MTL_TOK_WORD &&
+                (doc->tokens[t].flags & MTL_TF_CAP) &&
+                !(doc->tokens[t].flags & MTL_TF_SENT_START) &&
+                doc->tokens[t].sentence == a->sentence) {
+                i = j;
+                continue;
+            }
             pair p = {i, j};
             if (MTL_PUSH(names, n_names, cap, p) != 0) {
                 rc = -1;
@@ -191,5 +362,6 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 
 const mtl_rule mtl_rule_repeated_word = {
     .info = {"repeated-word", "the same word twice in a row", MTL_WARNING},
+    .needs = MTL_NEED_TAGS,
     .check = check,
 };

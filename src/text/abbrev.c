@@ -6,7 +6,8 @@
 
 /* Abbreviations that English writes with a final dot, lower case. Titles,
  * company forms, months and days, US states in the AP style of news
- * ("R-Fla.,"), and the usual Latin and reference forms. */
+ * ("R-Fla.,"), the usual Latin and reference forms, and those of biology
+ * and etymology ("Vibrio spp.,", "haplo-rhini, Gr., simple noses"). */
 static const char *const abbrevs[] = {
     "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "sen", "gov", "rep",
     "gen", "lt", "col", "capt", "sgt", "cpl", "adm", "maj", "cmdr", "supt",
@@ -21,7 +22,8 @@ static const char *const abbrevs[] = {
     "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn",
     "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
     "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "tenn", "tex", "va", "vt", "wash", "wis", "wyo", NULL};
+    "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sp", "spp", "ssp",
+    "subsp", "var", "gr", "lat", "ger", NULL};
 
 int mtl_is_abbrev(const char *norm)
 {

@@ -48,7 +48,8 @@ typedef enum mtl_block_kind {
     MTL_BLOCK_PARAGRAPH,
     MTL_BLOCK_HEADING,
     MTL_BLOCK_LIST_ITEM,
-    MTL_BLOCK_QUOTE
+    MTL_BLOCK_QUOTE,
+    MTL_BLOCK_TABLE_CELL  /* a cell of a Markdown table (a label, like an item) */
 } mtl_block_kind;
 
 /* A paragraph in plain text: lines between blank lines. */
@@ -79,17 +80,18 @@ typedef struct mtl_doc {
     const char *name;
     int markdown;          /* text is the prose extracted from Markdown */
 
-    /* The bytes as given. For plain text src == text; for Markdown, map[i]
-     * is the source offset of text[i] (len + 1 entries). Findings are
-     * reported at source positions. */
+    /* The bytes as given. For plain text src == text; for Markdown, text[i]
+     * comes from the source bytes [map[i], map_end[i]) (len + 1 entries;
+     * a decoded "&lt;" maps to all four bytes, a separator to none).
+     * Findings are reported at source positions. */
     const char *src;
     size_t src_len;
-    uint32_t *map;
+    uint32_t *map, *map_end;
 
     size_t *line_starts;   /* of src: line_starts[0] == 0 */
     size_t n_lines;
 
-    mtl_span *opaque;      /* spans of text kept as one url token (code) */
+    mtl_span *opaque;      /* spans kept as one url token (code, images) */
     size_t n_opaque;
     mtl_directive *directives;
     size_t n_directives;
@@ -128,6 +130,11 @@ static inline size_t mtl_doc_src_offset(const mtl_doc *doc, size_t off)
 {
     return doc->map ? doc->map[off < doc->len ? off : doc->len] : off;
 }
+/* The text that the source bytes [start, end) hold: *t0 and *t1 get the
+ * first and last-plus-one text offsets whose source lies within them
+ * (identity for plain text; an empty range if none does). */
+void mtl_doc_text_range(const mtl_doc *doc, size_t start, size_t end,
+                        size_t *t0, size_t *t1);
 void mtl_doc_free(mtl_doc *doc);
 
 static inline const char *mtl_tok_norm(const mtl_doc *doc, const mtl_token *t)

@@ -10,13 +10,19 @@
 typedef struct mtl_prose {
     char *text;             /* the prose, blocks separated by blank lines */
     size_t len;
-    uint32_t *map;          /* source offset of each text byte; len + 1 */
+    /* The source bytes [map[i], map_end[i]) are where text[i] comes from:
+     * one byte for text copied as is, the whole "&lt;" or "\*" for a
+     * character cmark decoded, an empty span for a separator. Both arrays
+     * have len + 1 entries and never decrease. */
+    uint32_t *map;
+    uint32_t *map_end;
     mtl_block *blocks;      /* start/end/kind set; the rest is the segmenter's */
     size_t n_blocks;
-    mtl_span *opaque;       /* code spans: kept in the text as single tokens */
+    mtl_span *opaque;       /* code spans, images, autolinks: single tokens */
     size_t n_opaque;
     mtl_directive *directives; /* <!-- mtlint-... --> comments */
     size_t n_directives;
+    size_t n_unplaced;      /* inline nodes not found in the source, left out */
 } mtl_prose;
 
 /* Extracts the prose of src (len bytes, whose line starts are given).

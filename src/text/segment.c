@@ -232,10 +232,12 @@ static int push_other(builder *b, size_t a, size_t e)
     return 0;
 }
 
-/* Adds the document's opaque spans (code) inside [a, e) to the URL list,
- * keeping it sorted and without overlaps: where a span overlaps a URL, the
- * URL stands. Both lists are sorted and disjoint, so a binary search and
- * one merge do it, in time linear in the block. */
+/* Adds the document's opaque spans (Markdown code spans, images, autolinks)
+ * inside [a, e) to the URL list, keeping it sorted and without overlaps:
+ * where a span overlaps a URL, the span stands, since the Markdown parser
+ * knows where it ends ("![alt text](https://x/y.png)" is one image, not
+ * words and a URL). Both lists are sorted and disjoint, so a binary search
+ * and one merge do it, in time linear in the block. */
 static int add_opaque(builder *b, size_t a, size_t e)
 {
     const mtl_doc *d = b->doc;
@@ -257,8 +259,8 @@ static int add_opaque(builder *b, size_t a, size_t e)
         for (; u < b->urls.n && b->urls.items[u].end <= o.start; u++)
             if (MTL_PUSH(b->merged.items, n, b->merged.cap, b->urls.items[u]) != 0)
                 return -1;
-        if (u < b->urls.n && b->urls.items[u].start < o.end)
-            continue; /* overlaps a URL: the URL stands */
+        while (u < b->urls.n && b->urls.items[u].start < o.end)
+            u++; /* a URL that overlaps the span */
         if (MTL_PUSH(b->merged.items, n, b->merged.cap, o) != 0)
             return -1;
     }
@@ -602,6 +604,7 @@ int mtl_doc_build_with(mtl_doc *doc, const char *src, size_t len,
             doc->text = p.text;
             doc->len = p.len;
             doc->map = p.map;
+            doc->map_end = p.map_end;
             doc->blocks = p.blocks;
             doc->n_blocks = p.n_blocks;
             b.block_cap = p.n_blocks;
@@ -631,6 +634,7 @@ void mtl_doc_free(mtl_doc *doc)
     if (doc->markdown) {
         free((char *)doc->text);
         free(doc->map);
+        free(doc->map_end);
         free(doc->opaque);
         for (size_t i = 0; i < doc->n_directives; i++)
             free(doc->directives[i].rules);
@@ -656,6 +660,43 @@ size_t mtl_doc_skip_space_back(const mtl_doc *doc, size_t i)
     while (i != SIZE_MAX && i < doc->n_tokens && mtl_tok_is_space(&doc->tokens[i]))
         i--;
     return i;
+}
+
+void mtl_doc_text_range(const mtl_doc *doc, size_t start, size_t end,
+                        size_t *t0, size_t *t1)
+{
+    if (!doc->map) {
+        *t0 = start < doc->len ? start : doc->len;
+        *t1 = end < doc->len ? end : doc->len;
+        if (*t1 < *t0)
+            *t1 = *t0;
+        return;
+    }
+    /* Both maps never decrease: the first byte that starts at or after
+     * start, and the first after it that ends past end. Separators (an
+     * empty span) belong to the range only between its text. */
+    size_t lo = 0, hi = doc->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->map[mid] < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *t0 = lo;
+    hi = doc->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->map_end[mid] <= end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo > *t0 && doc->map[lo - 1] == doc->map_end[lo - 1])
+        lo--;
+    while (*t0 < lo && doc->map[*t0] == doc->map_end[*t0])
+        (*t0)++;
+    *t1 = lo;
 }
 
 size_t mtl_doc_line_of(const mtl_doc *doc, size_t offset)
