@@ -575,6 +575,19 @@ static int utf16(const mtl_doc *d, mtl_emit *out)
     return 0;
 }
 
+/* Where the text at i goes on after the Markdown code span, image or raw
+ * HTML it is in (i itself when it is in none). Those keep their bytes as
+ * written, mojibake examples included (`donâ€™t`), and are not prose, as
+ * code blocks are not; *k walks the sorted spans along with i. */
+static size_t past_opaque(const mtl_doc *doc, size_t *k, size_t i)
+{
+    while (*k < doc->n_opaque && doc->opaque[*k].end <= i)
+        (*k)++;
+    if (*k < doc->n_opaque && doc->opaque[*k].start <= i)
+        return doc->opaque[*k].end;
+    return i;
+}
+
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     if (utf16(doc, out))
@@ -583,6 +596,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     const char *t = doc->text;
     line_run runs[N_KINDS];
     memset(runs, 0, sizeof runs);
+    size_t next_op = 0; /* the next opaque span */
     /* Lines of the text the rules read: for Markdown, the prose. */
     for (size_t ls = 0, le; ls < doc->len; ls = le) {
         le = ls;
@@ -590,6 +604,11 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             le++;
         le += le < doc->len;
         for (size_t i = ls; i < le;) {
+            size_t past = past_opaque(doc, &next_op, i);
+            if (past > i) {
+                i = past < le ? past : le;
+                continue;
+            }
             unsigned char byte = (unsigned char)t[i];
             if (byte < 0x80 && !is_control(byte)) {
                 i++;
