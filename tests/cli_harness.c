@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -126,15 +127,15 @@ static void append(char **buf, size_t *len, const char *data, size_t n)
     *buf = nb;
 }
 
-/* The binary under test: the build tree's mtlint. */
-static void mtlint_path(char *out, size_t n)
+/* The binary under test: the build tree's mtlint, or program there. */
+static void mtlint_path(char *out, size_t n, const char *program)
 {
     const char *root = getenv("MTLINT_BUILD_ROOT");
     if (!root) {
         fail_msg("%s", "MTLINT_BUILD_ROOT is not set (run through meson test)");
         return;
     }
-    int k = snprintf(out, n, "%s/mtlint", root);
+    int k = snprintf(out, n, "%s/%s", root, program ? program : "mtlint");
     assert_true(k > 0 && (size_t)k < n);
 }
 
@@ -177,7 +178,7 @@ void  run_with(const fixture *fx, const run_opts *ro,
     while (args[n])
         n++;
     char bin[PATH_MAX];
-    mtlint_path(bin, sizeof bin);
+    mtlint_path(bin, sizeof bin, ro->program);
     char **argv = calloc(n + 3, sizeof *argv);
     assert_non_null(argv);
     argv[0] = bin;
@@ -213,7 +214,8 @@ void  run_with(const fixture *fx, const run_opts *ro,
     close(err_pipe[1]);
 
     struct pollfd pf[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    time_t deadline = time(NULL) + DEADLINE_SECONDS;
+    int limit = ro->deadline > 0 ? ro->deadline : DEADLINE_SECONDS;
+    time_t deadline = time(NULL) + limit;
     int timed_out = 0;
     while (pf[0].fd >= 0 || pf[1].fd >= 0) {
         int left = (int)(deadline - time(NULL));
@@ -251,14 +253,18 @@ void  run_with(const fixture *fx, const run_opts *ro,
     if (timed_out)
         kill(pid, SIGKILL);
     int ws;
-    while (waitpid(pid, &ws, 0) < 0)
+    struct rusage ru;
+    while (wait4(pid, &ws, 0, &ru) < 0)
         assert_int_equal(errno, EINTR);
+    r->cpu_seconds = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+                     (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    r->max_rss_kb = ru.ru_maxrss;
     if (!r->out)
         append(&r->out, &r->out_len, "", 0);
     if (!r->err)
         append(&r->err, &r->err_len, "", 0);
     if (timed_out)
-        fail_msg("mtlint did not finish within %d seconds", DEADLINE_SECONDS);
+        fail_msg("mtlint did not finish within %d seconds", limit);
     r->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
     r->signal = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
     if (r->status == 125 || r->status == 126 || r->status == 127)

@@ -39,6 +39,8 @@ typedef struct run_opts {
     int close_stdout;        /* stop reading stdout after the first bytes */
     int tty;                 /* stdout is a terminal */
     int no_color;            /* NO_COLOR=1 in the environment (else unset) */
+    const char *program;     /* under the build root instead of "mtlint" */
+    int deadline;            /* seconds, instead of two minutes */
 } run_opts;
 
 typedef struct run {
@@ -46,12 +48,15 @@ typedef struct run {
     int signal;   /* the signal that killed it, or 0 */
     char *out, *err;
     size_t out_len, err_len;
+    double cpu_seconds;  /* user and system time the program took */
+    long max_rss_kb;     /* its peak resident memory */
 } run;
 
 void run_free(run *r);
 /* Runs mtlint --no-config ARGS (NULL-terminated) in the fixture directory
  * (a config file above the temporary directory must not change results);
- * fails the test if it does not finish within two minutes. */
+ * fails the test if it does not finish within two minutes (or
+ * ro->deadline seconds). */
 void run_with(const fixture *fx, const run_opts *ro, const char *const *args,
               run *r);
 #define RUN(fx, r, ...) \

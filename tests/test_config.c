@@ -167,6 +167,46 @@ static void ignore_globs(void **state)
     }
 }
 
+/* Globs where a star must give up at the right place: '*' never past a
+ * '/', '**' anywhere; and patterns whose stars would try exponentially
+ * many splits of a long path (each case must end at once). */
+static void glob_stars(void **state)
+{
+    tree *t = *state;
+    static const struct {
+        const char *glob, *path;
+        int ignored;
+    } cases[] = {
+        {"*/*.md", "a/b.md", 1},
+        {"*/*.md", "a/b/c.md", 0},
+        {"**/*.md", "a/b/c.md", 1},
+        {"a/**/c.md", "a/c.md", 1},
+        {"a/**/c.md", "a/x/y/c.md", 1},
+        {"a/*/c.md", "a/x/y/c.md", 0},
+        {"*a*b/*.md", "xaxxb/y.md", 1},
+        {"*a*b/*.md", "xaxxc/y.md", 0},
+        {"**/b*/*.md", "a/b1/x/b2/c.md", 1},
+        {"**/**/**/**/**/**/**/**/**/**/*a*a*a*a*a*a*a*a*b",
+         "x/y/z/w/v/u/t/s/r/q/p/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.md", 0},
+        {"*a*a*a*a*a*a*a*a*a*a*a*a*b",
+         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.md", 0},
+    };
+    char cfg[300], text[300], file[300];
+    path_in(cfg, sizeof cfg, t, ".mtlint.ini");
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(text, sizeof text, "root = true\nignore = %s\n", cases[i].glob);
+        write_file(t->root, ".mtlint.ini", text);
+        path_in(file, sizeof file, t, cases[i].path);
+        mtl_options *o = mtl_options_new();
+        int ignored = 0;
+        char *err = NULL;
+        assert_int_equal(mtl_config_apply(cfg, file, o, &ignored, NULL, &err), 0);
+        if (ignored != cases[i].ignored)
+            fail_msg("'%s' on '%s': %d", cases[i].glob, cases[i].path, ignored);
+        mtl_options_free(o);
+    }
+}
+
 static void expect_error(const tree *t, const char *text, const char *line,
                          const char *needle)
 {
@@ -250,6 +290,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(defaults_without_config, setup, teardown),
         cmocka_unit_test_setup_teardown(glob_sections, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_globs, setup, teardown),
+        cmocka_unit_test_setup_teardown(glob_stars, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_file_line_key, setup, teardown),
         cmocka_unit_test_setup_teardown(paths_relative_to_config, setup, teardown),
         cmocka_unit_test(ignore_words_and_phrases),

@@ -85,7 +85,8 @@ static const char *const clean[] = {
 
 /* ---- cases with NUL bytes, exact offsets and caps -------------------- */
 
-static mtl_result *lint_bytes(const char *rules, const char *text, size_t len)
+static mtl_result *lint_named(const char *rules, const char *text, size_t len,
+                              const char *name)
 {
     mtl_options *o = mtl_options_new();
     assert_non_null(o);
@@ -102,9 +103,32 @@ static mtl_result *lint_bytes(const char *rules, const char *text, size_t len)
     if (!l)
         fail_msg("linter: %s", err ? err : "?");
     mtl_result *res = NULL;
-    assert_int_equal(mtl_lint(l, text, len, "test.txt", &res), 0);
+    assert_int_equal(mtl_lint(l, text, len, name, &res), 0);
     mtl_linter_free(l);
     return res;
+}
+
+static mtl_result *lint_bytes(const char *rules, const char *text, size_t len)
+{
+    return lint_named(rules, text, len, "test.txt");
+}
+
+/* In Markdown, code spans, images and raw HTML keep their bytes as
+ * written (a page about mojibake quotes `donâ€™t`), like code blocks: only
+ * the prose around them is read. The same bytes in prose are flagged. */
+static void markdown_code_spans(void **state)
+{
+    (void)state;
+    static const char md[] = "Text `a\bb` and `donâ€™t` and ![caf\xE9](x.png)\n"
+                             "`\b`\n"
+                             "<span title=\"a\x01b\">x</span> and then \b here, donâ€™t.\n";
+    mtl_result *r = lint_named("encoding", md, sizeof md - 1, "a.md");
+    assert_int_equal(mtl_result_count(r), 2);
+    const char *ctl = strstr(md, "then \b") + 5;
+    const char *moji = strstr(ctl, "â€™");
+    assert_int_equal(mtl_result_at(r, 0)->offset, (size_t)(ctl - md));
+    assert_int_equal(mtl_result_at(r, 1)->offset, (size_t)(moji - md));
+    mtl_result_free(r);
 }
 
 static void nul_byte(void **state)
@@ -230,6 +254,7 @@ int main(void)
         cmocka_unit_test(utf16_without_bom),
         cmocka_unit_test(utf16_bom),
         cmocka_unit_test(other_rules_go_on),
+        cmocka_unit_test(markdown_code_spans),
     };
     int failed =
         cmocka_run_group_tests_name("encoding bytes", tests, NULL, NULL);

@@ -193,6 +193,36 @@ static void indented_continuation(void **state)
     mtl_doc_free(&d);
 }
 
+/* A lazy continuation line (not indented like its list item's or block
+ * quote's text) starts its columns at its own first byte, though cmark
+ * counts them as if it were indented: "advances" must not read "vances". */
+static void lazy_continuation(void **state)
+{
+    (void)state;
+    const char *md = "* The item text or\n"
+                     "lazy the the line advances here.\n"
+                     "\n"
+                     "> A quote that\n"
+                     "goes on a a while.\n"
+                     "\n"
+                     "> > A deep quote\n"
+                     "> then the the end.\n"
+                     "\n"
+                     "1. See [the\n"
+                     "docs](a_b#c-d) for for more.\n";
+    mtl_result *r = lint(md, "a.md", 0);
+    assert_string_equal(describe(md, r, NULL),
+                        "2:6-2:13 the the|5:9-5:12 a a|8:8-8:15 the the|"
+                        "11:16-11:23 for for|");
+    mtl_result_free(r);
+    mtl_doc d;
+    assert_int_equal(mtl_doc_build_as(&d, md, strlen(md), "a.md", 1), 0);
+    assert_non_null(strstr(d.text, "lazy the the line advances here."));
+    assert_non_null(strstr(d.text, "goes on a a while."));
+    assert_non_null(strstr(d.text, "docs for for more."));
+    mtl_doc_free(&d);
+}
+
 /* Long runs of emphasis ("*_*_*_..." is emphasis after emphasis, each
  * holding one mark): the marks are placed by cmark's columns, not by
  * searching for the next "*", which would fall behind with every pair
@@ -940,6 +970,7 @@ int main(void)
         cmocka_unit_test(unused_suppressions),
         cmocka_unit_test(crlf_and_bad_bytes),
         cmocka_unit_test(indented_continuation),
+        cmocka_unit_test(lazy_continuation),
         cmocka_unit_test(odd_positions),
         cmocka_unit_test(ignored_terms),
         cmocka_unit_test(markup_runs),

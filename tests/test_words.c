@@ -180,11 +180,18 @@ static void speller_adds_words(void **state)
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "w");
     fputs("# names\nBlinken\n  Safadi  \n\n", f);
+    /* a line longer than a read buffer is one line: its tail ("Zubaydah"
+     * after 255 bytes, as a 256-byte buffer cut it) is no word of the list */
+    for (int i = 0; i < 255; i++)
+        fputc('x', f);
+    fputs("Zubaydah\nQatari\n", f);
     fclose(f);
     assert_int_equal(mtl_speller_add_file(sp, path), 0);
     remove(path);
     assert_true(mtl_speller_check(sp, "Blinken", 7));
     assert_true(mtl_speller_check(sp, "Safadi", 6));
+    assert_true(mtl_speller_check(sp, "Qatari", 6));
+    assert_false(mtl_speller_check(sp, "Zubaydah", 8));
     assert_int_equal(mtl_speller_add(sp, "kubectl"), 0);
     assert_true(mtl_speller_check(sp, "kubectl", 7));
     assert_int_equal(mtl_speller_add_file(sp, "/nonexistent/words.txt"), -1);

@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Writes a seed corpus for tests/fuzz/fuzz_lint: the example articles in
-pieces, every string literal of the unit tests (the rules' must-flag and
-must-not-flag cases) and the examples of the CommonMark spec
-(tests/commonmark/spec.txt) as Markdown. Each seed starts with the byte fuzz_lint reads as the
-input kind: 0 plain text, 1 Markdown.
+"""Writes the seed corpus of one fuzz target (tests/fuzz/fuzz_TARGET.c):
+inputs of the shape the target reads, from the source tree.
 
-usage: fuzz_seeds.py OUTDIR MAX_LEN EXAMPLES_DIR TESTS_DIR
+  text      the example articles and clean prose in pieces; the string
+            literals of the unit tests (the rules' must-flag and
+            must-not-flag cases)
+  markdown  the CommonMark spec's examples (tests/commonmark/spec.txt when
+            present, else the Markdown files under /usr/share/doc); the
+            Markdown unit tests' literals; the articles as Markdown
+  config    .mtlint.ini texts from the config and CLI tests, and examples
+  baseline  baselines (even first byte) and named texts to record (odd)
+  words     word lists: dicts/news-words.txt, and literals
+  table     the shipped tables, each with the byte that asks for its
+            number of fields
+
+usage: fuzz_seeds.py TARGET OUTDIR MAX_LEN SOURCE_ROOT
 """
 import glob
 import hashlib
@@ -17,6 +26,9 @@ LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 ADJACENT = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*')
 SIMPLE = {"n": 10, "r": 13, "t": 9, "a": 7, "b": 8, "f": 12, "v": 11,
           "\\": 92, '"': 34, "'": 39, "?": 63}
+# Enough seeds to start from every shape, few enough that libFuzzer's first
+# pass over them takes seconds, not minutes.
+MAX_SEEDS = 1500
 
 
 def c_bytes(body):
@@ -49,54 +61,153 @@ def c_bytes(body):
     return bytes(out)
 
 
-def main():
-    if len(sys.argv) != 5:
-        sys.exit(__doc__)
-    out, max_len, examples, tests = sys.argv[1], int(sys.argv[2]), *sys.argv[3:]
-    os.makedirs(out, exist_ok=True)
-    seeds = set()
-
-    def add(kind, data):
-        data = bytes([kind]) + data[: max_len - 1]
-        seeds.add(data)
-
-    for path in sorted(glob.glob(os.path.join(examples, "*"))):
-        with open(path, "rb") as f:
-            text = f.read()
-        kind = 1 if path.endswith(".md") else 0
-        chunk = b""
-        for para in text.split(b"\n\n"):
-            if chunk and len(chunk) + len(para) > max_len - 3:
-                add(kind, chunk)
-                add(1 - kind, chunk)
-                chunk = b""
-            chunk += para + b"\n\n"
-        if chunk:
-            add(kind, chunk)
-
-    for path in sorted(glob.glob(os.path.join(tests, "*.c"))):
+def literals(paths):
+    """Every string literal (adjacent ones joined) of the C files."""
+    for path in paths:
         with open(path, encoding="utf-8", errors="replace") as f:
             src = f.read()
-        kind = 1 if "markdown" in os.path.basename(path) else 0
         for m in ADJACENT.finditer(src):
-            data = b"".join(c_bytes(b) for b in LITERAL.findall(m.group(0)))
-            if len(data) >= 8 and b"%" not in data[:2]:
-                add(kind, data)
+            yield b"".join(c_bytes(b) for b in LITERAL.findall(m.group(0)))
 
-    spec = os.path.join(tests, "commonmark", "spec.txt")
+
+def pieces(data, max_len):
+    """Paragraph-aligned pieces of a document, each under max_len bytes."""
+    chunk = b""
+    for para in data.split(b"\n\n"):
+        if chunk and len(chunk) + len(para) > max_len - 3:
+            yield chunk
+            chunk = b""
+        chunk += para + b"\n\n"
+    if chunk:
+        yield chunk
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def spec_examples(path):
+    """The Markdown of each example in the CommonMark spec ('→' is a tab)."""
+    fence = "`" * 32 + " example"
+    lines = read(path).decode("utf-8").split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith(fence):
+            j = i + 1
+            body = []
+            while j < len(lines) and lines[j] != ".":
+                body.append(lines[j])
+                j += 1
+            yield ("\n".join(body) + "\n").replace("\u2192", "\t").encode()
+            i = j
+        i += 1
+
+
+def text_seeds(root, max_len):
+    for path in sorted(glob.glob(os.path.join(root, "examples", "*"))):
+        yield from pieces(read(path), max_len)
+    # the start of a document of each genre of the clean corpus
+    for genre in sorted(glob.glob(os.path.join(root, "tests/clean/texts/*"))):
+        for path in sorted(glob.glob(os.path.join(genre, "*.txt")))[:1]:
+            yield from list(pieces(read(path), max_len))[:4]
+    tests = [p for p in sorted(glob.glob(os.path.join(root, "tests", "*.c")))
+             if "markdown" not in p]
+    for data in literals(tests):
+        if len(data) >= 8 and b"%" not in data[:2]:
+            yield data
+
+
+def markdown_seeds(root, max_len):
+    spec = os.path.join(root, "tests/commonmark/spec.txt")
     if os.path.exists(spec):
-        with open(spec, "rb") as f:
-            text = f.read().replace("\u2192".encode(), b"\t")
-        fence = b"`" * 32
-        for m in re.finditer(rb"^" + fence + rb" example\n(.*?)^\.\n", text,
-                             re.S | re.M):
-            add(1, m.group(1))
+        yield from spec_examples(spec)
+    else:
+        docs = sorted(glob.glob("/usr/share/doc/**/*.md", recursive=True))
+        for path in docs[::max(1, len(docs) // 60)]:
+            yield from list(pieces(read(path), max_len))[:2]
+    for data in literals([os.path.join(root, "tests/test_markdown.c")]):
+        if len(data) >= 4:
+            yield data
+    for path in sorted(glob.glob(os.path.join(root, "examples", "*"))):
+        yield from pieces(read(path), max_len)
 
+
+CONFIG_EXAMPLES = [
+    b"root = true\n[mtlint]\nlang = en_GB\nwords = words.txt ; here\n"
+    b"ignore = drafts, *.draft.md\nignore-words = Blinken, Netanyahu\n"
+    b"[rules]\nspelling = off\n[*.md]\nfragment = off\n",
+    b"\xef\xbb\xbf[mtlint]\ninput = markdown\nreport-unused-suppressions = 1\n"
+    b"ignore-phrases = day after\n[docs/**/*.md]\nrepeated-word = error\n",
+    b"[rules]\r\nencoding = note\r\n[**/[a-c]?.txt]\r\ndict-path = /x, y\r\n",
+]
+
+
+def config_seeds(root, max_len):
+    yield from CONFIG_EXAMPLES
+    tests = [os.path.join(root, "tests", n)
+             for n in ("test_config.c", "test_cli.c", "test_integrations.py")]
+    for data in literals([p for p in tests if p.endswith(".c")]):
+        if b"=" in data and (b"[" in data or b"\n" in data):
+            yield data
+
+
+BASELINE = (b"# mtlint baseline 1: fingerprint, rule, file, flagged text\n"
+            b"0123456789abcdef\trepeated-word\ta.txt\tthe the\n"
+            b"# a comment\n\nFEDCBA9876543210\tencoding\tdir/b\\tc.md\t\\\\x\n")
+
+
+def baseline_seeds(root, max_len):
+    yield b"\0" + BASELINE
+    yield b"\0" + BASELINE.replace(b"\n", b"\r\n")
+    yield b"\0" + BASELINE[:80]
+    for data in literals([os.path.join(root, "tests/test_baseline.c")]):
+        if data.startswith(b"# mtlint"):
+            yield b"\0" + data
+    for i, text in enumerate(text_seeds(root, max_len)):
+        if i % 4 == 0:
+            yield b"\1" + b"dir/file %d.txt\n" % i + text
+
+
+def words_seeds(root, max_len):
+    yield read(os.path.join(root, "dicts/news-words.txt"))
+    yield b"hello\nCOVID\n# comment\n  spaced  \t\nnon-word\nNew York\n\xc3\xa9t\xc3\xa9\n"
+    yield b"a" * 300 + b"\nword # trailing comment\r\n"
+
+
+def table_seeds(root, max_len):
+    for name, fields in (("confusions.tsv", 4), ("us-uk.tsv", 2)):
+        for piece in pieces(read(os.path.join(root, "dicts", name)), max_len):
+            for chunk in range(0, len(piece), max_len - 1):
+                yield bytes([fields - 1]) + piece[chunk:chunk + max_len - 1]
+    yield b"\1a\tb\n#c\td\n\te\nf\tg\th\r\n\n"
+
+
+TARGETS = {"text": text_seeds, "markdown": markdown_seeds,
+           "config": config_seeds, "baseline": baseline_seeds,
+           "words": words_seeds, "table": table_seeds}
+
+
+def main():
+    if len(sys.argv) != 5 or sys.argv[1] not in TARGETS:
+        sys.exit(__doc__)
+    target, out, max_len, root = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    os.makedirs(out, exist_ok=True)
+    seeds = []
+    seen = set()
+    for data in TARGETS[target](root, max_len):
+        data = data[:max_len]
+        if data and data not in seen:
+            seen.add(data)
+            seeds.append(data)
+    # an even spread over the sources when there are too many
+    step = max(1, len(seeds) // MAX_SEEDS)
+    seeds = seeds[::step][:MAX_SEEDS]
     for data in seeds:
         name = hashlib.sha1(data).hexdigest()
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
-    print("fuzz_seeds: %d seeds" % len(seeds))
+    print("fuzz_seeds: %s: %d seeds" % (target, len(seeds)))
 
 
 if __name__ == "__main__":

@@ -66,6 +66,8 @@ static const char usage_text[] =
     "                           output (the Language Server Protocol); no files\n"
     "\n"
     "  -j, --jobs=N             lint N files at once (default and 0: one per CPU)\n"
+    "      --max-file-size=SIZE  refuse files larger than SIZE bytes (K, M, G:\n"
+    "                           KiB, MiB, GiB; default 32M, at most 4G)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -146,7 +148,7 @@ enum {
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_STREAM,
     OPT_NO_IGNORE, OPT_FIX, OPT_DRY_RUN,
-    OPT_EXPLAIN, OPT_LSP, OPT_STDIO
+    OPT_EXPLAIN, OPT_LSP, OPT_STDIO, OPT_MAX_FILE_SIZE
 };
 
 static const struct option long_opts[] = {
@@ -180,6 +182,7 @@ static const struct option long_opts[] = {
     /* what language clients add to say "over standard input and output" */
     {"stdio", no_argument, NULL, OPT_STDIO},
     {"jobs", required_argument, NULL, 'j'},
+    {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -203,6 +206,33 @@ static void die_bad_option(char **argv)
                 die_usage("option '--%s' takes no value", lo->name);
     }
     die_usage("unknown option '-%c'", optopt);
+}
+
+/* "1000", "64K", "32M", "2G" (binary multiples), 1 byte to 4 GiB; 4 GiB
+ * means all the library takes, two bytes less. */
+static size_t parse_size(const char *arg)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(arg, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (shift && (*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
+        end += 2;
+    else if (shift && (*end == 'B' || *end == 'b'))
+        end++;
+    const unsigned long long most = 1ULL << 32;
+    if (errno || end == arg || *end || arg[0] == '-' || n == 0 ||
+        n > (most >> shift))
+        die_usage("--max-file-size takes a size from 1 byte to 4G, such as "
+                  "500K or 64M, not '%s'", arg);
+    n <<= shift;
+    return n > MAX_FILE_SIZE_LIMIT ? MAX_FILE_SIZE_LIMIT : (size_t)n;
 }
 
 static void set_option(mtl_options *o, const char *key, const char *value)
@@ -385,6 +415,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             cfg->jobs = (int)n;
             break;
         }
+        case OPT_MAX_FILE_SIZE:
+            cfg->max_file_size = parse_size(optarg);
+            break;
         case 'h':
             fputs(usage_text, stdout);
             exit_printed();

@@ -114,6 +114,24 @@ static char *errorf(const char *path, const char *what)
     return mtl_sb_take(&sb);
 }
 
+/* Sixteen hex digits and a tab, as written: strtoull would also take
+ * blanks, a sign or "0x" in their place. */
+static int parse_print(const char *s, uint64_t *v)
+{
+    *v = 0;
+    for (int i = 0; i < 16; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        *v = *v << 4 | (uint64_t)d;
+    }
+    return s[16] == '\t' ? 0 : -1;
+}
+
 baseline *baseline_load(const char *path, char **error)
 {
     *error = NULL;
@@ -123,49 +141,50 @@ baseline *baseline_load(const char *path, char **error)
         return NULL;
     }
     baseline *b = calloc(1, sizeof *b);
+    const char *what = b ? NULL : "out of memory"; /* what is wrong */
     char *line = NULL;
-    size_t cap = 0, lineno = 0;
+    size_t cap = 0, lineno = 0, bad_line = 0;
     ssize_t len;
-    while (b && (len = getline(&line, &cap, f)) >= 0) {
+    while (!what && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         if (lineno == 1) {
-            if (strncmp(line, BASELINE_HEADER, strlen(BASELINE_HEADER)) != 0) {
-                *error = errorf(path, "not an mtlint baseline (bad first line)");
-                break;
-            }
+            if (strncmp(line, BASELINE_HEADER, strlen(BASELINE_HEADER)) != 0)
+                what = "not an mtlint baseline (bad first line)";
             continue;
         }
-        if (len <= 1 || line[0] == '#')
+        if (line[0] == '#' || strspn(line, " \t\r\n") == (size_t)len)
             continue;
-        char *end;
-        uint64_t v = strtoull(line, &end, 16);
-        if (end != line + 16 || *end != '\t') {
-            mtl_sb sb = {0};
-            mtl_sb_printf(&sb, "%s:%zu: bad baseline line", path, lineno);
-            *error = mtl_sb_take(&sb);
-            break;
-        }
-        if (MTL_PUSH(b->prints, b->n, b->cap, v) != 0) {
-            *error = errorf(path, "out of memory");
-            break;
+        uint64_t v;
+        if (parse_print(line, &v) != 0) {
+            what = "bad baseline line";
+            bad_line = lineno;
+        } else if (MTL_PUSH(b->prints, b->n, b->cap, v) != 0) {
+            what = "out of memory";
         }
     }
+    /* getline also stops when out of memory: only the end of the file is a
+     * good end, and the file has at least its first line */
+    int err = errno;
+    if (!what && (ferror(f) || !feof(f)))
+        what = strerror(err ? err : EIO);
+    else if (!what && lineno == 0)
+        what = "not an mtlint baseline (empty file)";
     free(line);
-    if (ferror(f) && !*error)
-        *error = errorf(path, strerror(errno));
     fclose(f);
-    if (b && !*error) {
-        b->used = calloc(b->n + 1, 1);
-        if (!b->used)
-            *error = errorf(path, "out of memory");
-    }
-    if (!b || *error) {
-        if (!*error)
-            *error = errorf(path, "out of memory");
+    if (!what && !(b->used = calloc(b->n + 1, 1)))
+        what = "out of memory";
+    if (what) {
+        mtl_sb sb = {0};
+        if (bad_line)
+            mtl_sb_printf(&sb, "%s:%zu: %s", path, bad_line, what);
+        else
+            mtl_sb_printf(&sb, "%s: %s", path, what);
+        *error = mtl_sb_take(&sb); /* NULL when out of memory */
         baseline_free(b);
         return NULL;
     }
-    qsort(b->prints, b->n, sizeof *b->prints, cmp_u64);
+    if (b->n) /* qsort's array may not be NULL, even when empty */
+        qsort(b->prints, b->n, sizeof *b->prints, cmp_u64);
     return b;
 }
 
@@ -314,9 +333,10 @@ int baseline_writer_close(baseline_writer *w, char **error)
 {
     *error = NULL;
     int bad = ferror(w->f);
-    if (fclose(w->f) != 0 || bad)
+    bad = fclose(w->f) != 0 || bad;
+    if (bad) /* the message may be lost to a lack of memory, not the -1 */
         *error = errorf(w->path, strerror(errno ? errno : EIO));
     free(w->path);
     free(w);
-    return *error ? -1 : 0;
+    return bad ? -1 : 0;
 }

@@ -15,7 +15,8 @@ uint64_t finding_fingerprint(const input *in, const mtl_finding *f);
 
 typedef struct baseline baseline;
 
-/* Reads a baseline file; NULL with *error (malloc'd) on failure. */
+/* Reads a baseline file; NULL with *error (malloc'd; NULL when out of
+ * memory) on failure. */
 baseline *baseline_load(const char *path, char **error);
 /* Removes the findings of in->result that the baseline covers. Each entry
  * covers one finding, so a second copy of a known artifact is new. */

@@ -198,15 +198,43 @@ static void set_error(input *in, const char *msg)
 {
     free(in->error);
     in->error = xstrdup(msg);
+    if (!in->error) /* out of memory even for the reason: say that */
+        in->lint_failed = 1;
     free(in->data);
     in->data = NULL;
     in->len = 0;
 }
 
-void input_read(input *in)
+/* "32 MiB", "1500 bytes": a size as --max-file-size takes it. */
+static void put_size(mtl_sb *sb, size_t n)
+{
+    if (n >= ((size_t)1 << 20) && n % ((size_t)1 << 20) == 0)
+        mtl_sb_printf(sb, "%zu MiB", n >> 20);
+    else if (n >= 1024 && n % 1024 == 0)
+        mtl_sb_printf(sb, "%zu KiB", n >> 10);
+    else
+        mtl_sb_printf(sb, "%zu bytes", n);
+}
+
+static void too_large(input *in, size_t max)
+{
+    mtl_sb sb = {0};
+    mtl_sb_adds(&sb, "file too large: more than ");
+    put_size(&sb, max);
+    mtl_sb_adds(&sb, " (see --max-file-size)");
+    char *msg = mtl_sb_take(&sb);
+    set_error(in, msg ? msg : "file too large (see --max-file-size)");
+    free(msg);
+}
+
+void input_read(input *in, size_t max)
 {
     if (in->error)
         return;
+    if (max > MAX_FILE_SIZE_LIMIT)
+        max = MAX_FILE_SIZE_LIMIT;
+    /* A FIFO blocks here until a writer opens it, as for cat; a directory
+     * walk does not give FIFOs (inputs_expand). */
     int fd = strcmp(in->path, "-") == 0 ? STDIN_FILENO
                                         : open(in->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -220,18 +248,28 @@ void input_read(input *in)
             close(fd);
         return;
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1
-                                                       : 65536;
+    int regular = S_ISREG(st.st_mode) && st.st_size > 0;
+    if (regular && (uintmax_t)st.st_size > max) {
+        /* refused unread: a 100 GB file costs nothing */
+        if (fd != STDIN_FILENO)
+            close(fd);
+        too_large(in, max);
+        return;
+    }
+    /* Room for one byte more than max, to see that there is one, and the
+     * final NUL. The size a regular file had is a first guess: it may
+     * shrink or grow while it is read. */
+    size_t limit = max + 2;
+    size_t cap = regular ? (size_t)st.st_size + 2 : 65536;
+    if (cap > limit)
+        cap = limit;
     char *buf = NULL;
     size_t len = 0;
     const char *err = NULL;
+    int over = 0;
     for (;;) {
         if (len + 1 >= cap || !buf) {
-            if (cap >= UINT32_MAX) {
-                err = "file too large (mtlint reads files up to 4 GiB)";
-                break;
-            }
-            size_t want = buf ? cap * 2 : cap;
+            size_t want = !buf ? cap : cap > limit / 2 ? limit : cap * 2;
             char *nb = realloc(buf, want);
             if (!nb) {
                 err = "out of memory reading the file";
@@ -250,14 +288,19 @@ void input_read(input *in)
         if (r == 0)
             break;
         len += (size_t)r;
+        if (len > max) { /* /dev/zero, a FIFO that never ends */
+            over = 1;
+            break;
+        }
     }
     if (fd != STDIN_FILENO)
         close(fd);
-    if (!err && len >= UINT32_MAX - 1)
-        err = "file too large (mtlint reads files up to 4 GiB)";
-    if (err) {
+    if (err || over) {
         free(buf);
-        set_error(in, err);
+        if (over)
+            too_large(in, max);
+        else
+            set_error(in, err);
         return;
     }
     buf[len] = '\0';

@@ -16,6 +16,7 @@ struct jobs {
     size_t next;      /* next input to take */
     size_t printed;   /* inputs [0, printed) are reported and released */
     size_t window;    /* how far workers may run ahead of the printer */
+    size_t max_size;  /* --max-file-size */
     unsigned char *done;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -23,12 +24,12 @@ struct jobs {
     int started;      /* 0: no threads, inputs are linted when waited for */
 };
 
-static void lint_one(input *in)
+static void lint_one(input *in, size_t max_size)
 {
     if (in->error || in->ignored)
         return;
-    input_read(in);
-    if (in->error)
+    input_read(in, max_size);
+    if (in->error || in->lint_failed)
         return;
     if (mtl_lint(in->linter, in->data, in->len, in->name, &in->result) != 0)
         in->lint_failed = 1;
@@ -47,7 +48,7 @@ static void *worker(void *arg)
         }
         size_t i = w->next++;
         pthread_mutex_unlock(&w->mu);
-        lint_one(&w->inputs[i]);
+        lint_one(&w->inputs[i], w->max_size);
         pthread_mutex_lock(&w->mu);
         w->done[i] = 1;
         pthread_cond_broadcast(&w->cv);
@@ -61,14 +62,15 @@ int cpu_count(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-jobs *jobs_start(input *inputs, size_t n, int threads)
+jobs *jobs_start(input *inputs, size_t n, int threads, size_t max_size)
 {
     jobs *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
     if ((size_t)threads > n)
         threads = (int)n;
-    *w = (jobs){.inputs = inputs, .n = n, .window = (size_t)threads * 4};
+    *w = (jobs){.inputs = inputs, .n = n, .window = (size_t)threads * 4,
+                .max_size = max_size};
     w->done = calloc(n + 1, 1);
     w->threads = calloc((size_t)(threads > 0 ? threads : 1), sizeof *w->threads);
     if (!w->done || !w->threads) {
@@ -90,7 +92,7 @@ jobs *jobs_start(input *inputs, size_t n, int threads)
 void jobs_wait(jobs *w, size_t i)
 {
     if (!w->started) {
-        lint_one(&w->inputs[i]);
+        lint_one(&w->inputs[i], w->max_size);
         return;
     }
     pthread_mutex_lock(&w->mu);

@@ -23,13 +23,13 @@ static int open_baselines(const cli_config *cfg, baseline **base,
 {
     char *err = NULL;
     if (cfg->baseline && !(*base = baseline_load(cfg->baseline, &err))) {
-        fprintf(stderr, "mtlint: %s\n", err);
+        fprintf(stderr, "mtlint: %s\n", err ? err : "out of memory");
         free(err);
         return -1;
     }
     if (cfg->write_baseline &&
         !(*writer = baseline_writer_open(cfg->write_baseline, &err))) {
-        fprintf(stderr, "mtlint: %s\n", err);
+        fprintf(stderr, "mtlint: %s\n", err ? err : "out of memory");
         free(err);
         baseline_free(*base);
         *base = NULL;
@@ -64,7 +64,8 @@ static void assign_linters(linter_cache *cache, input *inputs, size_t n,
 
 int main(int argc, char **argv)
 {
-    cli_config cfg = {.fail_level = MTL_WARNING};
+    cli_config cfg = {.fail_level = MTL_WARNING,
+                      .max_file_size = MAX_FILE_SIZE_DEFAULT};
     mtl_options *opts = mtl_options_new();
     if (!opts) {
         fputs("mtlint: out of memory\n", stderr);
@@ -95,7 +96,8 @@ int main(int argc, char **argv)
     }
     assign_linters(cache, inputs, n_inputs, cfg.stdin_name);
 
-    jobs *work = jobs_start(inputs, n_inputs, cfg.jobs ? cfg.jobs : cpu_count());
+    jobs *work = jobs_start(inputs, n_inputs, cfg.jobs ? cfg.jobs : cpu_count(),
+                            cfg.max_file_size);
     reporter *rep = reporter_new(&cfg, stdout);
     if (!work || !rep) {
         fputs("mtlint: out of memory\n", stderr);
@@ -140,7 +142,7 @@ int main(int argc, char **argv)
     if (writer) {
         char *err = NULL;
         if (baseline_writer_close(writer, &err) != 0) {
-            fprintf(stderr, "mtlint: %s\n", err);
+            fprintf(stderr, "mtlint: %s\n", err ? err : "out of memory");
             free(err);
             status = 2;
         } else {

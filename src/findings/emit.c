@@ -50,8 +50,22 @@ static void report(mtl_emit *e, size_t start, size_t end,
                 kept++;
         }
     }
+    if (kept < n_sugg) {
+        /* a finding without its suggestions would pass for complete */
+        for (size_t i = 0; i < kept; i++)
+            free(copies[i]);
+        free(copies);
+        free(msg);
+        mtl_emit_oom(e);
+        return;
+    }
     mtl_result_add(e->out, e->rule->info.id, e->severity, start, end - start,
                    msg, copies, kept);
+}
+
+void mtl_emit_oom(mtl_emit *e)
+{
+    e->out->failed = 1;
 }
 
 void mtl_report(mtl_emit *e, size_t start, size_t end, const char *fmt, ...)

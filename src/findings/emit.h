@@ -26,6 +26,11 @@ void mtl_report_fix(mtl_emit *e, size_t start, size_t end,
                     const char *const *suggestions, size_t n_suggestions,
                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Says that a finding could not be made for lack of memory: the lint then
+ * fails (mtl_lint returns -1) rather than return a list without it. A
+ * report that runs out of memory says so itself. */
+void mtl_emit_oom(mtl_emit *e);
+
 /* Writes a printable excerpt of doc text [start, end) into buf (NUL
  * terminated, at most size bytes): line breaks become spaces, and a long span
  * keeps its beginning and end around "…". Returns buf, for use in messages. */

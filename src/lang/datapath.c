@@ -1,8 +1,8 @@
 #include "lang/datapath.h"
 
-#include "base/buf.h"
 #include "base/options.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,26 +12,43 @@
 #define MTL_DATADIR "/usr/local/share/mtlint"
 #endif
 
-static char *try_dir(const char *dir, size_t n, const char *name)
+/* dir/name when it is readable (malloc'd), else NULL; *oom is set when
+ * there was no memory to say. The path is made on the stack: only a file
+ * found costs an allocation. */
+static char *try_dir(const char *dir, size_t n, const char *name, int *oom)
 {
-    if (!dir || !n)
+    char p[PATH_MAX];
+    size_t k = strlen(name);
+    if (!dir || !n || *oom || n + 1 + k >= sizeof p)
         return NULL;
-    mtl_sb sb = {0};
-    mtl_sb_add(&sb, dir, n);
-    mtl_sb_addc(&sb, '/');
-    mtl_sb_adds(&sb, name);
-    char *p = mtl_sb_take(&sb);
-    if (p && access(p, R_OK) == 0)
-        return p;
-    free(p);
-    return NULL;
+    memcpy(p, dir, n);
+    p[n] = '/';
+    memcpy(p + n + 1, name, k + 1);
+    if (access(p, R_OK) != 0)
+        return NULL;
+    char *found = strdup(p);
+    if (!found)
+        *oom = 1;
+    return found;
+}
+
+static int exists_in(const char *dir, size_t n, const char *name)
+{
+    char p[PATH_MAX];
+    size_t k = strlen(name);
+    if (n + 1 + k >= sizeof p)
+        return 0;
+    memcpy(p, dir, n);
+    p[n] = '/';
+    memcpy(p + n + 1, name, k + 1);
+    return access(p, F_OK) == 0;
 }
 
 /*
  * A program run from a meson build tree (build/mtlint, build/tests/...,
- * build/tools/...) reads the build tree's dicts/, which holds the shipped
- * data and the data generated at build time; the build writes a stamp file
- * there. No checkout path is compiled in, so an installed binary never reads
+ * build/tools/..., build/tests/fuzz/...) reads the build tree's dicts/,
+ * which holds the shipped data and the data generated at build time; the
+ * build writes a stamp file there. No checkout path is compiled in, so an installed binary never reads
  * a checkout's data. Returns the directory's length in buf, or 0.
  */
 static size_t build_tree_dicts(char *buf, size_t size)
@@ -40,16 +57,13 @@ static size_t build_tree_dicts(char *buf, size_t size)
     if (n <= 0 || (size_t)n >= size - 1)
         return 0;
     buf[n] = '\0';
-    /* the executable's directory, then its parent */
-    for (int up = 0; up < 2; up++) {
+    /* the executable's directory, its parent, then the parent's parent */
+    for (int up = 0; up < 3; up++) {
         char *slash = strrchr(buf, '/');
         if (!slash)
             return 0;
         *slash = '\0';
-        char *stamp = try_dir(buf, strlen(buf), "dicts/mtlint-build-tree");
-        int found = stamp != NULL;
-        free(stamp);
-        if (found) {
+        if (exists_in(buf, strlen(buf), "dicts/mtlint-build-tree")) {
             size_t k = strlen(buf);
             if (k + 7 >= size)
                 return 0;
@@ -64,13 +78,17 @@ char *mtl_data_find(const mtl_options *opts, const char *name)
 {
     const char *dirs[] = {mtl_options_get(opts, "data-dir"),
                           getenv("MTLINT_DATA_DIR")};
-    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-        char *p = dirs[i] ? try_dir(dirs[i], strlen(dirs[i]), name) : NULL;
-        if (p)
-            return p;
+    int oom = 0;
+    char *p = NULL;
+    for (size_t i = 0; !p && i < sizeof dirs / sizeof *dirs; i++)
+        p = dirs[i] ? try_dir(dirs[i], strlen(dirs[i]), name, &oom) : NULL;
+    if (!p) {
+        char build[PATH_MAX];
+        size_t n = build_tree_dicts(build, sizeof build);
+        p = try_dir(build, n, name, &oom);
     }
-    char build[PATH_MAX];
-    size_t n = build_tree_dicts(build, sizeof build);
-    char *p = try_dir(build, n, name);
-    return p ? p : try_dir(MTL_DATADIR, strlen(MTL_DATADIR), name);
+    if (!p)
+        p = try_dir(MTL_DATADIR, strlen(MTL_DATADIR), name, &oom);
+    errno = oom ? ENOMEM : 0;
+    return p;
 }

@@ -8,7 +8,9 @@
  * Finds the data file `name` (e.g. "tagger-ewt.bin"): in the directory of
  * the "data-dir" option, then $MTLINT_DATA_DIR, then, for a program run from
  * a build tree, that tree's dicts/, and last the installed data directory.
- * Returns a malloc'd path, or NULL if none exists.
+ * Returns a malloc'd path; or NULL with errno 0 when there is none, and
+ * NULL with errno ENOMEM when out of memory (which must not pass for "not
+ * installed": the rules that need the file would quietly be off).
  */
 char *mtl_data_find(const mtl_options *opts, const char *name);
 

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,7 +82,7 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     const char *user = mtl_options_get(opts, "lm");
     char *path = user ? strdup(user) : mtl_data_find(opts, DEFAULT_MODEL);
     if (!path) {
-        if (user) {
+        if (user || errno == ENOMEM) {
             *error = strdup("out of memory");
             return -1;
         }

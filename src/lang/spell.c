@@ -11,6 +11,7 @@
 #include "lang/table.h"
 #include "lang/words.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,7 +166,7 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     for (size_t i = 0; rc == 0 && i < sizeof own_lists / sizeof *own_lists;
          i++) {
         char *own = mtl_data_find(opts, own_lists[i]);
-        rc = own ? mtl_speller_add_file(sp, own) : 0;
+        rc = own ? mtl_speller_add_file(sp, own) : errno == ENOMEM ? -1 : 0;
         free(own);
         if (rc != 0)
             path = own_lists[i];

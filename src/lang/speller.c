@@ -257,13 +257,13 @@ static int readable(const char *p)
     return 1;
 }
 
-/* base.aff and base.dic both exist */
+/* base.aff and base.dic both exist: 1, 0, or -1 when out of memory */
 static int pair_exists(const char *base)
 {
     size_t n = strlen(base);
     char *p = malloc(n + 5);
     if (!p)
-        return 0;
+        return -1;
     memcpy(p, base, n);
     memcpy(p + n, ".aff", 5);
     int ok = readable(p);
@@ -273,38 +273,44 @@ static int pair_exists(const char *base)
     return ok;
 }
 
-/* dir/lang, or dir itself when it names the .dic or .aff file of lang */
-static char *try_entry(const char *dir, size_t len, const char *lang)
+/* dir/lang, or dir itself when it names the .dic or .aff file of lang.
+ * Out of memory, *oom is set: "not found" would quietly turn rules off. */
+static char *try_entry(const char *dir, size_t len, const char *lang, int *oom)
 {
     mtl_sb sb = {0};
+    char *base;
     if (len > 4 && (!strncmp(dir + len - 4, ".dic", 4) ||
                     !strncmp(dir + len - 4, ".aff", 4))) {
         mtl_sb_add(&sb, dir, len - 4);
-        char *base = mtl_sb_take(&sb);
+        base = mtl_sb_take(&sb);
         const char *slash = base ? strrchr(base, '/') : NULL;
         const char *name = slash ? slash + 1 : base;
-        if (base && strcmp(name, lang) == 0 && pair_exists(base))
-            return base;
-        free(base);
-        return NULL;
+        if (base && strcmp(name, lang) != 0) {
+            free(base);
+            return NULL;
+        }
+    } else {
+        mtl_sb_add(&sb, dir, len);
+        mtl_sb_addc(&sb, '/');
+        mtl_sb_adds(&sb, lang);
+        base = mtl_sb_take(&sb);
     }
-    mtl_sb_add(&sb, dir, len);
-    mtl_sb_addc(&sb, '/');
-    mtl_sb_adds(&sb, lang);
-    char *base = mtl_sb_take(&sb);
-    if (base && pair_exists(base))
+    int found = base ? pair_exists(base) : -1;
+    if (found == 1)
         return base;
     free(base);
+    if (found < 0)
+        *oom = 1;
     return NULL;
 }
 
 /* each entry of a ':'-separated list */
-static char *try_list(const char *list, const char *lang)
+static char *try_list(const char *list, const char *lang, int *oom)
 {
-    while (list && *list) {
+    while (list && *list && !*oom) {
         const char *end = strchr(list, ':');
         size_t n = end ? (size_t)(end - list) : strlen(list);
-        char *b = n ? try_entry(list, n, lang) : NULL;
+        char *b = n ? try_entry(list, n, lang, oom) : NULL;
         if (b)
             return b;
         list = end ? end + 1 : NULL;
@@ -312,17 +318,18 @@ static char *try_list(const char *list, const char *lang)
     return NULL;
 }
 
-static char *find_base(const mtl_options *opts, const char *lang)
+static char *find_base(const mtl_options *opts, const char *lang, int *oom)
 {
     const char *d;
-    for (size_t i = 0; (d = mtl_options_nth(opts, "dict-path", i)); i++) {
-        char *b = try_entry(d, strlen(d), lang);
+    *oom = 0;
+    for (size_t i = 0; !*oom && (d = mtl_options_nth(opts, "dict-path", i)); i++) {
+        char *b = try_entry(d, strlen(d), lang, oom);
         if (b)
             return b;
     }
-    char *b = try_list(getenv("DICPATH"), lang);
-    for (size_t i = 0; !b && system_dirs[i]; i++)
-        b = try_entry(system_dirs[i], strlen(system_dirs[i]), lang);
+    char *b = *oom ? NULL : try_list(getenv("DICPATH"), lang, oom);
+    for (size_t i = 0; !b && !*oom && system_dirs[i]; i++)
+        b = try_entry(system_dirs[i], strlen(system_dirs[i]), lang, oom);
     return b;
 }
 
@@ -342,7 +349,8 @@ char *mtl_speller_locate(const mtl_options *opts, const char *lang)
     char name[64];
     if (dict_name(lang, name) != 0)
         return NULL;
-    char *base = find_base(opts, name);
+    int oom;
+    char *base = find_base(opts, name, &oom);
     if (!base)
         return NULL;
     mtl_sb sb = {0};
@@ -362,7 +370,12 @@ int mtl_speller_open(const mtl_options *opts, const char *lang,
         *error = mtl_sb_take(&sb);
         return -1;
     }
-    char *base = find_base(opts, name);
+    int oom;
+    char *base = find_base(opts, name, &oom);
+    if (oom) {
+        *error = strdup("out of memory");
+        return -1;
+    }
     if (!base)
         return 0;
     mtl_sb sb = {0};
@@ -484,9 +497,12 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
-    char line[256];
+    /* Whole lines, however long: a fixed buffer would cut a long line in
+     * two and add its tail as a word. */
+    char *line = NULL;
+    size_t cap = 0;
     int rc = 0;
-    while (rc == 0 && fgets(line, sizeof line, f)) {
+    while (rc == 0 && getline(&line, &cap, f) >= 0) {
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';
@@ -499,8 +515,11 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
         if (*w)
             rc = mtl_speller_add(sp, w);
     }
-    if (ferror(f))
+    /* getline also stops when out of memory; only the end of the file is
+     * a good end */
+    if (rc == 0 && (ferror(f) || !feof(f)))
         rc = -1;
+    free(line);
     fclose(f);
     return rc;
 }

@@ -2,6 +2,7 @@
 
 #include "base/buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +17,18 @@ static char *slurp(const char *path)
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         mtl_sb_add(&sb, buf, n);
-    int bad = ferror(f);
+    int bad = ferror(f), err = errno;
     fclose(f);
     mtl_sb_addc(&sb, '\0');
     if (bad) {
         mtl_sb_free(&sb);
+        errno = err ? err : EIO;
         return NULL;
     }
-    return mtl_sb_take(&sb);
+    char *text = mtl_sb_take(&sb);
+    if (!text)
+        errno = ENOMEM;
+    return text;
 }
 
 int mtl_table_load(mtl_table *t, const char *path, size_t min_fields)
@@ -48,6 +53,7 @@ int mtl_table_load(mtl_table *t, const char *path, size_t min_fields)
             (size_t)(line - t->text) < UINT32_MAX &&
             MTL_PUSH(t->row, t->n, cap, (uint32_t)(line - t->text)) != 0) {
             mtl_table_free(t);
+            errno = ENOMEM;
             return -1;
         }
         line = more ? eol + 1 : eol;
@@ -61,7 +67,8 @@ int mtl_table_view(const mtl_table *t, size_t k, mtl_table *view)
     view->row = malloc((t->n ? t->n : 1) * sizeof *view->row);
     if (!view->row)
         return -1;
-    memcpy(view->row, t->row, t->n * sizeof *view->row);
+    if (t->n) /* t->row is NULL in an empty table */
+        memcpy(view->row, t->row, t->n * sizeof *view->row);
     if (mtl_table_sort(view, k) != 0) {
         mtl_table_free(view);
         return -1;

@@ -18,7 +18,7 @@ typedef struct mtl_table {
 } mtl_table;
 
 /* Loads the rows with at least min_fields fields. Returns 0, or -1 when
- * the file cannot be read (errno says why) or memory runs out. */
+ * the file cannot be read or memory runs out (errno says which: ENOMEM). */
 int mtl_table_load(mtl_table *t, const char *path, size_t min_fields);
 /* A second order of the same rows, sorted by field k; it borrows t's text
  * and lives no longer than t. Returns 0, or -1 when out of memory. */

@@ -6,6 +6,7 @@
 #include "lang/datapath.h"
 #include "base/utf8.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,10 @@ static int load(const mtl_options *opts, void **shared, char **notice,
 {
     *shared = NULL;
     char *path = mtl_data_find(opts, MODEL_FILE);
+    if (!path && errno == ENOMEM) {
+        *error = strdup("out of memory");
+        return -1;
+    }
     if (!path) {
         *notice = strdup("part-of-speech model " MODEL_FILE
                           " not found: rules that need tags are off");

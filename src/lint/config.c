@@ -62,8 +62,19 @@ typedef struct reader {
 
 /* ---- globs ----------------------------------------------------------- */
 
-/* `*` and `?` stop at '/', `**` crosses directories, [abc] is a class. */
-static int glob_match(const char *p, const char *s)
+/* `*` and `?` stop at '/', `**` crosses directories, [abc] is a class.
+ *
+ * A star tries every place the rest could start, so stars in a row would
+ * try exponentially many ("*a*a*a*a*b" on a long name, "**" / "**" / ...);
+ * a config file may come with the files linted, so it must not hang us.
+ * As in git's wildmatch, a failed try says how far back to give up: at the
+ * end of the text no other start can work (GLOB_ABORT_ALL); at a '/' that
+ * a '*' cannot cross only an enclosing '**' can (GLOB_ABORT_TO_STARSTAR).
+ * That makes the time polynomial. */
+enum { GLOB_NO_MATCH = 0, GLOB_MATCH = 1, GLOB_ABORT_ALL = -1,
+       GLOB_ABORT_TO_STARSTAR = -2 };
+
+static int glob_at(const char *p, const char *s)
 {
     while (*p) {
         if (p[0] == '*' && p[1] == '*') {
@@ -71,26 +82,30 @@ static int glob_match(const char *p, const char *s)
             if (*p == '/')
                 p++;
             for (const char *t = s;; t++) {
-                if (glob_match(p, t))
-                    return 1;
+                int r = glob_at(p, t);
+                if (r != GLOB_NO_MATCH && r != GLOB_ABORT_TO_STARSTAR)
+                    return r;
                 if (!*t)
-                    return 0;
+                    return GLOB_ABORT_ALL;
             }
         }
         if (*p == '*') {
             p++;
             for (const char *t = s;; t++) {
-                if (glob_match(p, t))
-                    return 1;
-                if (!*t || *t == '/')
-                    return 0;
+                int r = glob_at(p, t);
+                if (r != GLOB_NO_MATCH)
+                    return r;
+                if (!*t)
+                    return GLOB_ABORT_ALL;
+                if (*t == '/')
+                    return GLOB_ABORT_TO_STARSTAR;
             }
         }
         if (!*s)
-            return 0;
+            return GLOB_ABORT_ALL;
         if (*p == '?') {
             if (*s == '/')
-                return 0;
+                return GLOB_NO_MATCH;
         } else if (*p == '[') {
             const char *q = p + 1;
             int neg = *q == '!' || *q == '^', hit = 0;
@@ -104,14 +119,19 @@ static int glob_match(const char *p, const char *s)
                 }
             }
             if (!*q || hit == neg)
-                return 0;
+                return GLOB_NO_MATCH;
             p = q;
         } else if (*p != *s) {
-            return 0;
+            return GLOB_NO_MATCH;
         }
         p++, s++;
     }
-    return !*s;
+    return *s ? GLOB_NO_MATCH : GLOB_MATCH;
+}
+
+static int glob_match(const char *p, const char *s)
+{
+    return glob_at(p, s) == GLOB_MATCH;
 }
 
 /* A glob without '/' matches the file name in any directory (as in

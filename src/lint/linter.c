@@ -30,6 +30,7 @@ struct mtl_linter {
     size_t n_ignore_words, n_ignore_phrases;
     char **notices;           /* NULL-terminated */
     size_t n_notices, notices_cap;
+    mtl_breakers *breakers;   /* cloned for each document */
 };
 
 /* a followed by b, malloc'd */
@@ -107,6 +108,12 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
     l->shared = calloc(mtl_n_analyses + 1, sizeof *l->shared);
     if (!l->severity || !l->rule_state || !l->shared)
         goto oom;
+    if (!(l->breakers = mtl_breakers_new())) {
+        if (error)
+            *error = concat("cannot open ICU's break iterators", "");
+        mtl_linter_free(l);
+        return NULL;
+    }
     const char *input = mtl_options_get(opts, "input");
     if (input && strcmp(input, "markdown") == 0)
         l->input = MTL_INPUT_MARKDOWN;
@@ -187,6 +194,7 @@ void mtl_linter_free(mtl_linter *l)
     for (size_t i = 0; i < l->n_notices; i++)
         free(l->notices[i]);
     free(l->notices);
+    mtl_breakers_free(l->breakers);
     free(l->severity);
     free(l->rule_state);
     free(l->shared);
@@ -262,7 +270,8 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     name = name ? name : "-";
     int markdown = l->input == MTL_INPUT_MARKDOWN ||
                    (l->input == MTL_INPUT_AUTO && mtl_markdown_name(name));
-    if (mtl_doc_build_as(&doc, bytes ? bytes : "", len, name, markdown) != 0) {
+    if (mtl_doc_build_with(&doc, bytes ? bytes : "", len, name, markdown,
+                           l->breakers) != 0) {
         free(r);
         return -1;
     }

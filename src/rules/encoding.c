@@ -214,7 +214,8 @@ static size_t repair_all(const enc_state *st, const char *s, size_t n,
 }
 
 /* s[0..n) repaired, and repaired again while the result is itself
- * mojibake: text that went through the mis-decoding twice. Malloc'd. */
+ * mojibake: text that went through the mis-decoding twice. Malloc'd, or
+ * NULL when out of memory. */
 static char *repair(const enc_state *st, const char *s, size_t n)
 {
     mtl_sb fix = {0};
@@ -222,7 +223,12 @@ static char *repair(const enc_state *st, const char *s, size_t n)
     for (int round = 0; round < 2 && !fix.failed; round++) {
         mtl_sb again = {0};
         size_t runs = repair_all(st, fix.data, fix.len, &again);
-        if (!runs || again.failed) {
+        if (again.failed) { /* not a repair that stopped half way */
+            mtl_sb_free(&again);
+            mtl_sb_free(&fix);
+            return NULL;
+        }
+        if (!runs) {
             mtl_sb_free(&again);
             break;
         }
@@ -427,8 +433,10 @@ static size_t check_mojibake(scan *sc, size_t i, size_t line_end)
     if (!take(&sc->caps[K_MOJIBAKE], i, end))
         return end;
     char *f = repair(sc->st, t + i, end - i);
-    if (!f)
+    if (!f) {
+        mtl_emit_oom(sc->out);
         return end;
+    }
     /* the whole word, as found and as meant, for the message */
     size_t ws = i, we = end;
     while (ws > 0 && i - ws < 40 && word_byte((unsigned char)t[ws - 1]))
@@ -440,6 +448,11 @@ static size_t check_mojibake(scan *sc, size_t i, size_t line_end)
     while (we > end && we < line_end && ((unsigned char)t[we] & 0xC0) == 0x80)
         we--;
     char *m_text = repair(sc->st, t + ws, we - ws);
+    if (!m_text) {
+        free(f);
+        mtl_emit_oom(sc->out);
+        return end;
+    }
     char q[80], r[80];
     const char *fixes = f;
     mtl_report_fix(sc->out, i, end, &fixes, 1,
@@ -562,6 +575,19 @@ static int utf16(const mtl_doc *d, mtl_emit *out)
     return 0;
 }
 
+/* Where the text at i goes on after the Markdown code span, image or raw
+ * HTML it is in (i itself when it is in none). Those keep their bytes as
+ * written, mojibake examples included (`donâ€™t`), and are not prose, as
+ * code blocks are not; *k walks the sorted spans along with i. */
+static size_t past_opaque(const mtl_doc *doc, size_t *k, size_t i)
+{
+    while (*k < doc->n_opaque && doc->opaque[*k].end <= i)
+        (*k)++;
+    if (*k < doc->n_opaque && doc->opaque[*k].start <= i)
+        return doc->opaque[*k].end;
+    return i;
+}
+
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     if (utf16(doc, out))
@@ -570,6 +596,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     const char *t = doc->text;
     line_run runs[N_KINDS];
     memset(runs, 0, sizeof runs);
+    size_t next_op = 0; /* the next opaque span */
     /* Lines of the text the rules read: for Markdown, the prose. */
     for (size_t ls = 0, le; ls < doc->len; ls = le) {
         le = ls;
@@ -577,6 +604,11 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             le++;
         le += le < doc->len;
         for (size_t i = ls; i < le;) {
+            size_t past = past_opaque(doc, &next_op, i);
+            if (past > i) {
+                i = past < le ? past : le;
+                continue;
+            }
             unsigned char byte = (unsigned char)t[i];
             if (byte < 0x80 && !is_control(byte)) {
                 i++;

@@ -34,6 +34,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,10 @@ static int load(const mtl_options *opts, const char *name, mtl_table *t,
                 int hand, char **error)
 {
     char *path = mtl_data_find(opts, name);
+    if (!path && errno == ENOMEM) {
+        *error = strdup("mistranslation: out of memory");
+        return -1;
+    }
     if (!path)
         return 0;
     int rc = mtl_table_load(t, path, 4);

@@ -1656,7 +1656,7 @@ static int better(const found *f, const ranked *a, const ranked *b)
 }
 
 static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
-                      found *f, char *out[MAX_SUGGEST])
+                      found *f, char *out[MAX_SUGGEST], mtl_emit *emit)
 {
     const mtl_token *t = &doc->tokens[i];
     ranked r[MAX_FOUND];
@@ -1698,7 +1698,11 @@ static size_t suggest(const mtl_speller *sp, const mtl_doc *doc, size_t i,
                   !memcmp(w, doc->text + t->start, n); /* never itself */
         for (size_t j = 0; j < kept; j++)
             dup |= strcmp(out[j], w) == 0;
-        if (!dup && (out[kept] = malloc(n + 1)) != NULL)
+        if (!dup && !(out[kept] = malloc(n + 1))) {
+            mtl_emit_oom(emit); /* not a shorter list of suggestions */
+            break;
+        }
+        if (!dup)
             memcpy(out[kept++], w, n + 1);
     }
     return kept;
@@ -1786,7 +1790,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             char q[128];
             mtl_excerpt(doc, t->start, t->end, q, sizeof q);
             if (!asked[cap]) {
-                n_sugg[cap] = suggest(sp->speller, doc, i, &f, sugg[cap]);
+                n_sugg[cap] = suggest(sp->speller, doc, i, &f, sugg[cap], out);
                 asked[cap] = 1;
             }
             mtl_report_fix(out, t->start, t->end,

@@ -43,6 +43,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,12 +71,12 @@ static int init(const mtl_options *opts, void **state, char **error)
         return -1;
     *state = t;
     char *path = mtl_data_find(opts, "us-uk.tsv");
-    if (!path)
-        return 0; /* compounds and abbreviations still work */
+    if (!path) /* compounds and abbreviations still work */
+        return errno == ENOMEM ? -1 : 0;
     int rc = mtl_table_load(&t->by_us, path, 2);
     free(path);
-    if (rc != 0)
-        return 0; /* unreadable: as if not installed */
+    if (rc != 0) /* unreadable: as if not installed; no memory: fail */
+        return errno == ENOMEM ? -1 : 0;
     if (mtl_table_sort(&t->by_us, 0) != 0 ||
         mtl_table_view(&t->by_us, 1, &t->by_uk) != 0) {
         *error = NULL; /* "cannot start rule" is said for us */

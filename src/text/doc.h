@@ -122,6 +122,16 @@ int mtl_doc_build(mtl_doc *doc, const char *text, size_t len, const char *name);
 /* The same for Markdown (markdown != 0): the prose is extracted first. */
 int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
                      const char *name, int markdown);
+/* ICU's word and sentence break iterators, opened once and cloned for each
+ * document (opening them costs more than segmenting a short document).
+ * Read-only once made: threads may build documents from one at once. */
+typedef struct mtl_breakers mtl_breakers;
+mtl_breakers *mtl_breakers_new(void); /* NULL when ICU cannot open them */
+void mtl_breakers_free(mtl_breakers *breakers);
+/* mtl_doc_build_as with iterators cloned from breakers (NULL: opened). */
+int mtl_doc_build_with(mtl_doc *doc, const char *src, size_t len,
+                       const char *name, int markdown,
+                       const mtl_breakers *breakers);
 /* Source offset of a text offset (identity for plain text). */
 static inline size_t mtl_doc_src_offset(const mtl_doc *doc, size_t off)
 {

@@ -599,16 +599,65 @@ static int sentences_of_block(builder *b, size_t bi)
     return 0;
 }
 
+/* ---- break iterators --------------------------------------------------- */
+
+struct mtl_breakers {
+    UBreakIterator *words, *sents;
+};
+
+/* Opening ICU's sentence iterator with its abbreviation exceptions
+ * ("@ss=standard") builds a trie of them: 0.4 ms, which was 87% of the
+ * time to lint a 50-byte document. A clone shares the rules and the trie
+ * (ICU counts references atomically; cloning is thread-safe). */
+static int open_breakers(UBreakIterator **words, UBreakIterator **sents)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    *words = ubrk_open(UBRK_WORD, "en_US", NULL, 0, &st);
+    *sents = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
+    return U_FAILURE(st) ? -1 : 0;
+}
+
+static void close_breakers(UBreakIterator *words, UBreakIterator *sents)
+{
+    if (words)
+        ubrk_close(words);
+    if (sents)
+        ubrk_close(sents);
+}
+
+mtl_breakers *mtl_breakers_new(void)
+{
+    mtl_breakers *br = calloc(1, sizeof *br);
+    if (br && open_breakers(&br->words, &br->sents) != 0) {
+        mtl_breakers_free(br);
+        br = NULL;
+    }
+    return br;
+}
+
+void mtl_breakers_free(mtl_breakers *br)
+{
+    if (!br)
+        return;
+    close_breakers(br->words, br->sents);
+    free(br);
+}
+
+static int clone_breakers(builder *b, const mtl_breakers *br)
+{
+    if (!br)
+        return open_breakers(&b->words, &b->sents);
+    UErrorCode st = U_ZERO_ERROR;
+    b->words = ubrk_clone(br->words, &st);
+    b->sents = ubrk_clone(br->sents, &st);
+    return U_FAILURE(st) || !b->words || !b->sents ? -1 : 0;
+}
+
 /* ---- the whole document -------------------------------------------- */
 
 static int build(builder *b)
 {
     mtl_doc *d = b->doc;
-    UErrorCode st = U_ZERO_ERROR;
-    b->words = ubrk_open(UBRK_WORD, "en_US", NULL, 0, &st);
-    b->sents = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &st);
-    if (U_FAILURE(st))
-        return -1;
     b->flat = malloc(d->len + 1);
     if (!b->flat)
         return -1;
@@ -690,6 +739,13 @@ int mtl_doc_build(mtl_doc *doc, const char *text, size_t len, const char *name)
 int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
                      const char *name, int markdown)
 {
+    return mtl_doc_build_with(doc, src, len, name, markdown, NULL);
+}
+
+int mtl_doc_build_with(mtl_doc *doc, const char *src, size_t len,
+                       const char *name, int markdown,
+                       const mtl_breakers *breakers)
+{
     memset(doc, 0, sizeof *doc);
     if (len >= UINT32_MAX)
         return -1;
@@ -717,11 +773,10 @@ int mtl_doc_build_as(mtl_doc *doc, const char *src, size_t len,
         }
     }
     if (rc == 0)
+        rc = clone_breakers(&b, breakers);
+    if (rc == 0)
         rc = build(&b);
-    if (b.words)
-        ubrk_close(b.words);
-    if (b.sents)
-        ubrk_close(b.sents);
+    close_breakers(b.words, b.sents);
     if (b.ut)
         utext_close(b.ut);
     free(b.flat);
