@@ -61,7 +61,9 @@ static int phrases_load(const mtl_options *opts, phrases *p)
 {
     memset(p, 0, sizeof *p);
     char *path = mtl_data_find(opts, "phrases.txt");
-    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (!path)
+        return errno == ENOMEM ? -1 : 0;
+    FILE *f = fopen(path, "rb");
     free(path);
     if (!f)
         return 0;
@@ -120,19 +122,21 @@ static unsigned huge_kinds(const mtl_table *t, const char *s, size_t n)
     return kinds;
 }
 
-/* An optional generated table; absent or unreadable, it is empty. */
+/* An optional generated table; absent or unreadable, it is empty. Out of
+ * memory is -1: a linter without the table would lint differently. */
 static int load_table(const mtl_options *opts, const char *name, size_t fields,
                       mtl_table *t)
 {
     memset(t, 0, sizeof *t);
     char *path = mtl_data_find(opts, name);
     if (!path)
-        return 0;
+        return errno == ENOMEM ? -1 : 0;
     int rc = mtl_table_load(t, path, fields);
+    int oom = rc != 0 && errno == ENOMEM;
     free(path);
     if (rc != 0) {
         memset(t, 0, sizeof *t);
-        return 0;
+        return oom ? -1 : 0;
     }
     return mtl_table_sort(t, 0); /* generated sorted: only checked */
 }
@@ -192,7 +196,7 @@ static int load(const mtl_options *opts, void **shared, char **notice,
     if (!d || (other && mtl_speller_open(opts, other, &d->other, error) != 0) ||
         load_table(opts, "english-huge.tsv", 3, &d->huge) != 0 ||
         load_table(opts, "misspellings.tsv", 2, &d->misspelt) != 0 ||
-        phrases_load(opts, &d->fixed) != 0) {
+        phrases_load(opts, &d->fixed) != 0 || mtl_speller_use_filter(sp) != 0) {
         if (d) {
             phrases_free(&d->fixed);
             mtl_speller_close(d->other);
@@ -205,7 +209,6 @@ static int load(const mtl_options *opts, void **shared, char **notice,
             *error = strdup("out of memory");
         return -1;
     }
-    mtl_speller_use_filter(sp);
     d->main = sp;
     snprintf(d->describe, sizeof d->describe,
              "dictionary: hunspell %s%s%s%s, %zu more words, %zu misspellings",

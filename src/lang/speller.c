@@ -155,22 +155,27 @@ static void tri_add_forms(uint8_t *t, const char *stem, size_t n,
     }
 }
 
-/* Reads the .dic word list; leaves sp->grams NULL if it cannot. */
-void mtl_speller_use_filter(mtl_speller *sp)
+/* Reads the .dic word list; leaves sp->grams NULL if it cannot read it.
+ * Out of memory is -1: the spelling analysis decides with the table, so a
+ * linter without it would lint differently. */
+int mtl_speller_use_filter(mtl_speller *sp)
 {
     const char *dic = sp->dic;
     if (sp->grams || !dic)
-        return;
+        return 0;
     FILE *f = fopen(dic, "r");
-    uint8_t *t = f ? calloc(GRAMS / 8 + 1, 1) : NULL;
-    if (!t) {
-        if (f)
-            fclose(f);
-        return;
-    }
-    /* without them it is only slower */
+    if (!f)
+        return 0;
+    uint8_t *t = calloc(GRAMS / 8 + 1, 1);
     uint8_t *ends = calloc(26 * 26 * 26 * 26 / 8 + 1, 1);
     uint8_t *starts = calloc(26 * 26 * 26 / 8 + 1, 1);
+    if (!t || !ends || !starts) {
+        fclose(f);
+        free(t);
+        free(ends);
+        free(starts);
+        return -1;
+    }
     char line[256];
     int first = 1;
     while (fgets(line, sizeof line, f)) {
@@ -185,6 +190,7 @@ void mtl_speller_use_filter(mtl_speller *sp)
     free(ends);
     free(starts);
     sp->grams = t;
+    return 0;
 }
 
 int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,

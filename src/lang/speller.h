@@ -46,8 +46,9 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path);
 int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n);
 /* Builds the table behind mtl_speller_may_know and mtl_speller_slip_range
  * from the dictionary's word list (tens of milliseconds; without it both
- * say "maybe"). Only while the speller is not yet shared. */
-void mtl_speller_use_filter(mtl_speller *sp);
+ * say "maybe"). Only while the speller is not yet shared. Returns 0, or -1
+ * out of memory. */
+int mtl_speller_use_filter(mtl_speller *sp);
 /* 0 when the word cannot be in the dictionary, because it holds four
  * letters in a row that no dictionary word has; 1 when it may be (then ask
  * mtl_speller_check). Fast: for trying many candidates. */

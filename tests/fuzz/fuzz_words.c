@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * make the add clear the speller's 1.7 MB verdict cache each time */
     int rc = mtl_speller_add_file(sp, path);
     FUZZ_CHECK(rc == 0, "mtl_speller_add_file failed");
-    mtl_speller_use_filter(sp);
+    FUZZ_CHECK(mtl_speller_use_filter(sp) == 0, "mtl_speller_use_filter failed");
     for (size_t i = 0; i < size;) {
         const char *eol = memchr(text + i, '\n', size - i);
         size_t n = eol ? (size_t)(eol - (text + i)) : size - i;
