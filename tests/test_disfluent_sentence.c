@@ -46,6 +46,10 @@ static const flag_case flags[] = {
              "thousands people of.",
      .flag = "people of",
      .suggestion = "of people"},
+    /* an inverted auxiliary outside a question is still flagged */
+    {.text = "The minister said that the talks had been difficult and that "
+             "were they nearly over.",
+     .flag = "were they", .suggestion = "they were"},
 };
 
 static const char *const clean[] = {
@@ -67,6 +71,22 @@ static const char *const clean[] = {
     "It was the third time he had visited the region in a month.",
     "The president will travel to the region next week.",
     "Talks ended.",
+    /* near misses from clean prose, each flagged before the rule asked for
+     * a question's inversion, a swapped order the model has seen, or prose
+     * around a path */
+    "Can police trace a cell phone even if it is switched off?",
+    "Mr. President, have you urged Governor Milliken to run for the Senate "
+    "seat to be vacated by Senator Hart?",
+    "In humans, KAP7.1 is not expressed in the outer root sheath, sebaceous "
+    "glands or hair medulla but is expressed in the inner root sheath.",
+    "In the next match, he took his first five-wicket innings haul, "
+    "recording figures of 5/18 and 2/17 in an innings win over South "
+    "Australia.",
+    "The TCP or UDP port number, or the service name (which is mapped to a "
+    "standard port number with the information contained in the "
+    "/etc/services file).",
+    "The intensity, duration and distance from the transmitting source are "
+    "far from what is necessary to delete EPROM memory.",
 };
 
 /* Does a default linter have a language model? */

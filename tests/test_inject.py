@@ -29,7 +29,7 @@ SHAPES = {"identical-conjuncts", "duplicated-phrase", "duplicated-across-stop",
           "hyphenated-open", "us-uk", "closed-split", "split-tail",
           "inserted-verbless", "subjectless", "never-closed", "opened-twice",
           "missing-space-after-stop", "space-before", "doubled",
-          "repeated-word"}
+          "repeated-word", "swapped-words"}
 
 # Reports every doubled word as repeated-word and every "the" as spelling,
 # in mtlint's JSON Lines format.

@@ -70,6 +70,7 @@ SHAPES = [
     ("punctuation-spacing", "space-before", "punctuation-spacing"),
     ("doubled-punctuation", "doubled", "doubled-punctuation"),
     ("repeated-word", "repeated-word", "repeated-word"),
+    ("word-order", "swapped-words", "disfluent-sentence"),
 ]
 
 QUANTIFIERS = set("""all many several more most few such other various
@@ -917,6 +918,28 @@ def repeated_word(doc, free, rng):
     return out
 
 
+def swapped_words(doc, free, rng):
+    """'the talks were held' -> 'talks the were held': two adjacent words
+    trade places, one of them a function word, as when a translation keeps
+    the source language's order."""
+    t, out = doc.text, []
+    for p, s, e in prose_sentences(doc, free):
+        ws = doc.words_in(s, e)
+        for i in range(1, len(ws) - 1):     # not the sentence's first word
+            (a, _, w1), (b, be, w2) = ws[i], ws[i + 1]
+            if not (w1.isalpha() and w2.isalpha() and w1.islower()
+                    and w2.islower() and w1 != w2):
+                continue
+            if not gap_is_space(t, ws[i][1], b):
+                continue
+            if (w1 in FUNCTION) == (w2 in FUNCTION):
+                continue
+            new = w2 + " " + w1
+            out.append(Candidate("swapped-words", p, a, be, new,
+                                 a, a + len(new)))
+    return out
+
+
 # --- driver ----------------------------------------------------------------
 
 def load_us_uk(path):
@@ -1108,6 +1131,7 @@ def main():
         "space-before": space_before,
         "doubled": doubled,
         "repeated-word": repeated_word,
+        "swapped-words": swapped_words,
     }
     root, files = find_inputs(args)
     os.makedirs(args.out, exist_ok=True)
