@@ -365,9 +365,19 @@ static void compiled_verdicts_are_hunspells(void **state)
         static const char *const tricky[] = {
             "colour", "Colour", "COLOUR", "paris", "Paris", "PARIS", "nasa",
             "NASA", "Nasa", "McDonald", "mcdonald", "iPhone", "I", "i", "a",
-            "A", "ok", "OK", "lockdowns", "Lockdowns", "teh", "xqzjv"};
-        for (size_t i = 0; i < COUNT_OF(tricky); i++)
-            compare_words(sp, tricky[i], strlen(tricky[i]), NULL);
+            "A", "ok", "OK", "lockdowns", "Lockdowns", "teh", "xqzjv",
+            /* apostrophes: possessives, contractions, elisions */
+            "it's", "It's", "IT'S", "hostages'", "'tis", "'Tis", "o'clock",
+            "O'Clock", "O'CLOCK", "don't", "DON'T", "Don't", "Blinken's",
+            "BLINKEN'S", "rock'n'roll", "ma'am", "'em", "O'Brien",
+            "o'brien", "O'BRIEN", "y'all", "'s"};
+        for (size_t i = 0; i < COUNT_OF(tricky); i++) {
+            size_t n = strlen(tricky[i]);
+            compare_words(sp, tricky[i], n, NULL);
+            if (mtl_speller_check(sp, tricky[i], n) !=
+                mtl_speller_hunspell(sp, tricky[i], n))
+                fail_msg("compiled and Hunspell disagree on '%s'", tricky[i]);
+        }
         assert_true(compare_corpus(sp) > 100000);
         if (l == 0) { /* the word list compiled in, and one that is not */
             char *path = NULL;

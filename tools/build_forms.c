@@ -31,11 +31,12 @@ typedef struct keys {
     size_t len, cap;
 } keys;
 
+/* The forms the file holds: ASCII letters and apostrophes (forms.c). */
 static int letters(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)(s[i] | 32);
-        if (c < 'a' || c > 'z')
+        if ((c < 'a' || c > 'z') && s[i] != '\'')
             return 0;
     }
     return n > 0 && n < 256;
@@ -48,7 +49,7 @@ static int add_key(void *ctx, const char *s, size_t n)
         return 0;
     char key[256];
     for (size_t i = 0; i < n; i++)
-        key[i] = (char)(s[i] | 32);
+        key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 32) : s[i];
     uint64_t j = mtl_forms_hash(key, n) & k->mask;
     for (;; j = (j + 1) & k->mask) {
         mtl_forms_slot *sl = &k->slot[j];
@@ -109,11 +110,13 @@ static uint8_t verdicts(const mtl_speller *sp, const char *form, size_t n)
     char w[256];
     memcpy(w, form, n);
     uint8_t v = mtl_speller_hunspell(sp, w, n) ? MTL_FORMS_LOWER : 0;
-    w[0] = (char)(w[0] - 32);
-    if (mtl_speller_hunspell(sp, w, n))
+    if (w[0] != '\'')
+        w[0] = (char)(w[0] - 32); /* a form starting with an apostrophe */
+    if (mtl_speller_hunspell(sp, w, n)) /* has no title spelling: unused */
         v |= MTL_FORMS_TITLE;
     for (size_t i = 1; i < n; i++)
-        w[i] = (char)(w[i] - 32);
+        if (w[i] != '\'')
+            w[i] = (char)(w[i] - 32);
     if (mtl_speller_hunspell(sp, w, n))
         v |= MTL_FORMS_UPPER;
     return v;

@@ -110,11 +110,13 @@ static const mtl_forms_slot *find(const mtl_forms *f, const char *s, size_t n)
     }
 }
 
+/* ASCII letters, and apostrophes ("it's", "Blinken's"): the forms the
+ * compiled file holds. */
 static int letters(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)(s[i] | 32);
-        if (c < 'a' || c > 'z')
+        if ((c < 'a' || c > 'z') && s[i] != '\'')
             return 0;
     }
     return n > 0;
@@ -130,13 +132,16 @@ int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
 {
     if (!f || !letters(s, n))
         return -1;
-    size_t upper = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
         upper += s[i] >= 'A' && s[i] <= 'Z';
-    unsigned want = upper == 0                      ? MTL_FORMS_LOWER
-                    : upper == n                    ? MTL_FORMS_UPPER
-                    : upper == 1 && s[0] <= 'Z'     ? MTL_FORMS_TITLE
-                                                    : 0;
+        lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    int title = upper == 1 && s[0] >= 'A' && s[0] <= 'Z';
+    unsigned want = upper == 0   ? MTL_FORMS_LOWER
+                    : lower == 0 ? MTL_FORMS_UPPER
+                    : title      ? MTL_FORMS_TITLE
+                                 : 0;
     const mtl_forms_slot *sl = find(f, s, n);
     if (!sl)
         return 0; /* no form folds to it: Hunspell rejects it in any case */
