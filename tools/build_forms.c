@@ -122,6 +122,35 @@ static uint8_t verdicts(const mtl_speller *sp, const char *form, size_t n)
     return v;
 }
 
+/* verdicts() with each apostrophe written U+2019. */
+static uint8_t curly_verdicts(const mtl_speller *sp, const char *form,
+                              size_t n)
+{
+    char w[3 * 256];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (form[i] == '\'') {
+            memcpy(w + k, "\xE2\x80\x99", 3);
+            k += 3;
+        } else {
+            w[k++] = form[i];
+        }
+    }
+    char t[3 * 256];
+    memcpy(t, w, k);
+    uint8_t v = mtl_speller_hunspell(sp, t, k) ? MTL_FORMS_LOWER : 0;
+    if (t[0] >= 'a' && t[0] <= 'z')
+        t[0] = (char)(t[0] - 32);
+    if (mtl_speller_hunspell(sp, t, k))
+        v |= MTL_FORMS_TITLE;
+    for (size_t i = 1; i < k; i++)
+        if (t[i] >= 'a' && t[i] <= 'z')
+            t[i] = (char)(t[i] - 32);
+    if (mtl_speller_hunspell(sp, t, k))
+        v |= MTL_FORMS_UPPER;
+    return v;
+}
+
 static int empty_file(const char *out, const char *why)
 {
     fprintf(stderr, "build_forms: %s: %s (no compiled dictionary)\n", out, why);
@@ -218,6 +247,7 @@ int main(int argc, char **argv)
     free(k.slot);
     k = small;
     h.slot_bits = bits;
+    int curly = 1;
     /* Hunspell's verdicts on each form in its three spellings */
     for (uint64_t j = 0; j <= k.mask; j++) {
         mtl_forms_slot *sl = &k.slot[j];
@@ -229,11 +259,18 @@ int main(int argc, char **argv)
         sl->verdict = verdicts(sp, w, n);
         sl->verdict |= (uint8_t)(verdicts(with ? with : sp, w, n)
                                  << MTL_FORMS_LIST);
+        /* U+2019 is read as ' only if Hunspell agrees on every form */
+        if (memchr(w, '\'', n) &&
+            (curly_verdicts(sp, w, n) != (sl->verdict & 7) ||
+             curly_verdicts(with ? with : sp, w, n) !=
+                 sl->verdict >> MTL_FORMS_LIST))
+            curly = 0;
     }
     size_t glen = 0;
     uint8_t *grams = mtl_speller_grams(dic, &glen);
     if (!grams)
         return 1;
+    h.curly = (uint32_t)curly;
     h.n_forms = k.used;
     h.strings_len = k.len;
     h.grams_len = glen;

@@ -130,6 +130,23 @@ int mtl_forms_has(const mtl_forms *f, const char *s, size_t n)
 int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
                       int with_list)
 {
+    char plain[256];
+    if (f && f->h->curly && n < 3 * sizeof plain && memchr(s, 0xE2, n)) {
+        /* U+2019, as news text writes apostrophes: Hunspell reads it as ' */
+        size_t k = 0;
+        for (size_t i = 0; i < n && k < sizeof plain; i++) {
+            if (i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)) {
+                plain[k++] = '\'';
+                i += 2;
+            } else {
+                plain[k++] = s[i];
+            }
+        }
+        if (k == sizeof plain)
+            return -1;
+        s = plain;
+        n = k;
+    }
     if (!f || !letters(s, n))
         return -1;
     size_t upper = 0, lower = 0;

@@ -21,7 +21,8 @@ void mtl_forms_close(mtl_forms *f);
 
 /* Hunspell's verdict on s[0..n), with the compiled-in word list added to
  * the dictionary or not: 1 accepted, 0 rejected, -1 undecided (not only
- * ASCII letters, or capitals inside the word: ask Hunspell). */
+ * ASCII letters and apostrophes, ' or U+2019, or capitals inside the word:
+ * ask Hunspell). */
 int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
                       int with_list);
 /* 1 when the folded form of the letters s[0..n) is in the file. */

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #define MTL_FORMS_MAGIC "MTLFORMS"
-#define MTL_FORMS_VERSION 1
+#define MTL_FORMS_VERSION 2
 
 enum { /* verdict bits of a slot: the dictionary alone, and shifted by
           * MTL_FORMS_LIST with the word list compiled in added to it */
@@ -51,7 +51,10 @@ typedef struct mtl_forms_header {
     uint64_t grams_len;    /* as built from the .dic alone */
     uint64_t n_forms;
     uint64_t header_check; /* FNV-1a 64 of this header, this field 0 */
-    uint8_t reserved[128];  /* zero */
+    uint32_t curly;        /* 1: Hunspell reads U+2019 as an apostrophe
+                              (the .aff's ICONV), as checked on every form
+                              with one */
+    uint8_t reserved[124]; /* zero */
 } mtl_forms_header;
 
 _Static_assert(sizeof(mtl_forms_header) == 256, "header layout");

@@ -632,6 +632,8 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
 int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
 {
     char w[MAX_WORD + 1];
+    if (n > MAX_WORD)
+        return 0; /* Hunspell is never asked (to_dict) */
     if (sp->compiled && !(sp->added && mtl_wordset_may_have(sp->added, s, n))) {
         int v = mtl_forms_verdict(sp->compiled, s, n, sp->with_list);
         if (v >= 0)
