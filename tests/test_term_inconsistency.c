@@ -50,6 +50,11 @@ static const flag_case flags[] = {
     {.text = "The program of the festival was long. The programme of events was "
              "announced. The program ended late.",
      .flag = "programme", .suggestion = "program"},
+    /* software is "program" in both varieties, so a "programme" that runs
+     * is the odd one out */
+    {.text = "Install the program with apt. The program runs as root. Then "
+             "run the programme again to check its output.",
+     .flag = "programme", .suggestion = "program"},
     {.text = "The track is 100 meters long. The pool is 50 metres long. The "
              "field is 80 meters wide.",
      .flag = "metres", .suggestion = "meters"},

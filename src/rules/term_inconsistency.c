@@ -610,6 +610,7 @@ static void scan_compounds(scan *s)
  * no US spelling; a word of the sentence tells the sense. */
 typedef struct shared {
     const char *us[2];
+    const char *uk[2];
     const char *const *context;
 } shared;
 
@@ -630,21 +631,41 @@ static const char *const device_words[] = {
     "geiger", "volt", "ohm", "power", NULL};
 
 static const shared shared_senses[] = {
-    {{"program", "programs"}, software_words},
-    {{"meter", "meters"}, device_words},
+    {{"program", "programs"}, {"programme", "programmes"}, software_words},
+    {{"meter", "meters"}, {"metre", "metres"}, device_words},
 };
 
+static int in_sense(const mtl_doc *doc, size_t i, const shared *sh)
+{
+    const mtl_sentence *se = &doc->sentences[doc->tokens[i].sentence];
+    for (size_t t = se->tok_begin; t < se->tok_end; t++)
+        if (doc->tokens[t].kind == MTL_TOK_WORD &&
+            mtl_in_list(sh->context, mtl_tok_norm(doc, &doc->tokens[t])))
+            return 1;
+    return 0;
+}
+
+/* Is the US form at token i used in the sense British English shares? Not
+ * when the document also writes the British form in that sense ("run the
+ * programme" beside "install the program"): nobody spells software
+ * "programme", so there the US form is the evidence against it. */
 static int shared_sense(const mtl_doc *doc, size_t i, const char *us)
 {
+    const mtl_words *w = doc->an->words;
     for (size_t k = 0; k < sizeof shared_senses / sizeof *shared_senses; k++) {
         const shared *sh = &shared_senses[k];
         if (strcmp(us, sh->us[0]) != 0 && strcmp(us, sh->us[1]) != 0)
             continue;
-        const mtl_sentence *se = &doc->sentences[doc->tokens[i].sentence];
-        for (size_t t = se->tok_begin; t < se->tok_end; t++)
-            if (doc->tokens[t].kind == MTL_TOK_WORD &&
-                mtl_in_list(sh->context, mtl_tok_norm(doc, &doc->tokens[t])))
-                return 1;
+        if (!in_sense(doc, i, sh))
+            return 0;
+        for (size_t f = 0; f < 2; f++) {
+            const mtl_word *e = mtl_words_find(w, sh->uk[f], strlen(sh->uk[f]));
+            const uint32_t *o = e ? mtl_word_occurrences(w, e) : NULL;
+            for (size_t j = 0; e && j < e->count; j++)
+                if (in_sense(doc, o[j], sh))
+                    return 0;
+        }
+        return 1;
     }
     return 0;
 }
