@@ -1,12 +1,16 @@
 /* The word table (words.h) and the Hunspell wrapper (speller.h). */
 #include "lint_helper.h"
 
+#include "base/buf.h"
 #include "lang/analysis.h"
 #include "text/doc.h"
 #include "base/options.h"
 #include "lang/spell.h"
+#include "lang/speller.h"
+#include "lang/wordset.h"
 #include "lang/words.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +271,147 @@ static void speller_filter(void **state)
 }
 
 /* The analysis that rules read: verdicts per word and case. */
+/* Every word of text s[0..n) (letters and apostrophes), as written and in
+ * lower case, with a capital and in capitals: the compiled verdicts
+ * (forms.h) must be Hunspell's own. Returns the words compared. */
+static size_t compare_words(const mtl_speller *sp, const char *s, size_t n,
+                            mtl_wordset *seen)
+{
+    size_t compared = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ((unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u ||
+                         (s[j] == '\'' && j > i) ||
+                         (j > i && j + 2 < n &&
+                          !memcmp(s + j, "\xE2\x80\x99", 3))))
+            j += s[j] == '\xE2' ? 3 : 1;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        char w[4][128];
+        size_t k = j - i < sizeof w[0] ? j - i : 0;
+        int letters_only = 1;
+        for (size_t c = i; c < j; c++)
+            letters_only &= (unsigned)(((unsigned char)s[c] | 32) - 'a') < 26u;
+        if (seen && k && letters_only && mtl_wordset_may_have(seen, s + i, k))
+            k = 0; /* each letter word once */
+        if (seen && k)
+            assert_int_equal(mtl_wordset_add(seen, s + i, k), 0);
+        for (size_t v = 0; k && v < 4; v++) {
+            for (size_t c = 0; c < k; c++) {
+                char ch = s[i + c];
+                if (v == 1 || (v == 2 && c > 0))
+                    ch = (char)(ch >= 'A' && ch <= 'Z' ? ch | 32 : ch);
+                if ((v == 2 && c == 0) || v == 3)
+                    ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+                w[v][c] = ch;
+            }
+            if (mtl_speller_check(sp, w[v], k) !=
+                mtl_speller_hunspell(sp, w[v], k))
+                fail_msg("compiled and Hunspell disagree on '%.*s'", (int)k,
+                         w[v]);
+            compared++;
+        }
+        i = j;
+    }
+    return compared;
+}
+
+/* The files of tests/clean/texts (each genre's folder), then the article. */
+static size_t compare_corpus(const mtl_speller *sp)
+{
+    size_t compared = 0, len;
+    mtl_wordset *seen = mtl_wordset_new();
+    assert_non_null(seen);
+    char *text = read_article(&len);
+    compared += compare_words(sp, text, len, seen);
+    free(text);
+    const char *root = getenv("MTLINT_SOURCE_ROOT");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/clean/texts", root ? root : ".");
+    DIR *top = opendir(dir);
+    for (struct dirent *g; top && (g = readdir(top));) {
+        if (g->d_name[0] == '.')
+            continue;
+        char sub[4200];
+        snprintf(sub, sizeof sub, "tests/clean/texts/%s", g->d_name);
+        char full[8400];
+        snprintf(full, sizeof full, "%s/%s", dir, g->d_name);
+        DIR *d = opendir(full);
+        for (struct dirent *e; d && (e = readdir(d));) {
+            if (e->d_name[0] == '.')
+                continue;
+            char rel[8600];
+            snprintf(rel, sizeof rel, "%s/%s", sub, e->d_name);
+            text = read_source_file(rel, &len);
+            compared += compare_words(sp, text, len, seen);
+            free(text);
+        }
+        if (d)
+            closedir(d);
+    }
+    if (top)
+        closedir(top);
+    mtl_wordset_free(seen);
+    return compared;
+}
+
+static void compiled_verdicts_are_hunspells(void **state)
+{
+    (void)state;
+    static const char *const langs[] = {"en_US", "en_GB"};
+    size_t tried = 0;
+    for (size_t l = 0; l < COUNT_OF(langs); l++) {
+        mtl_options *o = mtl_options_new();
+        mtl_speller *sp = NULL;
+        char *err = NULL;
+        assert_int_equal(mtl_speller_open(o, langs[l], &sp, &err), 0);
+        mtl_options_free(o);
+        if (!sp || !mtl_speller_compiled(sp)) {
+            mtl_speller_close(sp);
+            continue;
+        }
+        tried++;
+        static const char *const tricky[] = {
+            "colour", "Colour", "COLOUR", "paris", "Paris", "PARIS", "nasa",
+            "NASA", "Nasa", "McDonald", "mcdonald", "iPhone", "I", "i", "a",
+            "A", "ok", "OK", "lockdowns", "Lockdowns", "teh", "xqzjv",
+            /* apostrophes: possessives, contractions, elisions */
+            "it's", "It's", "IT'S", "hostages'", "'tis", "'Tis", "o'clock",
+            "O'Clock", "O'CLOCK", "don't", "DON'T", "Don't", "Blinken's",
+            "BLINKEN'S", "rock'n'roll", "ma'am", "'em", "O'Brien",
+            "o'brien", "O'BRIEN", "y'all", "'s", "it\xE2\x80\x99s",
+            "It\xE2\x80\x99s", "DON\xE2\x80\x99T", "Japan\xE2\x80\x99s",
+            "hostages\xE2\x80\x99", "\xE2\x80\x99tis", "caf\xC3\xA9"};
+        for (size_t i = 0; i < COUNT_OF(tricky); i++) {
+            size_t n = strlen(tricky[i]);
+            compare_words(sp, tricky[i], n, NULL);
+            if (mtl_speller_check(sp, tricky[i], n) !=
+                mtl_speller_hunspell(sp, tricky[i], n))
+                fail_msg("compiled and Hunspell disagree on '%s'", tricky[i]);
+        }
+        assert_true(compare_corpus(sp) > 100000);
+        if (l == 0) { /* the word list compiled in, and one that is not */
+            char *path = NULL;
+            const char *root = getenv("MTLINT_SOURCE_ROOT");
+            mtl_sb sb = {0};
+            mtl_sb_printf(&sb, "%s/dicts/news-words.txt", root ? root : ".");
+            path = mtl_sb_take(&sb);
+            assert_int_equal(mtl_speller_add_file(sp, path), 0);
+            free(path);
+            assert_int_equal(mtl_speller_add(sp, "Blinken"), 0);
+            assert_true(mtl_speller_check(sp, "Blinken", 7));
+            assert_true(mtl_speller_check(sp, "lockdowns", 9));
+            compare_words(sp, "Blinken BLINKEN blinken ok OK Ok lockdown",
+                          41, NULL);
+        }
+        mtl_speller_close(sp);
+    }
+    if (!tried)
+        skip(); /* no compiled dictionary in this build */
+}
+
 static void spell_verdicts(void **state)
 {
     (void)state;
@@ -314,6 +459,7 @@ int main(void)
         cmocka_unit_test(speller_shared_by_threads),
         cmocka_unit_test(speller_filter),
         cmocka_unit_test(spell_verdicts),
+        cmocka_unit_test(compiled_verdicts_are_hunspells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,10 +7,14 @@
 #include "base/hash.h"
 #include "base/options.h"
 #include "base/utf8.h"
+#include "lang/datapath.h"
+#include "lang/forms.h"
 #include "lang/wordset.h"
 
 #include <hunspell/hunspell.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,14 +42,30 @@ typedef struct vcache { /* behind a pointer, so const spellers can fill it */
 /* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
 #define GRAMS (27 * 27 * 27 * 27)
 
-struct mtl_speller {
+/* What is loaded on the first question only the dictionary can answer:
+ * most runs never need a foreign dictionary, and with a compiled one
+ * (forms.h) few need Hunspell at all. Behind a pointer, so const spellers
+ * can fill it; filled once, under lock, then read-only. */
+typedef struct loaded {
+    atomic_int state;   /* 0 not yet, 1 loaded, -1 could not be */
     Hunhandle *h;
+    mtl_wordset *forms; /* turns non-words away before Hunspell; NULL: the
+                           dictionary's features do not allow it, or the
+                           compiled dictionary does it */
+} loaded;
+
+struct mtl_speller {
     pthread_mutex_t *lock; /* a pointer, so const spellers can lock it */
     char *encoding;        /* NULL when the dictionary is UTF-8 */
     uint8_t *grams;        /* seen in the dictionary's words; NULL: unknown */
-    char *dic;             /* the .dic file, for mtl_speller_use_filter */
-    mtl_wordset *forms;    /* turns non-words away before Hunspell; NULL:
-                              the dictionary's features do not allow it */
+    char *aff, *dic;       /* the dictionary's files */
+    mtl_forms *compiled;   /* Hunspell's verdicts made at build time, or NULL */
+    int with_list;         /* the word list compiled in was added */
+    mtl_wordset *added;    /* folded added words the compiled verdicts do
+                              not know: those go to Hunspell; NULL: none */
+    char **words;          /* added words, in the dictionary's encoding, */
+    size_t n_words, words_cap; /* given to Hunspell when it loads */
+    loaded *load;
     vcache *cache;         /* Hunspell's answers for the linter's lifetime,
                               so the next file's words cost no call; under
                               lock; NULL when there was no memory */
@@ -155,17 +175,33 @@ static void tri_add_forms(uint8_t *t, const char *stem, size_t n,
     }
 }
 
-/* Reads the .dic word list; leaves sp->grams NULL if it cannot read it.
- * Out of memory is -1: the spelling analysis decides with the table, so a
- * linter without it would lint differently. */
+/* Reads the .dic word list, or copies the table compiled with the
+ * dictionary; leaves sp->grams NULL if it cannot read the list. Out of
+ * memory is -1: the spelling analysis decides with the table, so a linter
+ * without it would lint differently. */
 int mtl_speller_use_filter(mtl_speller *sp)
 {
     const char *dic = sp->dic;
     if (sp->grams || !dic)
         return 0;
+    size_t len;
+    const uint8_t *built = mtl_forms_grams(sp->compiled, &len);
+    if (built && len == GRAMS / 8 + 1) {
+        if (!(sp->grams = malloc(len)))
+            return -1;
+        memcpy(sp->grams, built, len);
+        return 0;
+    }
+    errno = 0;
+    sp->grams = mtl_speller_grams(dic, NULL);
+    return !sp->grams && errno == ENOMEM ? -1 : 0;
+}
+
+uint8_t *mtl_speller_grams(const char *dic, size_t *len)
+{
     FILE *f = fopen(dic, "r");
     if (!f)
-        return 0;
+        return NULL;
     uint8_t *t = calloc(GRAMS / 8 + 1, 1);
     uint8_t *ends = calloc(26 * 26 * 26 * 26 / 8 + 1, 1);
     uint8_t *starts = calloc(26 * 26 * 26 / 8 + 1, 1);
@@ -174,7 +210,8 @@ int mtl_speller_use_filter(mtl_speller *sp)
         free(t);
         free(ends);
         free(starts);
-        return -1;
+        errno = ENOMEM;
+        return NULL;
     }
     char line[256];
     int first = 1;
@@ -189,8 +226,9 @@ int mtl_speller_use_filter(mtl_speller *sp)
     fclose(f);
     free(ends);
     free(starts);
-    sp->grams = t;
-    return 0;
+    if (len)
+        *len = GRAMS / 8 + 1;
+    return t;
 }
 
 int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
@@ -365,6 +403,37 @@ char *mtl_speller_locate(const mtl_options *opts, const char *lang)
     return mtl_sb_take(&sb);
 }
 
+/* The encoding the .aff file SETs (malloc'd), NULL for UTF-8, or
+ * Hunspell's default when it sets none; *bad on no memory. */
+static char *aff_encoding(const char *aff, int *bad)
+{
+    *bad = 0;
+    FILE *f = fopen(aff, "r");
+    if (!f)
+        return NULL;
+    char line[512], enc[64] = "ISO8859-1";
+    while (fgets(line, sizeof line, f)) {
+        char *p = line;
+        if (!memcmp(p, "\xEF\xBB\xBF", 3))
+            p += 3;
+        if (strncmp(p, "SET", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
+            continue;
+        p += 3 + strspn(p + 3, " \t");
+        size_t n = strcspn(p, " \t\r\n");
+        if (n && n < sizeof enc) {
+            memcpy(enc, p, n);
+            enc[n] = '\0';
+        }
+        break;
+    }
+    fclose(f);
+    if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8"))
+        return NULL;
+    char *e = strdup(enc);
+    *bad = !e;
+    return e;
+}
+
 int mtl_speller_open(const mtl_options *opts, const char *lang,
                      mtl_speller **out, char **error)
 {
@@ -389,59 +458,100 @@ int mtl_speller_open(const mtl_options *opts, const char *lang,
     char *aff = mtl_sb_take(&sb);
     mtl_sb_printf(&sb, "%s.dic", base);
     char *dic = mtl_sb_take(&sb);
+    mtl_sb_printf(&sb, "hunspell-%s.forms", name);
+    char *compiled = mtl_sb_take(&sb);
     free(base);
     mtl_speller *sp = calloc(1, sizeof *sp);
-    if (sp)
+    if (sp) {
         sp->lock = malloc(sizeof *sp->lock);
-    if (!aff || !dic || !sp || !sp->lock ||
+        sp->load = calloc(1, sizeof *sp->load);
+        sp->aff = aff;
+        sp->dic = dic;
+    }
+    int bad = 0;
+    if (!aff || !dic || !compiled || !sp || !sp->lock || !sp->load ||
         pthread_mutex_init(sp->lock, NULL) != 0) {
-        if (sp)
+        if (sp) {
             free(sp->lock);
-        free(sp);
-        free(aff);
-        free(dic);
+            sp->lock = NULL;
+        }
+        mtl_speller_close(sp);
+        if (!sp) {
+            free(aff);
+            free(dic);
+        }
+        free(compiled);
         *error = strdup("out of memory");
         return -1;
     }
-    sp->h = Hunspell_create(aff, dic);
-    sp->dic = dic;
+    sp->encoding = aff_encoding(aff, &bad);
+    char *path = mtl_data_find(opts, compiled);
+    free(compiled);
+    sp->compiled = mtl_forms_open(path, aff, dic);
+    free(path);
     sp->cache = calloc(1, sizeof *sp->cache); /* optional */
-    if (sp->h)
-        sp->forms = mtl_wordset_build(aff, dic);
-    free(aff);
-    if (!sp->h) {
+    if (bad) {
         mtl_speller_close(sp);
-        mtl_sb_printf(&sb, "cannot load the hunspell dictionary '%s'", name);
-        *error = mtl_sb_take(&sb);
+        *error = strdup("out of memory");
         return -1;
-    }
-    const char *enc = Hunspell_get_dic_encoding(sp->h);
-    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
-        sp->encoding = strdup(enc);
-        if (!sp->encoding) {
-            mtl_speller_close(sp);
-            *error = strdup("out of memory");
-            return -1;
-        }
     }
     *out = sp;
     return 0;
+}
+
+/* Loads Hunspell (and, without a compiled dictionary, the expanded word
+ * set) on the first call; the loaded state, or NULL if it cannot be. */
+static const loaded *load(const mtl_speller *sp)
+{
+    loaded *l = sp->load;
+    int st = atomic_load_explicit(&l->state, memory_order_acquire);
+    if (st)
+        return st > 0 ? l : NULL;
+    pthread_mutex_lock(sp->lock);
+    st = atomic_load_explicit(&l->state, memory_order_relaxed);
+    if (!st) {
+        l->h = Hunspell_create(sp->aff, sp->dic);
+        if (l->h && !sp->compiled)
+            l->forms = mtl_wordset_build(sp->aff, sp->dic);
+        for (size_t i = 0; l->h && i < sp->n_words; i++) {
+            Hunspell_add(l->h, sp->words[i]);
+            if (l->forms &&
+                mtl_wordset_add(l->forms, sp->words[i],
+                                strlen(sp->words[i])) != 0) {
+                mtl_wordset_free(l->forms); /* out of memory: do without */
+                l->forms = NULL;
+            }
+        }
+        st = l->h ? 1 : -1;
+        atomic_store_explicit(&l->state, st, memory_order_release);
+    }
+    pthread_mutex_unlock(sp->lock);
+    return st > 0 ? l : NULL;
 }
 
 void mtl_speller_close(mtl_speller *sp)
 {
     if (!sp)
         return;
-    if (sp->h)
-        Hunspell_destroy(sp->h);
+    if (sp->load) {
+        if (sp->load->h)
+            Hunspell_destroy(sp->load->h);
+        mtl_wordset_free(sp->load->forms);
+        free(sp->load);
+    }
     if (sp->lock) {
         pthread_mutex_destroy(sp->lock);
         free(sp->lock);
     }
+    for (size_t i = 0; i < sp->n_words; i++)
+        free(sp->words[i]);
+    free(sp->words);
+    mtl_wordset_free(sp->added);
+    mtl_forms_close(sp->compiled);
     free(sp->encoding);
     free(sp->grams);
+    free(sp->aff);
     free(sp->dic);
-    mtl_wordset_free(sp->forms);
     free(sp->cache);
     free(sp);
 }
@@ -479,23 +589,43 @@ static int to_dict(const mtl_speller *sp, const char *s, size_t n, char *out,
     return convert(sp->encoding, "UTF-8", s, n, out, cap);
 }
 
-int mtl_speller_add(mtl_speller *sp, const char *word)
+/* Adds a word; compiled_in: the compiled verdicts already count it. */
+static int add_word(mtl_speller *sp, const char *word, int compiled_in)
 {
     char w[MAX_WORD + 1];
-    if (to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+    size_t n = strlen(word);
+    if (to_dict(sp, word, n, w, sizeof w) != 0)
         return 0; /* not a word the dictionary could hold: ignore it */
     if (sp->grams)
         tri_add_forms(sp->grams, w, strlen(w), NULL, NULL);
-    if (sp->forms && mtl_wordset_add(sp->forms, word, strlen(word)) != 0) {
-        mtl_wordset_free(sp->forms); /* out of memory: do without it */
-        sp->forms = NULL;
+    char *copy = strdup(w);
+    if (!copy || mtl_grow((void **)&sp->words, &sp->words_cap,
+                          sp->n_words + 1, sizeof *sp->words) != 0) {
+        free(copy);
+        return -1;
+    }
+    sp->words[sp->n_words++] = copy;
+    if (sp->compiled && !compiled_in &&
+        ((!sp->added && !(sp->added = mtl_wordset_new())) ||
+         mtl_wordset_add(sp->added, word, n) != 0))
+        return -1;
+    /* after the first look-up: Hunspell is loaded already */
+    const loaded *l = atomic_load(&sp->load->state) > 0 ? sp->load : NULL;
+    if (l && l->forms && mtl_wordset_add(l->forms, word, n) != 0) {
+        mtl_wordset_free(l->forms); /* out of memory: do without it */
+        sp->load->forms = NULL;
     }
     pthread_mutex_lock(sp->lock);
-    int rc = Hunspell_add(sp->h, w);
+    int rc = l ? Hunspell_add(l->h, w) : 0;
     if (sp->cache && sp->cache->used) /* "unknown" may no longer hold */
         memset(sp->cache, 0, sizeof *sp->cache);
     pthread_mutex_unlock(sp->lock);
     return rc == 0 ? 0 : -1;
+}
+
+int mtl_speller_add(mtl_speller *sp, const char *word)
+{
+    return add_word(sp, word, 0);
 }
 
 int mtl_speller_add_file(mtl_speller *sp, const char *path)
@@ -503,6 +633,17 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
+    /* the list the compiled verdicts were made with needs no Hunspell */
+    char buf[65536];
+    uint64_t size = 0, sum = MTL_FNV64_INIT;
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        sum = mtl_fnv64(sum, buf, got);
+        size += got;
+    }
+    int compiled_in = mtl_forms_has_list(sp->compiled, size, sum);
+    sp->with_list |= compiled_in;
+    rewind(f);
     /* Whole lines, however long: a fixed buffer would cut a long line in
      * two and add its tail as a word. */
     char *line = NULL;
@@ -519,7 +660,7 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
         while (*w == ' ' || *w == '\t')
             w++;
         if (*w)
-            rc = mtl_speller_add(sp, w);
+            rc = add_word(sp, w, compiled_in);
     }
     /* getline also stops when out of memory; only the end of the file is
      * a good end */
@@ -533,7 +674,17 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
 int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
 {
     char w[MAX_WORD + 1];
-    if (!mtl_wordset_may_have(sp->forms, s, n))
+    if (n > MAX_WORD)
+        return 0; /* Hunspell is never asked (to_dict) */
+    if (sp->compiled && !(sp->added && mtl_wordset_may_have(sp->added, s, n))) {
+        int v = mtl_forms_verdict(sp->compiled, s, n, sp->with_list);
+        if (v >= 0)
+            return v; /* most words end here, without Hunspell */
+    }
+    const loaded *l = load(sp);
+    if (!l)
+        return 0;
+    if (!mtl_wordset_may_have(l->forms, s, n))
         return 0; /* most slip candidates end here, without the lock */
     if (to_dict(sp, s, n, w, sizeof w) != 0)
         return 0;
@@ -555,7 +706,7 @@ int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
             }
         }
     }
-    int ok = Hunspell_spell(sp->h, w) != 0;
+    int ok = Hunspell_spell(l->h, w) != 0;
     if (slot) {
         if (2 * (sp->cache->used + 1) > CACHE_SLOTS) { /* full: start again */
             memset(sp->cache, 0, sizeof *sp->cache);
@@ -570,6 +721,27 @@ int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
     return ok;
 }
 
+int mtl_speller_hunspell(const mtl_speller *sp, const char *s, size_t n)
+{
+    char w[MAX_WORD + 1];
+    const loaded *l = load(sp);
+    if (!l || to_dict(sp, s, n, w, sizeof w) != 0)
+        return 0;
+    pthread_mutex_lock(sp->lock);
+    int ok = Hunspell_spell(l->h, w) != 0;
+    pthread_mutex_unlock(sp->lock);
+    return ok;
+}
+
+size_t mtl_speller_n_added(const mtl_speller *sp) { return sp->n_words; }
+
+const char *mtl_speller_added(const mtl_speller *sp, size_t i)
+{
+    return i < sp->n_words ? sp->words[i] : NULL;
+}
+
+int mtl_speller_compiled(const mtl_speller *sp) { return sp->compiled != NULL; }
+
 size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
                            size_t max)
 {
@@ -578,8 +750,11 @@ size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
         return 0;
     char **list = NULL;
     size_t kept = 0;
+    const loaded *l = load(sp);
+    if (!l)
+        return 0;
     pthread_mutex_lock(sp->lock);
-    int n = Hunspell_suggest(sp->h, &list, w);
+    int n = Hunspell_suggest(l->h, &list, w);
     for (int i = 0; i < n && kept < max; i++) {
         char buf[4 * MAX_WORD + 1];
         const char *s = list[i];
@@ -593,7 +768,7 @@ size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
             kept++;
     }
     if (list)
-        Hunspell_free_list(sp->h, &list, n);
+        Hunspell_free_list(l->h, &list, n);
     pthread_mutex_unlock(sp->lock);
     return kept;
 }

@@ -18,6 +18,7 @@
 #include "mtlint.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Hunspell rejects longer words anyway (its limit is 100 bytes). */
 #define MTL_SPELLER_MAX_WORD 96
@@ -61,6 +62,17 @@ int mtl_speller_may_begin(const mtl_speller *sp, const char *s, size_t n);
  * because unknown runs lie too far apart; then no word is one slip away. */
 int mtl_speller_slip_range(const mtl_speller *sp, const char *s, size_t n,
                            size_t *lo, size_t *hi);
+/* Hunspell's own verdict, never the compiled one (forms.h): for the
+ * compiler and the test that compares them. */
+int mtl_speller_hunspell(const mtl_speller *sp, const char *s, size_t n);
+/* The words added so far, in the dictionary's encoding. */
+size_t mtl_speller_n_added(const mtl_speller *sp);
+const char *mtl_speller_added(const mtl_speller *sp, size_t i);
+/* The four-letter filter of a .dic file (malloc'd, *len bytes when len is
+ * not NULL), or NULL. */
+uint8_t *mtl_speller_grams(const char *dic, size_t *len);
+/* 1 when the speller answers from a compiled dictionary (forms.h). */
+int mtl_speller_compiled(const mtl_speller *sp);
 /* Hunspell's suggestions for a word, best first: up to max malloc'd strings
  * stored in out. Returns how many. */
 size_t mtl_speller_suggest(const mtl_speller *sp, const char *word,

@@ -6,49 +6,70 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-static char *slurp(const char *path)
+/* The file whole and NUL-terminated, read in one go; *len: the bytes up to
+ * its first NUL (a table ends there). */
+static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    mtl_sb sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        mtl_sb_add(&sb, buf, n);
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && st.st_size > 0
+                     ? (size_t)st.st_size + 1
+                     : 65536;
+    char *text = malloc(cap);
+    size_t n = 0, got;
+    while (text && (got = fread(text + n, 1, cap - 1 - n, f)) > 0) {
+        n += got;
+        if (n == cap - 1) { /* the file grew, or it has no size */
+            char *more = realloc(text, cap * 2);
+            if (!more) {
+                free(text);
+                text = NULL;
+                break;
+            }
+            text = more;
+            cap *= 2;
+        }
+    }
     int bad = ferror(f), err = errno;
     fclose(f);
-    mtl_sb_addc(&sb, '\0');
-    if (bad) {
-        mtl_sb_free(&sb);
-        errno = err ? err : EIO;
+    if (!text || bad) {
+        free(text);
+        errno = !text ? ENOMEM : err ? err : EIO; /* callers tell them apart */
         return NULL;
     }
-    char *text = mtl_sb_take(&sb);
-    if (!text)
-        errno = ENOMEM;
+    text[n] = '\0';
+    const char *nul = memchr(text, '\0', n);
+    *len = nul ? (size_t)(nul - text) : n;
     return text;
 }
 
 int mtl_table_load(mtl_table *t, const char *path, size_t min_fields)
 {
     memset(t, 0, sizeof *t);
-    if (!(t->text = slurp(path)))
+    size_t len;
+    if (!(t->text = slurp(path, &len)))
         return -1;
     size_t cap = 0;
-    for (char *line = t->text; *line;) {
-        char *eol = line + strcspn(line, "\n");
-        int more = *eol != '\0';
-        size_t fields = 1;
+    char *end = t->text + len;
+    /* memchr finds line ends and tabs: start-up reads tables of megabytes */
+    for (char *line = t->text; line < end;) {
+        char *eol = memchr(line, '\n', (size_t)(end - line));
+        char *next = eol ? eol + 1 : end;
+        if (!eol)
+            eol = end;
         *eol = '\0';
         if (eol > line && eol[-1] == '\r')
-            eol[-1] = '\0';
-        for (char *p = line; *p; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fields++;
-            }
+            *--eol = '\0';
+        size_t fields = 1;
+        for (char *p = memchr(line, '\t', (size_t)(eol - line)); p;
+             p = memchr(p + 1, '\t', (size_t)(eol - p - 1))) {
+            *p = '\0';
+            fields++;
+        }
         if (line[0] != '#' && line[0] && fields >= min_fields &&
             (size_t)(line - t->text) < UINT32_MAX &&
             MTL_PUSH(t->row, t->n, cap, (uint32_t)(line - t->text)) != 0) {
@@ -56,7 +77,7 @@ int mtl_table_load(mtl_table *t, const char *path, size_t min_fields)
             errno = ENOMEM;
             return -1;
         }
-        line = more ? eol + 1 : eol;
+        line = next;
     }
     return 0;
 }

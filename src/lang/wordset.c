@@ -333,11 +333,11 @@ static int cond_ok(const affix *x, const char *w, size_t n)
     return 1;
 }
 
-/* Adds the stem w and every affixed form of it. */
-static int expand(mtl_wordset *ws, const affixes *ax, const char *w, size_t n,
-                  const char *flags, size_t nf)
+/* Emits the stem w and every affixed form of it. */
+static int expand(mtl_wordset_emit emit, void *ctx, const affixes *ax,
+                  const char *w, size_t n, const char *flags, size_t nf)
 {
-    if (mtl_wordset_add(ws, w, n) != 0)
+    if (emit(ctx, w, n) != 0)
         return -1;
     char buf[512];
     if (n + 2 * MAX_AFFIX > sizeof buf)
@@ -358,7 +358,7 @@ static int expand(mtl_wordset *ws, const affixes *ax, const char *w, size_t n,
                 memcpy(buf + p->add_len, w + p->strip_len, stem);
                 k = p->add_len + stem;
             }
-            if (mtl_wordset_add(ws, buf, k) != 0)
+            if (emit(ctx, buf, k) != 0)
                 return -1;
             if (p->suffix || !p->cross)
                 continue;
@@ -375,8 +375,7 @@ static int expand(mtl_wordset *ws, const affixes *ax, const char *w, size_t n,
                     memcpy(buf, p->add, p->add_len);
                     memcpy(buf + p->add_len, w + p->strip_len, mid);
                     memcpy(buf + p->add_len + mid, s->add, s->add_len);
-                    if (mtl_wordset_add(ws, buf,
-                                        p->add_len + mid + s->add_len) != 0)
+                    if (emit(ctx, buf, p->add_len + mid + s->add_len) != 0)
                         return -1;
                 }
             }
@@ -404,19 +403,15 @@ static int index_affixes(affixes *ax)
     return 0;
 }
 
-mtl_wordset *mtl_wordset_build(const char *aff, const char *dic)
+int mtl_wordset_expand(const char *aff, const char *dic,
+                       mtl_wordset_emit emit, void *ctx)
 {
     enum { CAP = 4096 };
     affixes ax = {.a = malloc(CAP * sizeof *ax.a), .cap = CAP};
     uint8_t cross[256] = {0};
-    mtl_wordset *ws = calloc(1, sizeof *ws);
     FILE *f = NULL;
-    if (ws) {
-        ws->mask = (1u << 16) - 1;
-        ws->slots = calloc(ws->mask + 1, sizeof *ws->slots);
-    }
-    if (!ax.a || !ws || !ws->slots || read_aff(aff, &ax, cross, CAP) != 0 || index_affixes(&ax) != 0 ||
-        !(f = fopen(dic, "r")))
+    if (!ax.a || read_aff(aff, &ax, cross, CAP) != 0 ||
+        index_affixes(&ax) != 0 || !(f = fopen(dic, "r")))
         goto fail;
     char line[1024];
     int first = 1;
@@ -438,18 +433,46 @@ mtl_wordset *mtl_wordset_build(const char *aff, const char *dic)
         for (size_t i = 0; i < nf; i++)
             if (ax.compound[(unsigned char)flags[i]] && letters_only(line, n))
                 goto fail;
-        if (expand(ws, &ax, line, n, flags, nf) != 0)
+        if (expand(emit, ctx, &ax, line, n, flags, nf) != 0)
             goto fail;
     }
     if (ferror(f))
         goto fail;
     fclose(f);
     free(ax.a);
-    return ws;
+    return 0;
 fail:
     if (f)
         fclose(f);
     free(ax.a);
-    mtl_wordset_free(ws);
-    return NULL;
+    return -1;
+}
+
+mtl_wordset *mtl_wordset_new(void)
+{
+    mtl_wordset *ws = calloc(1, sizeof *ws);
+    if (ws) {
+        ws->mask = (1u << 16) - 1;
+        ws->slots = calloc(ws->mask + 1, sizeof *ws->slots);
+    }
+    if (ws && !ws->slots) {
+        free(ws);
+        ws = NULL;
+    }
+    return ws;
+}
+
+static int add_form(void *ws, const char *s, size_t n)
+{
+    return mtl_wordset_add(ws, s, n);
+}
+
+mtl_wordset *mtl_wordset_build(const char *aff, const char *dic)
+{
+    mtl_wordset *ws = mtl_wordset_new();
+    if (ws && mtl_wordset_expand(aff, dic, add_form, ws) != 0) {
+        mtl_wordset_free(ws);
+        ws = NULL;
+    }
+    return ws;
 }

@@ -19,7 +19,15 @@ typedef struct mtl_wordset mtl_wordset;
  * letter words, long flags, ignored characters, two-level affixes...) for
  * which expanding the stems would not give a superset. */
 mtl_wordset *mtl_wordset_build(const char *aff, const char *dic);
+/* An empty set (a word list's words only); NULL when out of memory. */
+mtl_wordset *mtl_wordset_new(void);
 void mtl_wordset_free(mtl_wordset *ws);
+/* Calls emit with every form the set built from aff and dic would hold, as
+ * spelled in the .dic (not folded; repeats included), stopping at the first
+ * non-zero return. Returns 0, or -1 where mtl_wordset_build gives NULL. */
+typedef int (*mtl_wordset_emit)(void *ctx, const char *s, size_t n);
+int mtl_wordset_expand(const char *aff, const char *dic,
+                       mtl_wordset_emit emit, void *ctx);
 /* Adds one word (a word list's entry). Returns 0, or -1 out of memory. */
 int mtl_wordset_add(mtl_wordset *ws, const char *s, size_t n);
 /* 0 when s[0..n) is ASCII letters only and no accepted form folds to it:
