@@ -47,7 +47,8 @@ static const char *const invariant[] = {
     "aircraft", "sheep", "deer", "fish", "series", "species", "offspring",
     "personnel", "crossroads", "headquarters", "means", "thanks", "news",
     "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
-    "congratulations", "hovercraft", "watercraft", NULL};
+    "congratulations", "hovercraft", "watercraft", "craft", "innings",
+    NULL};
 
 /* Words that count or measure: "a few days", "a lot", "another couple". */
 static const char *const quantity[] = {
@@ -70,7 +71,7 @@ static const char *const irregular_plural[] = {
     "phenomena", "bacteria", "strata", "curricula", "memoranda", "errata",
     "stimuli", "alumni", "fungi", "cacti", "nuclei", "radii", "foci", "loci",
     "corpora", "genera", "larvae", "formulae", "antennae", "vertebrae",
-    "algae", "people", NULL};
+    "algae", NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {
@@ -125,13 +126,13 @@ static int is_nominal_tag(int tag)
 static int s_form_of(const char *w, size_t n, const char *stem)
 {
     size_t m = strlen(stem);
+    if (m == 0 || strncmp(w, stem, m - 1) != 0)
+        return 0;
     if (m + 1 == n && w[n - 1] == 's')
-        return strncmp(w, stem, m) == 0;
-    if (m + 2 == n && strcmp(w + m, "es") == 0)
-        return strncmp(w, stem, m) == 0;
-    if (m + 2 == n && stem[m - 1] == 'y' && strcmp(w + n - 3, "ies") == 0)
-        return strncmp(w, stem, m - 1) == 0;
-    return 0;
+        return w[m - 1] == stem[m - 1];
+    if (m + 2 == n && strcmp(w + m, "es") == 0 && w[m - 1] == stem[m - 1])
+        return 1;
+    return m + 2 == n && stem[m - 1] == 'y' && strcmp(w + n - 3, "ies") == 0;
 }
 
 /* Room for a word's stems: a word has a few, each shorter than the word. */
@@ -254,6 +255,17 @@ static int may_be_verb(const mtl_doc *doc, size_t i)
     return verb;
 }
 
+static int is_word(const mtl_doc *doc, size_t i, const char *w)
+{
+    return i != SIZE_MAX && strcmp(norm(doc, i), w) == 0;
+}
+
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n > m + 2 && strcmp(w + n - m, suffix) == 0;
+}
+
 /* "both X and Y", "either X or Y", "neither X nor Y" */
 static int coordinates(const mtl_doc *doc, const char *det, size_t after)
 {
@@ -275,15 +287,27 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
     size_t h = next_word(doc, i, end);
     if (h == SIZE_MAX)
         return;
+    int skipped = 0; /* an adjective between */
     if (!this && mtl_tag_of(doc, h) == MTL_TAG_ADJ &&
-        !mtl_in_list(quantity, norm(doc, h)) && !joined(doc, h, end))
+        !mtl_in_list(quantity, norm(doc, h)) && !joined(doc, h, end)) {
+        const char *adj = norm(doc, h);
+        if (adj[0] >= '0' && adj[0] <= '9') /* "every 1m hours" */
+            return;
         h = next_word(doc, h, end);
+        skipped = 1;
+    }
     if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
         mtl_in_list(quantity, norm(doc, h)) || !is_plural(doc, h))
         return;
     size_t after = next_word(doc, h, end);
     int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
-    if (is_nominal_tag(at) || at == MTL_TAG_ADJ || coordinates(doc, det, after))
+    /* "a spirits and wine merchant": coordinated modifiers */
+    if (is_nominal_tag(at) || at == MTL_TAG_ADJ || is_word(doc, after, "and") ||
+        is_word(doc, after, "or") || coordinates(doc, det, after))
+        return;
+    /* "a chemical binds", "as a whole produces": the "adjective" was the
+     * noun and the plural a verb */
+    if (skipped && (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
         return;
     if (this && (!(mtl_tag_is_verb(at) || mtl_tag_is_aux(at)) ||
                  may_be_verb(doc, h)))
@@ -294,23 +318,60 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
                (int)(z->end - z->start), doc->text + z->start);
 }
 
+/* "both ... and" anywhere after token i: "both strength of mind and body". */
+static int and_follows(const mtl_doc *doc, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < end; j++)
+        if (doc->tokens[j].kind == MTL_TOK_WORD && is_word(doc, j, "and"))
+            return 1;
+    return 0;
+}
+
 /* The plural determiner at token i. */
 static void check_plural(const mtl_doc *doc, size_t i, size_t end,
                          mtl_emit *out)
 {
+    const char *det = norm(doc, i);
     size_t h = next_word(doc, i, end);
     if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
         !is_singular(doc, h))
         return;
-    size_t after = next_word(doc, h, end);
-    if (after != SIZE_MAX && is_nominal_tag(mtl_tag_of(doc, after)))
+    const char *w = norm(doc, h);
+    size_t n = doc->tokens[h].norm_len;
+    /* "those teaching", "those enamored of": participles the tagger calls
+     * nouns; "various exploratory": adjectives */
+    if (ends_with(w, n, "ing") || ends_with(w, n, "ed") ||
+        mtl_tag_may_be(doc, h, MTL_TAG_ADJ))
         return;
-    if (after == SIZE_MAX) { /* a number glued on: "these model 3" */
-        size_t j = mtl_doc_skip_space(doc, h + 1);
-        if (j < end && doc->tokens[j].kind == MTL_TOK_NUMBER)
+    size_t after = next_word(doc, h, end);
+    int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
+    /* "these movement trajectories": a compound the tagger split */
+    if (is_nominal_tag(at) || (after != SIZE_MAX &&
+                               regular_plural(doc, norm(doc, after))))
+        return;
+    size_t j = mtl_doc_skip_space(doc, h + 1);
+    if (j < end) {
+        const mtl_token *u = &doc->tokens[j];
+        char c = doc->text[u->start];
+        /* "these model 3"; coordinated modifiers: "various design, data",
+         * "both prevalent (...) and incident" */
+        if (u->kind == MTL_TOK_NUMBER ||
+            (u->kind == MTL_TOK_PUNCT && (c == ',' || c == '(' || c == '/')))
             return;
     }
-    if (coordinates(doc, norm(doc, i), after))
+    /* "several conceptual and practical advances", "these kind of" */
+    if (is_word(doc, after, "and") || is_word(doc, after, "or") ||
+        is_word(doc, after, "nor") ||
+        (is_word(doc, after, "of") &&
+         (strcmp(w, "kind") == 0 || strcmp(w, "sort") == 0 ||
+          strcmp(w, "type") == 0)))
+        return;
+    if (strcmp(det, "both") == 0 && and_follows(doc, h, end))
+        return;
+    /* "Many work on the farm", "These offer dancing": a pronoun and a verb,
+     * unless a verb follows ("these rule are") */
+    if ((mtl_tag_may_be_finite(doc, h) || mtl_tag_may_be(doc, h, MTL_TAG_VERB_VB)) &&
+        !mtl_tag_is_finite(at))
         return;
     const mtl_token *a = &doc->tokens[i], *z = &doc->tokens[h];
     mtl_report(out, a->start, z->end, "'%.*s' before singular '%.*s'",
@@ -326,6 +387,10 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         for (size_t i = sen->tok_begin; i < sen->tok_end; i++) {
             const mtl_token *t = &doc->tokens[i];
             if (t->kind != MTL_TOK_WORD || (t->flags & MTL_TF_ALLCAPS))
+                continue;
+            /* "one-to-many encryption": the end of a compound */
+            if (i > sen->tok_begin && doc->tokens[i - 1].end == t->start &&
+                doc->tokens[i - 1].kind == MTL_TOK_PUNCT)
                 continue;
             const char *w = mtl_tok_norm(doc, t);
             int tag = mtl_tag_of(doc, i);
