@@ -82,6 +82,10 @@ static const char *const clean[] = {
     "Plan A works, and type A cells grow.",
     "It is a sports-car race.",
     "He is a man of many talent-shows.",
+    /* pronouns before a verb, -people plurals */
+    "Each talks about a different class of duties.",
+    "Another says the same.",
+    "There were many craftspeople in the city.",
     /* other determiners and singular nouns */
     "A cat sat on the mat.",
     "Each candidate must sign the form.",

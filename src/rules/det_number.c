@@ -39,6 +39,9 @@
 
 static const char *const singular_dets[] = {
     "a", "an", "each", "every", "another", "either", "neither", "this", NULL};
+/* Those of them that stand alone as pronouns: "each talks", "another says". */
+static const char *const pronoun_dets[] = {
+    "each", "another", "either", "neither", NULL};
 static const char *const plural_dets[] = {
     "these", "those", "many", "several", "both", "various", "numerous", NULL};
 
@@ -213,7 +216,8 @@ static int is_singular(const mtl_doc *doc, size_t i)
     size_t n = doc->tokens[i].norm_len;
     if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || n < 2 || w[n - 1] == 's' ||
         mtl_in_list(invariant, w) || mtl_in_list(collective, w) ||
-        mtl_in_list(irregular_plural, w) || men_plural(doc, w))
+        mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
+        (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
         return 0;
     return spelled(doc, w); /* an unknown word may be a foreign plural */
 }
@@ -308,6 +312,14 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
     /* "a chemical binds", "as a whole produces": the "adjective" was the
      * noun and the plural a verb */
     if (skipped && (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
+        return;
+    /* "each talks about": a pronoun and its verb; not after a preposition
+     * ("for another chances") */
+    size_t prev = mtl_doc_skip_space_back(doc, i - 1);
+    int after_adp = prev != SIZE_MAX &&
+                    mtl_tag_of(doc, prev) == MTL_TAG_ADP;
+    if (!skipped && !after_adp && mtl_in_list(pronoun_dets, det) &&
+        (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
         return;
     if (this && (!(mtl_tag_is_verb(at) || mtl_tag_is_aux(at)) ||
                  may_be_verb(doc, h)))
