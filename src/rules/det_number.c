@@ -26,7 +26,11 @@
  *   noun.
  *
  * Names and capitalised words are left alone ("a United States", "Plan A"),
- * and so are "both/either/neither X and/or/nor Y", which coordinate.
+ * and so are "both/either/neither X and/or/nor Y", which coordinate,
+ * coordinated modifiers ("several conceptual and practical advances"),
+ * participles and adjectives the tagger calls nouns ("those teaching",
+ * "various exploratory"), and a determiner standing as a pronoun before a
+ * verb ("each talks about", "Many work on the farm").
  * Nouns and verbs come from the part-of-speech tags, stems from Hunspell.
  */
 #include "base/strlist.h"
