@@ -171,6 +171,28 @@ static void speller_checks_and_suggests(void **state)
     mtl_speller_close(sp);
 }
 
+/* Stems tell a regular plural from an entry of its own that ends in -s. */
+static void speller_stems(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    char buf[256];
+    assert_int_equal(mtl_speller_stems(sp, "hostages", buf, sizeof buf), 1);
+    assert_string_equal(buf, "hostage");
+    assert_string_equal(buf + strlen(buf) + 1, "");
+    size_t n = mtl_speller_stems(sp, "news", buf, sizeof buf);
+    int own = 0;
+    const char *st = buf;
+    for (size_t k = 0; k < n; k++, st += strlen(st) + 1)
+        own |= strcmp(st, "news") == 0;
+    assert_true(own);
+    /* too small a buffer keeps what fits, still terminated */
+    assert_int_equal(mtl_speller_stems(sp, "hostages", buf, 4), 0);
+    assert_string_equal(buf, "");
+    assert_int_equal(mtl_speller_stems(sp, "qzxv", buf, sizeof buf), 0);
+    mtl_speller_close(sp);
+}
+
 static void speller_adds_words(void **state)
 {
     (void)state;
@@ -454,6 +476,7 @@ int main(void)
         cmocka_unit_test(many_distinct_words),
         cmocka_unit_test(empty_document),
         cmocka_unit_test(speller_checks_and_suggests),
+        cmocka_unit_test(speller_stems),
         cmocka_unit_test(speller_adds_words),
         cmocka_unit_test(speller_missing_language),
         cmocka_unit_test(speller_shared_by_threads),

@@ -772,3 +772,36 @@ size_t mtl_speller_suggest(const mtl_speller *sp, const char *word, char **out,
     pthread_mutex_unlock(sp->lock);
     return kept;
 }
+
+size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
+                         size_t cap)
+{
+    char w[MAX_WORD + 1];
+    if (cap == 0 || to_dict(sp, word, strlen(word), w, sizeof w) != 0)
+        return 0;
+    char **list = NULL;
+    size_t kept = 0, used = 0;
+    pthread_mutex_lock(sp->lock);
+    int n = Hunspell_stem(sp->h, &list, w);
+    for (int i = 0; i < n; i++) {
+        char buf[4 * MAX_WORD + 1];
+        const char *s = list[i];
+        if (sp->encoding) {
+            if (convert("UTF-8", sp->encoding, s, strlen(s), buf,
+                        sizeof buf) != 0)
+                continue;
+            s = buf;
+        }
+        size_t len = strlen(s);
+        if (used + len + 1 >= cap)
+            break;
+        memcpy(out + used, s, len + 1);
+        used += len + 1;
+        kept++;
+    }
+    out[used] = '\0';
+    if (list)
+        Hunspell_free_list(sp->h, &list, n);
+    pthread_mutex_unlock(sp->lock);
+    return kept;
+}

@@ -78,4 +78,11 @@ int mtl_speller_compiled(const mtl_speller *sp);
 size_t mtl_speller_suggest(const mtl_speller *sp, const char *word,
                            char **out, size_t max);
 
+/* Hunspell's stems of a word, the .dic entries it is formed from ("cats"
+ * gives "cat", "news" gives "news" and "new"), written into out[0..cap) one
+ * after another, each ending in NUL, with an empty string after the last.
+ * Returns how many fit. Allocates nothing of its own. */
+size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
+                         size_t cap);
+
 #endif

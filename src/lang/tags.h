@@ -51,6 +51,16 @@ static inline int mtl_tag_may_be_finite(const mtl_doc *doc, size_t i)
            mtl_tag_is_finite(t->amb[i] >> 8);
 }
 
+/* Is tag the lexicon's first or second class for token i's word ("craft"
+ * may be a VERB/VB)? 0 for a word the lexicon lacks. */
+static inline int mtl_tag_may_be(const mtl_doc *doc, size_t i, int tag)
+{
+    const mtl_tags *t = doc->an ? doc->an->tags : NULL;
+    if (!t || t->amb[i] == MTL_AMB_UNKNOWN)
+        return 0;
+    return (t->amb[i] & 0x7f) == tag || (t->amb[i] >> 8) == tag;
+}
+
 /* Bytes of a clitic at the end of the normal form s[0..n) ("'s", "n't"),
  * or 0. The rest must be a word: "'s" alone is not split. */
 size_t mtl_clitic_len(const char *s, size_t n);

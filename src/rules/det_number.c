@@ -1,0 +1,434 @@
+/*
+ * det-number: a determiner whose number disagrees with its noun. Translation
+ * (and writers whose first language marks number differently) pairs a
+ * singular determiner with a plural noun or the reverse:
+ *
+ *     "the release of a hostages"   -> 'a' before plural 'hostages'
+ *     "these rule are new"          -> 'these' before singular 'rule'
+ *     "various information"         -> 'various' before singular 'information'
+ *
+ * Three patterns, each narrow, because English has many good pairs that look
+ * like them:
+ *
+ * - a, an, each, every, another, either, neither (and one adjective) before a
+ *   noun that is only ever plural: a regular plural ("cats": Hunspell's stem
+ *   is the form less -s, -es or -ies, and the form is not a dictionary entry
+ *   of its own, so "news", "series", "physics" are not plurals) or an
+ *   irregular one ("children", "women"). Not when a noun, adjective or
+ *   number follows, which makes the plural a modifier ("a sports car", "a
+ *   savings account"), nor before quantity words ("a few", "a lot", "another
+ *   two weeks") and nouns whose plural is their singular ("aircraft").
+ * - these, those, many, several, both, various, numerous before a singular
+ *   noun that no noun or number follows ("these rule changes" is a
+ *   compound) and that is not a collective ("many people", "both staff").
+ * - "this" before a plural only when a verb follows and the word cannot be a
+ *   verb itself: the tagger calls "This succeeds" or "This presupposes" a
+ *   noun.
+ *
+ * Names and capitalised words are left alone ("a United States", "Plan A"),
+ * and so are "both/either/neither X and/or/nor Y", which coordinate,
+ * coordinated modifiers ("several conceptual and practical advances"),
+ * participles and adjectives the tagger calls nouns ("those teaching",
+ * "various exploratory"), and a determiner standing as a pronoun before a
+ * verb ("each talks about", "Many work on the farm").
+ * Nouns and verbs come from the part-of-speech tags, stems from Hunspell.
+ */
+#include "base/strlist.h"
+#include "findings/rule.h"
+#include "lang/spell.h"
+#include "lang/tags.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static const char *const singular_dets[] = {
+    "a", "an", "each", "every", "another", "either", "neither", "this", NULL};
+/* Those of them that stand alone as pronouns: "each talks", "another says". */
+static const char *const pronoun_dets[] = {
+    "each", "another", "either", "neither", NULL};
+static const char *const plural_dets[] = {
+    "these", "those", "many", "several", "both", "various", "numerous", NULL};
+
+/* Nouns whose plural is the singular, or that end in -s when singular. */
+static const char *const invariant[] = {
+    "aircraft", "sheep", "deer", "fish", "series", "species", "offspring",
+    "personnel", "crossroads", "headquarters", "means", "thanks", "news",
+    "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
+    "congratulations", "hovercraft", "watercraft", "craft", "innings",
+    NULL};
+
+/* Words that count or measure: "a few days", "a lot", "another couple". */
+static const char *const quantity[] = {
+    "few", "couple", "many", "dozen", "hundred", "thousand", "million",
+    "billion", "number", "lot", "total", "great", "good", "series", "variety",
+    "range", "pair", "set", "group", "majority", "bunch", NULL};
+
+/* Plural or group nouns that take these/many/both without -s. */
+static const char *const collective[] = {
+    "majority", "number", "family", "team", "government", "police", "staff",
+    "public", "group", "couple", "crowd", "rest", "remainder", "percent",
+    "bulk", "lot", "half", "total", "pair", "people", "committee", "council",
+    "board", "jury", "audience", "class", "army", "party", "company", "band",
+    "crew", "media", "data", "minority", "personnel", "youth", "clergy",
+    "series", "species", "cattle", "poultry", "livestock", "folk", NULL};
+
+/* Plurals without -s. "-men" plurals are found by their "-man" singular. */
+static const char *const irregular_plural[] = {
+    "children", "feet", "teeth", "geese", "mice", "lice", "oxen", "criteria",
+    "phenomena", "bacteria", "strata", "curricula", "memoranda", "errata",
+    "stimuli", "alumni", "fungi", "cacti", "nuclei", "radii", "foci", "loci",
+    "corpora", "genera", "larvae", "formulae", "antennae", "vertebrae",
+    "algae", NULL};
+
+static const char *norm(const mtl_doc *doc, size_t i)
+{
+    return mtl_tok_norm(doc, &doc->tokens[i]);
+}
+
+/* The word right after token i within the sentence (white space between),
+ * or SIZE_MAX when the next token is not a word. */
+static size_t next_word(const mtl_doc *doc, size_t i, size_t end)
+{
+    size_t j = mtl_doc_skip_space(doc, i + 1);
+    return j < end && doc->tokens[j].kind == MTL_TOK_WORD ? j : SIZE_MAX;
+}
+
+/* A capitalised word inside a sentence: a name or a title's word. */
+static int name_like(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    return (t->flags & (MTL_TF_CAP | MTL_TF_ALLCAPS)) &&
+           !(t->flags & MTL_TF_SENT_START);
+}
+
+/* Token i is joined to what follows into a compound, a possessive or a
+ * pair: "sports-car", "girls' school", "input/output", "women's". */
+static int joined(const mtl_doc *doc, size_t i, size_t end)
+{
+    const mtl_token *t = &doc->tokens[i];
+    if (mtl_clitic_of(doc, i) != MTL_TAG_NONE ||
+        memchr(mtl_tok_norm(doc, t), '\'', t->norm_len))
+        return 1;
+    if (i + 1 >= end)
+        return 0;
+    const mtl_token *u = &doc->tokens[i + 1];
+    if (u->start != t->end)
+        return 0;
+    if (u->kind == MTL_TOK_QUOTE || u->kind == MTL_TOK_WORD)
+        return 1;
+    if (u->kind != MTL_TOK_PUNCT)
+        return 0;
+    char c = doc->text[u->start];
+    /* '-', '/', '&', or a multi-byte dash */
+    return c == '-' || c == '/' || c == '&' || (unsigned char)c == 0xE2;
+}
+
+static int is_nominal_tag(int tag)
+{
+    return tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN || tag == MTL_TAG_NUM;
+}
+
+/* Is w stem + s, stem + es or stem less y + ies (a plural, or a verb's
+ * third person)? */
+static int s_form_of(const char *w, size_t n, const char *stem)
+{
+    size_t m = strlen(stem);
+    if (m == 0 || strncmp(w, stem, m - 1) != 0)
+        return 0;
+    if (m + 1 == n && w[n - 1] == 's')
+        return w[m - 1] == stem[m - 1];
+    if (m + 2 == n && strcmp(w + m, "es") == 0 && w[m - 1] == stem[m - 1])
+        return 1;
+    return m + 2 == n && stem[m - 1] == 'y' && strcmp(w + n - 3, "ies") == 0;
+}
+
+/* Room for a word's stems: a word has a few, each shorter than the word. */
+enum { STEMS_CAP = 4 * MTL_SPELLER_MAX_WORD };
+
+/* Stems of w by Hunspell into buf (mtl_speller_stems); the count, 0 without
+ * a dictionary. */
+static size_t stems_of(const mtl_doc *doc, const char *w, char *buf)
+{
+    const mtl_spell *sp = doc->an ? doc->an->spell : NULL;
+    buf[0] = '\0';
+    if (!sp || !sp->speller || strlen(w) >= MTL_SPELLER_MAX_WORD)
+        return 0;
+    return mtl_speller_stems(sp->speller, w, buf, STEMS_CAP);
+}
+
+/* Hunspell gives a verb as the stem of nouns in -ings ("buildings" from
+ * "build", "meetings" from "meet"): w is stem + ings, or stem less e + ings. */
+static int ing_plural(const char *w, size_t n, const char *stem)
+{
+    size_t m = strlen(stem);
+    if (n < 5 || strcmp(w + n - 4, "ings") != 0)
+        return 0;
+    if (m + 4 == n)
+        return strncmp(w, stem, m) == 0;
+    return m + 3 == n && stem[m - 1] == 'e' && strncmp(w, stem, m - 1) == 0;
+}
+
+/* A regular plural: one of its stems is the form less its plural ending,
+ * and none is the form itself ("news" is an entry of its own). */
+static int regular_plural(const mtl_doc *doc, const char *w)
+{
+    size_t n = strlen(w);
+    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
+        return 0;
+    char stems[STEMS_CAP];
+    stems_of(doc, w, stems);
+    int own = 0, derived = 0;
+    for (const char *st = stems; *st; st += strlen(st) + 1) {
+        if (strcmp(st, w) == 0)
+            own = 1;
+        else if (s_form_of(w, n, st) || ing_plural(w, n, st))
+            derived = 1;
+    }
+    return derived && !own;
+}
+
+static int spelled(const mtl_doc *doc, const char *w)
+{
+    const mtl_spell *sp = doc->an ? doc->an->spell : NULL;
+    return sp && sp->speller && mtl_speller_check(sp->speller, w, strlen(w));
+}
+
+/* "chairmen", "women": a -men word whose -man form is a word. */
+static int men_plural(const mtl_doc *doc, const char *w)
+{
+    size_t n = strlen(w);
+    char buf[MTL_SPELLER_MAX_WORD];
+    if (n < 3 || n >= sizeof buf || strcmp(w + n - 3, "men") != 0)
+        return 0;
+    memcpy(buf, w, n + 1);
+    buf[n - 2] = 'a';
+    return spelled(doc, buf);
+}
+
+static int is_plural(const mtl_doc *doc, size_t i)
+{
+    const char *w = norm(doc, i);
+    if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || mtl_in_list(invariant, w))
+        return 0;
+    return mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
+           regular_plural(doc, w);
+}
+
+static int is_singular(const mtl_doc *doc, size_t i)
+{
+    const char *w = norm(doc, i);
+    size_t n = doc->tokens[i].norm_len;
+    if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || n < 2 || w[n - 1] == 's' ||
+        mtl_in_list(invariant, w) || mtl_in_list(collective, w) ||
+        mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
+        (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
+        return 0;
+    return spelled(doc, w); /* an unknown word may be a foreign plural */
+}
+
+/* Could the -s word w be a present-tense verb ("succeeds", "presupposes")?
+ * By the tagger's lexicon, or because a stem of it takes -ed or -ing. */
+static int may_be_verb(const mtl_doc *doc, size_t i)
+{
+    if (mtl_tag_may_be_finite(doc, i))
+        return 1;
+    char stems[STEMS_CAP];
+    stems_of(doc, norm(doc, i), stems);
+    int verb = 0;
+    const char *w = norm(doc, i);
+    size_t n = strlen(w);
+    for (const char *st = stems; *st && !verb; st += strlen(st) + 1) {
+        char buf[MTL_SPELLER_MAX_WORD + 8];
+        size_t m = strlen(st);
+        if (m < 2 || m + 5 > sizeof buf || !s_form_of(w, n, st))
+            continue;
+        static const char *const endings[] = {"ed", "d", "ing", NULL};
+        for (size_t e = 0; endings[e] && !verb; e++) {
+            memcpy(buf, st, m);
+            strcpy(buf + m, endings[e]);
+            verb = spelled(doc, buf);
+        }
+        if (!verb && st[m - 1] == 'e') { /* "arguing" */
+            memcpy(buf, st, m - 1);
+            strcpy(buf + m - 1, "ing");
+            verb = spelled(doc, buf);
+        }
+        if (!verb) { /* "stopped" */
+            memcpy(buf, st, m);
+            buf[m] = st[m - 1];
+            strcpy(buf + m + 1, "ed");
+            verb = spelled(doc, buf);
+        }
+    }
+    return verb;
+}
+
+static int is_word(const mtl_doc *doc, size_t i, const char *w)
+{
+    return i != SIZE_MAX && strcmp(norm(doc, i), w) == 0;
+}
+
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n > m + 2 && strcmp(w + n - m, suffix) == 0;
+}
+
+/* "both X and Y", "either X or Y", "neither X nor Y" */
+static int coordinates(const mtl_doc *doc, const char *det, size_t after)
+{
+    if (after == SIZE_MAX || (strcmp(det, "both") != 0 &&
+                              strcmp(det, "either") != 0 &&
+                              strcmp(det, "neither") != 0))
+        return 0;
+    const char *w = norm(doc, after);
+    return strcmp(w, "and") == 0 || strcmp(w, "or") == 0 ||
+           strcmp(w, "nor") == 0;
+}
+
+/* The singular determiner at token i, in a sentence ending before end. */
+static void check_singular(const mtl_doc *doc, size_t i, size_t end,
+                           mtl_emit *out)
+{
+    const char *det = norm(doc, i);
+    int this = strcmp(det, "this") == 0;
+    size_t h = next_word(doc, i, end);
+    if (h == SIZE_MAX)
+        return;
+    int skipped = 0; /* an adjective between */
+    if (!this && mtl_tag_of(doc, h) == MTL_TAG_ADJ &&
+        !mtl_in_list(quantity, norm(doc, h)) && !joined(doc, h, end)) {
+        const char *adj = norm(doc, h);
+        if (adj[0] >= '0' && adj[0] <= '9') /* "every 1m hours" */
+            return;
+        h = next_word(doc, h, end);
+        skipped = 1;
+    }
+    if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
+        mtl_in_list(quantity, norm(doc, h)) || !is_plural(doc, h))
+        return;
+    size_t after = next_word(doc, h, end);
+    int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
+    /* "a spirits and wine merchant": coordinated modifiers */
+    if (is_nominal_tag(at) || at == MTL_TAG_ADJ || is_word(doc, after, "and") ||
+        is_word(doc, after, "or") || coordinates(doc, det, after))
+        return;
+    /* "a chemical binds", "as a whole produces": the "adjective" was the
+     * noun and the plural a verb */
+    if (skipped && (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
+        return;
+    /* "each talks about": a pronoun and its verb; not after a preposition
+     * ("for another chances") */
+    size_t prev = mtl_doc_skip_space_back(doc, i - 1);
+    int after_adp = prev != SIZE_MAX &&
+                    mtl_tag_of(doc, prev) == MTL_TAG_ADP;
+    if (!skipped && !after_adp && mtl_in_list(pronoun_dets, det) &&
+        (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
+        return;
+    if (this && (!(mtl_tag_is_verb(at) || mtl_tag_is_aux(at)) ||
+                 may_be_verb(doc, h)))
+        return;
+    const mtl_token *a = &doc->tokens[i], *z = &doc->tokens[h];
+    mtl_report(out, a->start, z->end, "'%.*s' before plural '%.*s'",
+               (int)(a->end - a->start), doc->text + a->start,
+               (int)(z->end - z->start), doc->text + z->start);
+}
+
+/* "both ... and" anywhere after token i: "both strength of mind and body". */
+static int and_follows(const mtl_doc *doc, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < end; j++)
+        if (doc->tokens[j].kind == MTL_TOK_WORD && is_word(doc, j, "and"))
+            return 1;
+    return 0;
+}
+
+/* The plural determiner at token i. */
+static void check_plural(const mtl_doc *doc, size_t i, size_t end,
+                         mtl_emit *out)
+{
+    const char *det = norm(doc, i);
+    size_t h = next_word(doc, i, end);
+    if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
+        !is_singular(doc, h))
+        return;
+    const char *w = norm(doc, h);
+    size_t n = doc->tokens[h].norm_len;
+    /* "those teaching", "those enamored of": participles the tagger calls
+     * nouns; "various exploratory": adjectives */
+    if (ends_with(w, n, "ing") || ends_with(w, n, "ed") ||
+        mtl_tag_may_be(doc, h, MTL_TAG_ADJ))
+        return;
+    size_t after = next_word(doc, h, end);
+    int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
+    /* "these movement trajectories": a compound the tagger split */
+    if (is_nominal_tag(at) || (after != SIZE_MAX &&
+                               regular_plural(doc, norm(doc, after))))
+        return;
+    size_t j = mtl_doc_skip_space(doc, h + 1);
+    if (j < end) {
+        const mtl_token *u = &doc->tokens[j];
+        char c = doc->text[u->start];
+        /* "these model 3"; coordinated modifiers: "various design, data",
+         * "both prevalent (...) and incident" */
+        if (u->kind == MTL_TOK_NUMBER ||
+            (u->kind == MTL_TOK_PUNCT && (c == ',' || c == '(' || c == '/')))
+            return;
+    }
+    /* "several conceptual and practical advances", "these kind of" */
+    if (is_word(doc, after, "and") || is_word(doc, after, "or") ||
+        is_word(doc, after, "nor") ||
+        (is_word(doc, after, "of") &&
+         (strcmp(w, "kind") == 0 || strcmp(w, "sort") == 0 ||
+          strcmp(w, "type") == 0)))
+        return;
+    if (strcmp(det, "both") == 0 && and_follows(doc, h, end))
+        return;
+    /* "Many work on the farm", "These offer dancing": a pronoun and a verb,
+     * unless a verb follows ("these rule are") */
+    if ((mtl_tag_may_be_finite(doc, h) || mtl_tag_may_be(doc, h, MTL_TAG_VERB_VB)) &&
+        !mtl_tag_is_finite(at))
+        return;
+    const mtl_token *a = &doc->tokens[i], *z = &doc->tokens[h];
+    mtl_report(out, a->start, z->end, "'%.*s' before singular '%.*s'",
+               (int)(a->end - a->start), doc->text + a->start,
+               (int)(z->end - z->start), doc->text + z->start);
+}
+
+static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
+{
+    (void)state;
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const mtl_sentence *sen = &doc->sentences[s];
+        for (size_t i = sen->tok_begin; i < sen->tok_end; i++) {
+            const mtl_token *t = &doc->tokens[i];
+            if (t->kind != MTL_TOK_WORD || (t->flags & MTL_TF_ALLCAPS))
+                continue;
+            /* "one-to-many encryption": the end of a compound */
+            if (i > sen->tok_begin && doc->tokens[i - 1].end == t->start &&
+                doc->tokens[i - 1].kind == MTL_TOK_PUNCT)
+                continue;
+            const char *w = mtl_tok_norm(doc, t);
+            int tag = mtl_tag_of(doc, i);
+            if (mtl_in_list(singular_dets, w)) {
+                /* "Plan A", "type A": a capital A inside a sentence */
+                if (tag != MTL_TAG_DET || name_like(doc, i))
+                    continue;
+                check_singular(doc, i, sen->tok_end, out);
+            } else if (mtl_in_list(plural_dets, w)) {
+                if (tag != MTL_TAG_DET && tag != MTL_TAG_ADJ &&
+                    tag != MTL_TAG_PRON)
+                    continue;
+                check_plural(doc, i, sen->tok_end, out);
+            }
+        }
+    }
+    return 0;
+}
+
+const mtl_rule mtl_rule_det_number = {
+    .info = {"det-number", "a determiner whose number disagrees with its noun",
+             MTL_WARNING},
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS,
+    .check = check,
+};
