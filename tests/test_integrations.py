@@ -7,6 +7,12 @@ mtlint's real output: one check per integration, named by the argument.
   emacs    compilation-mode with mtlint.el finds every finding (skipped, exit
            77, when Emacs is not installed)
   vscode   the VS Code problem matcher's regexp parses every GNU line
+  neovim   Neovim's built-in LSP client, headless, with mtlint-lsp.lua: the
+           reference article's diagnostics arrive, the code action on
+           "mortgages" makes it "hostages" in the buffer (skipped, exit 77,
+           when Neovim is not installed)
+  eglot    Emacs's Eglot with mtlint-eglot.el does the same (skipped, exit
+           77, when Emacs or Eglot is not installed)
   precommit .pre-commit-hooks.yaml is a valid hook list running mtlint
   man      the man page renders without groff warnings
   install  `meson install` puts the binary, the man page and the data in place
@@ -169,6 +175,7 @@ def check_install(tmp):
         return hits[0]
     binary = find('/bin/mtlint')
     find('/man1/mtlint.1')
+    find('/doc/mtlint/rules.md')  # where the language server's diagnostics link
     data = os.path.dirname(find('/share/mtlint/tagger-ewt.bin'))
     for name in sorted(os.listdir(os.path.join(src, 'dicts'))):
         if name not in ('meson.build', 'README.md'):
@@ -184,8 +191,173 @@ def check_install(tmp):
             fail(f'installed mtlint lacks its {resource} {v}')
 
 
+ARTICLE = os.path.join(src, 'examples', 'cnn-blinken-2023-11-06.txt')
+
+
+def lsp_expectations(tmp, unit):
+    """The article copied into tmp (with a .mtlint.ini that stops the
+    search for others), and what the command line finds in it (with byte
+    or character columns, as the editor counts)."""
+    with open(os.path.join(tmp, '.mtlint.ini'), 'w') as f:
+        f.write('root = true\n')
+    path = os.path.join(tmp, 'article.txt')
+    shutil.copy(ARTICLE, path)
+    def cli(*args):
+        r = subprocess.run([mtlint, '--format=json', *args, 'article.txt'],
+                           cwd=tmp, capture_output=True, text=True)
+        return [json.loads(l) for l in r.stdout.splitlines()]
+    js = cli('--column-unit=byte') if unit == 'byte' else cli()
+    text = open(path, encoding='utf-8').read()
+    if 'progress on the mortgages' not in text or len(js) < 14:
+        fail('the reference article is not what this test expects')
+    return path, text, js
+
+
+def check_neovim(tmp):
+    nvim = shutil.which('nvim')
+    if not nvim:
+        print('neovim not installed'); sys.exit(77)
+    path, text, js = lsp_expectations(tmp, 'byte')
+    out = os.path.join(tmp, 'out.json')
+    # The documented set-up (mtlint-lsp.lua) with this build's binary; the
+    # code action menu answered by choosing the fix to "hostages".
+    lua = os.path.join(tmp, 'test.lua')
+    with open(lua, 'w') as f:
+        f.write(f'''
+vim.cmd('filetype on')
+dofile({json.dumps(os.path.join(src, 'docs', 'integrations', 'mtlint-lsp.lua'))})
+  .setup({{ cmd = {{ {json.dumps(mtlint)}, '--lsp' }} }})
+local result = {{}}
+local function finish()
+  vim.fn.writefile({{ vim.fn.json_encode(result) }}, {json.dumps(out)})
+  vim.cmd('qa!')
+end
+vim.cmd('edit ' .. vim.fn.fnameescape({json.dumps(path)}))
+local buf = vim.api.nvim_get_current_buf()
+result.filetype = vim.bo.filetype
+-- the fast rules' findings come first, the mistranslation with the rest
+result.arrived = vim.wait(120000, function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'mistranslation' then return true end
+  end
+  return false
+end, 50)
+result.diagnostics = {{}}
+local target
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  table.insert(result.diagnostics, {{ d.lnum, d.col, d.end_lnum, d.end_col, d.code, d.message }})
+  if d.code == 'mistranslation' then target = d end
+end
+if not target then return finish() end
+vim.api.nvim_win_set_cursor(0, {{ target.lnum + 1, target.col + 2 }})
+vim.ui.select = function(items, opts, on_choice)
+  result.titles = {{}}
+  for i, item in ipairs(items) do
+    local action = item.action or item[2]
+    table.insert(result.titles, action.title)
+    if action.title:find('hostages') then return on_choice(item, i) end
+  end
+  on_choice(nil, nil)
+end
+vim.lsp.buf.code_action()
+result.applied = vim.wait(60000, function()
+  return vim.api.nvim_buf_get_lines(buf, target.lnum, target.lnum + 1, false)[1]
+    :find('progress on the hostages', 1, true) ~= nil
+end, 50)
+result.text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\\n')
+  .. (vim.bo.eol and '\\n' or '')
+finish()
+''')
+    r = subprocess.run([nvim, '--headless', '--clean', '-n', '-c', 'luafile ' + lua],
+                       cwd=tmp, capture_output=True, text=True, timeout=300)
+    if not os.path.exists(out):
+        fail(f'neovim wrote no result: {r.stdout[-500:]} {r.stderr[-500:]}')
+    got = json.load(open(out))
+    if got['filetype'] != 'text' or not got['arrived']:
+        fail(f'no diagnostics arrived: {got}')
+    want = sorted((f['line'] - 1, f['column'] - 1, f['end_line'] - 1, f['end_column'] - 1,
+                   f['rule'], f['message']) for f in js)
+    have = sorted(tuple(d) for d in got['diagnostics'])
+    if have != want:
+        fail(f'neovim shows {have}, the command line finds {want}')
+    if not got.get('applied'):
+        fail(f'the fix was not applied; actions offered: {got.get("titles")}')
+    if got['text'] != text.replace('progress on the mortgages', 'progress on the hostages', 1):
+        import difflib
+        want_text = text.replace('progress on the mortgages', 'progress on the hostages', 1)
+        fail('the buffer after the fix is not the article with the one word changed:\n' +
+             ''.join(list(difflib.unified_diff(want_text.splitlines(True),
+                                               got['text'].splitlines(True)))[:20]))
+
+
+def check_eglot(tmp):
+    emacs = shutil.which('emacs')
+    if not emacs:
+        print('emacs not installed'); sys.exit(77)
+    path, text, js = lsp_expectations(tmp, 'char')
+    el = os.path.join(src, 'docs', 'integrations', 'mtlint-eglot.el')
+    after = os.path.join(tmp, 'after.txt')
+    # Debian's elpa-eglot for Emacs 28; the documented set-up with this
+    # build's binary; diagnostics as line:column (characters) and rule;
+    # the code action menu answered by choosing the fix to "hostages".
+    prog = f'''(progn
+      (require 'package)
+      (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
+      (package-initialize)
+      (unless (require 'eglot nil t)
+        (princ "NO-EGLOT") (kill-emacs 0))
+      (load {json.dumps(el)})
+      (setcar (cdr (assoc '(text-mode markdown-mode gfm-mode) eglot-server-programs))
+              {json.dumps(mtlint)})
+      (find-file {json.dumps(path)})
+      (run-hooks 'post-command-hook) ; where eglot-ensure connects
+      ;; the fast rules' findings come first, the mistranslation with the rest
+      (let ((n 0))
+        (while (and (< n 1200)
+                    (not (seq-find (lambda (d) (string-match-p (regexp-quote "[mistranslation]")
+                                                               (flymake-diagnostic-text d)))
+                                   (flymake-diagnostics))))
+          (accept-process-output nil 0.1)
+          (setq n (1+ n))))
+      (dolist (d (flymake-diagnostics))
+        (save-excursion
+          (goto-char (flymake-diagnostic-beg d))
+          (princ (format "D\\t%d\\t%d\\t%s\\n" (line-number-at-pos)
+                         (- (point) (line-beginning-position))
+                         (flymake-diagnostic-text d)))))
+      (goto-char (point-min))
+      (search-forward "progress on the mortgages")
+      (backward-char 3)
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt coll &rest _)
+                   (seq-find (lambda (x) (string-match-p "hostages" x))
+                             (all-completions "" coll)))))
+        (let ((last-nonmenu-event ?a)) ; a menu in the minibuffer, not a popup
+          (eglot-code-actions (point) (point) nil t)))
+      (let ((coding-system-for-write 'utf-8-unix))
+        (write-region (point-min) (point-max) {json.dumps(after)})))'''
+    r = subprocess.run([emacs, '--batch', '-Q', '--eval', prog], cwd=tmp,
+                       capture_output=True, text=True, timeout=300)
+    if 'NO-EGLOT' in r.stdout:
+        print('eglot not installed'); sys.exit(77)
+    have = []
+    for line in r.stdout.splitlines():
+        if line.startswith('D\t'):
+            _, l, c, msg = line.split('\t', 3)
+            have.append((int(l), int(c), msg))
+    want = sorted((f['line'], f['column'] - 1, f'mtlint [{f["rule"]}]: {f["message"]}')
+                  for f in js)
+    if sorted(have) != want:
+        fail(f'eglot shows {sorted(have)}, the command line finds {want}; {r.stderr[-800:]}')
+    want_text = text.replace('progress on the mortgages', 'progress on the hostages', 1)
+    if not os.path.exists(after) or open(after, encoding='utf-8').read() != want_text:
+        fail('the buffer after the fix is not the article with the one word changed: '
+             + r.stderr[-800:])
+
+
 checks = {'vim': check_vim, 'emacs': check_emacs, 'vscode': check_vscode,
-          'precommit': check_precommit, 'man': check_man, 'install': check_install}
+          'precommit': check_precommit, 'man': check_man, 'install': check_install,
+          'neovim': check_neovim, 'eglot': check_eglot}
 with tempfile.TemporaryDirectory(prefix='mtlint-integ-') as tmp:
     checks[sys.argv[1]](tmp)
 print('ok', sys.argv[1])

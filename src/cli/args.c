@@ -14,6 +14,7 @@
 
 static const char usage_text[] =
     "usage: mtlint [OPTION]... FILE|DIR|-...\n"
+    "   or: mtlint --lsp [OPTION]...\n"
     "Find machine-translation artifacts in English text (plain text and Markdown).\n"
     "Directories are searched for *.txt and Markdown (*.md, *.markdown, *.mdown,\n"
     "*.mkd) files; - reads standard input.\n"
@@ -48,6 +49,10 @@ static const char usage_text[] =
     "      --write-baseline=FILE  record today's findings in FILE and exit\n"
     "      --report-unused-suppressions  report mtlint-disable comments that\n"
     "                           silence nothing\n"
+    "\n"
+    "Editors:\n"
+    "      --lsp                run as a language server on standard input and\n"
+    "                           output (the Language Server Protocol); no files\n"
     "\n"
     "  -j, --jobs=N             lint N files at once (default: number of CPUs)\n"
     "  -h, --help               show this help and exit\n"
@@ -118,7 +123,7 @@ enum {
     OPT_COLUMN_UNIT = 256, OPT_COLOR, OPT_STDIN_NAME, OPT_LIST_RULES,
     OPT_ENABLE, OPT_DISABLE, OPT_ONLY, OPT_SEVERITY, OPT_FAIL_LEVEL, OPT_LANG,
     OPT_DICT_PATH, OPT_WORDS, OPT_LM, OPT_INPUT, OPT_CONFIG, OPT_NO_CONFIG,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_LSP, OPT_STDIO
 };
 
 static const struct option long_opts[] = {
@@ -143,6 +148,9 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+    {"lsp", no_argument, NULL, OPT_LSP},
+    /* what language clients add to say "over standard input and output" */
+    {"stdio", no_argument, NULL, OPT_STDIO},
     {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -188,6 +196,7 @@ static void print_version(const mtl_options *o)
 void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
 {
     int color = -1; /* auto */
+    int stdio = 0;
     int c;
     opterr = 0; /* getopt's own messages would start with argv[0] */
     while ((c = getopt_long(argc, argv, ":f:j:hV", long_opts, NULL)) != -1) {
@@ -292,6 +301,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
         case OPT_REPORT_UNUSED:
             set_option(o, "report-unused-suppressions", "1");
             break;
+        case OPT_LSP:
+            cfg->lsp = 1;
+            break;
+        case OPT_STDIO:
+            stdio = 1;
+            break;
         case 'j': {
             char *end;
             errno = 0;
@@ -317,6 +332,12 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
     }
     cfg->paths = argv + optind;
     cfg->n_paths = (size_t)(argc - optind);
+    if (stdio && !cfg->lsp)
+        die_usage("%s", "--stdio goes with --lsp");
+    if (cfg->lsp && cfg->n_paths)
+        die_usage("--lsp takes no files ('%s')", cfg->paths[0]);
+    if (cfg->lsp)
+        return;
     if (!cfg->n_paths)
         die_usage("%s", "no input files (use - to read standard input)");
     int tty = isatty(STDOUT_FILENO);

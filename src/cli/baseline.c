@@ -198,6 +198,11 @@ static int take(baseline *b, uint64_t v)
     return 0;
 }
 
+int baseline_covers(baseline *b, const input *in, const mtl_finding *f)
+{
+    return b && take(b, finding_fingerprint(in, f));
+}
+
 void baseline_filter(baseline *b, input *in)
 {
     if (!b || !in->result)
@@ -207,9 +212,15 @@ void baseline_filter(baseline *b, input *in)
     if (!drop)
         return; /* keeping every finding is the safe failure */
     for (size_t i = 0; i < n; i++)
-        drop[i] = (unsigned char)take(b, finding_fingerprint(in, mtl_result_at(in->result, i)));
+        drop[i] = (unsigned char)baseline_covers(b, in, mtl_result_at(in->result, i));
     mtl_result_remove(in->result, drop);
     free(drop);
+}
+
+void baseline_rewind(baseline *b)
+{
+    if (b)
+        memset(b->used, 0, b->n);
 }
 
 void baseline_free(baseline *b)
@@ -265,16 +276,38 @@ static void put_escaped(FILE *f, const char *s, size_t n)
     }
 }
 
+static void put_entry(FILE *out, const input *in, const mtl_finding *f)
+{
+    fprintf(out, "%016" PRIx64 "\t%s\t", finding_fingerprint(in, f), f->rule);
+    put_escaped(out, in->name, strlen(in->name));
+    putc('\t', out);
+    put_escaped(out, in->data + f->offset, f->length < 200 ? f->length : 200);
+    putc('\n', out);
+}
+
 void baseline_writer_add(baseline_writer *w, const input *in)
 {
-    for (size_t i = 0; i < mtl_result_count(in->result); i++) {
-        const mtl_finding *f = mtl_result_at(in->result, i);
-        fprintf(w->f, "%016" PRIx64 "\t%s\t", finding_fingerprint(in, f), f->rule);
-        put_escaped(w->f, in->name, strlen(in->name));
-        putc('\t', w->f);
-        put_escaped(w->f, in->data + f->offset, f->length < 200 ? f->length : 200);
-        putc('\n', w->f);
+    for (size_t i = 0; i < mtl_result_count(in->result); i++)
+        put_entry(w->f, in, mtl_result_at(in->result, i));
+}
+
+int baseline_append(const char *path, const input *in, const mtl_finding *f,
+                    char **error)
+{
+    *error = NULL;
+    FILE *out = fopen(path, "a");
+    if (!out) {
+        *error = errorf(path, strerror(errno));
+        return -1;
     }
+    /* a new file gets the first line that says what it is */
+    if (fseek(out, 0, SEEK_END) == 0 && ftell(out) == 0)
+        fputs(BASELINE_HEADER ": fingerprint, rule, file, flagged text\n", out);
+    put_entry(out, in, f);
+    int bad = ferror(out);
+    if (fclose(out) != 0 || bad)
+        *error = errorf(path, strerror(errno ? errno : EIO));
+    return *error ? -1 : 0;
 }
 
 int baseline_writer_close(baseline_writer *w, char **error)

@@ -20,7 +20,18 @@ baseline *baseline_load(const char *path, char **error);
 /* Removes the findings of in->result that the baseline covers. Each entry
  * covers one finding, so a second copy of a known artifact is new. */
 void baseline_filter(baseline *b, input *in);
+/* Does an entry not yet taken cover finding f of in (in->result is not
+ * read)? It is taken if so, as baseline_filter takes them. */
+int baseline_covers(baseline *b, const input *in, const mtl_finding *f);
+/* Makes every entry available again, for a server that lints the same
+ * file over and over. */
+void baseline_rewind(baseline *b);
 void baseline_free(baseline *b);
+
+/* Adds one finding to the baseline file at path, creating it (with its
+ * first line) if it does not exist. Returns 0, or -1 with *error. */
+int baseline_append(const char *path, const input *in, const mtl_finding *f,
+                    char **error);
 
 /* Writes findings as a baseline, one line each. */
 typedef struct baseline_writer baseline_writer;

@@ -20,6 +20,7 @@ typedef struct cli_config {
     int no_config;             /* --no-config */
     const char *baseline;      /* --baseline */
     const char *write_baseline; /* --write-baseline */
+    int lsp;                   /* --lsp: a language server, no files */
     char **paths;
     size_t n_paths;
 } cli_config;

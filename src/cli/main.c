@@ -1,6 +1,7 @@
 /*
  * mtlint command line: arguments (args.c), files (inputs.c), settings per
- * file (settings.c), threads (jobs.c), output (report.c), exit status.
+ * file (settings.c), threads (jobs.c), output (report.c), exit status; or,
+ * with --lsp, a language server (lsp_server.c).
  * The library does the linting; this file only drives it.
  *
  * Exit status: 0 no finding at or above the fail level, 1 findings,
@@ -8,6 +9,7 @@
  */
 #include "baseline.h"
 #include "cli.h"
+#include "lsp_server.h"
 #include "settings.h"
 
 #include <errno.h>
@@ -65,6 +67,11 @@ int main(int argc, char **argv)
         return 2;
     }
     parse_args(argc, argv, &cfg, opts);
+    if (cfg.lsp) {
+        int rc = lsp_main(opts, cfg.config_file, cfg.no_config);
+        mtl_options_free(opts);
+        return rc;
+    }
 
     baseline *base = NULL;
     baseline_writer *writer = NULL;

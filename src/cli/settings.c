@@ -73,8 +73,8 @@ static char **configs_for(linter_cache *c, const char *path)
     return c->dir_configs;
 }
 
-const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
-                                   int *ignored, char **error)
+mtl_options *linter_cache_options(linter_cache *c, const char *path,
+                                  int *ignored, char **error)
 {
     *error = NULL;
     *ignored = 0;
@@ -97,6 +97,15 @@ const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
         mtl_options_free(o);
         return NULL;
     }
+    return o;
+}
+
+const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
+                                   int *ignored, char **error)
+{
+    mtl_options *o = linter_cache_options(c, path, ignored, error);
+    if (!o)
+        return NULL;
     char *key = mtl_options_key(o);
     const mtl_linter *found = NULL;
     for (size_t i = 0; key && i < c->n && !found; i++)

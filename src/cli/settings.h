@@ -17,6 +17,10 @@ linter_cache *linter_cache_new(const mtl_options *cli, const char *config_file,
  * cannot start. Notices of new linters are printed once on stderr. */
 const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
                                    int *ignored, char **error);
+/* The options a file's linter is built from (its .mtlint.ini files, then
+ * the command line's), malloc'd; NULL with *error as linter_cache_get. */
+mtl_options *linter_cache_options(linter_cache *c, const char *path,
+                                  int *ignored, char **error);
 void linter_cache_free(linter_cache *c);
 
 #endif
