@@ -194,8 +194,8 @@ static const char *const open_second_stop[] = {
     "him", "us", "them", "this", "that", "these", "those", "my", "our",
     "your", "their", "will", "would", "can", "could", "should", "may",
     "might", "must", "has", "have", "had", "do", "does", "did", "all", NULL};
-/* Particles: "follow up" is a verb and "follow-up" a noun, so an open pair
- * ending in one counts only when its first word is not a verb. */
+/* First words whose open pairs are other words than their closed forms
+ * ("all ready" / "already"): compared with hyphenated forms only. */
 static const char *const hyphen_only_first[] = {"all", "so", "one", "no", NULL};
 /* Prepositions and particles that start compounds ("by-election",
  * "down-regulation", "in-house"); written open they are usually a phrase
@@ -323,7 +323,8 @@ static int in_code(const mtl_doc *doc, size_t first, size_t last)
     return slashes >= 2;
 }
 
-/* Particles: "follow up" is a verb and "follow-up" a noun. */
+/* Particles: "follow up" is a verb and "follow-up" a noun, so an open pair
+ * ending in one counts only when its first word is not a verb. */
 static const char *const particles[] = {
     "up", "down", "in", "out", "off", "on", "over", "back", "away",
     "through", "about", "around", "by", "along", NULL};
