@@ -73,6 +73,30 @@ static const flag_case flags[] = {
      .flag = "by election"},
     {.text = "A long-term plan, a long-term goal and a long term, stable deal.",
      .flag = "long term"},
+    /* open pairs in a noun's context: after a number, a demonstrative, a
+     * preposition ("prior to"), or in scare quotes */
+    {.text = "He ran in a by-election. A by-election was needed. He won a 1922 "
+             "by election there.",
+     .flag = "by election", .suggestion = "by-election"},
+    {.text = "The down-regulation of MHC is seen. In the root this down "
+             "regulation is seen.",
+     .flag = "down regulation"},
+    {.text = "The membrane changes prior to pinch-off, we think. Prior to pinch "
+             "off, we expect no change.",
+     .flag = "pinch off", .suggestion = "pinch-off"},
+    {.text = "We focus on the more well-known tools. It can scan a set of "
+             "“well known” ports.",
+     .flag = "well known", .suggestion = "well-known"},
+    {.text = "He hit .246 in 57 at-bats. He had three hits in nine at bats.",
+     .flag = "at bats", .suggestion = "at-bats"},
+    /* a preposition before a verb is its prefix */
+    {.text = "The alleles are significantly down-regulated. Its expression was "
+             "significantly down regulated.",
+     .flag = "down regulated", .suggestion = "down-regulated"},
+    /* a noun compound as a modifier, against the noun */
+    {.text = "Analyses ran over 12 months of follow-up. We lost some follow-up. "
+             "The loss of follow up data was small.",
+     .flag = "follow up", .suggestion = "follow-up"},
     /* names tell the variety, and are not reported */
     {.text = "The Labor Department met. The Labor Secretary spoke. The labour "
              "market is tight.",
@@ -112,6 +136,15 @@ static const char *const clean[] = {
     "The plan is long-term. In the long term it pays.",
     "It is required by law. The by-law says so.",
     "He served at Pearl Harbor. The harbour was calm. The harbour froze.",
+    /* "to" an infinitive's, not "prior to"'s; a particle after a verb */
+    "Loss to follow-up was low. We need to follow up the cases.",
+    "The membrane changes prior to pinch-off. The cells pinch off later.",
+    /* a preposition before a noun or an adverb, not a verb */
+    "Prices went down regulation by regulation. The down-regulation was slow.",
+    "The genes were up-regulated. Prices were up sharply.",
+    "Nine at-bats came. They were at home in the evening.",
+    /* a noun after a number is no modifier of a verb */
+    "Follow-up was 12 months. Of the patients, 12 follow up monthly.",
 };
 
 int main(void)

@@ -440,17 +440,19 @@ def in_free_prose(doc, free, pos):
     return None
 
 
-def respell(doc, free, rng, shape, old, new_form, min_count=2):
+def respell(doc, free, rng, shape, old, new_form, min_count=2, keep=None):
     """Candidates that write one occurrence of `old` (used at least
     min_count times, never in another form) as `new_form`; the first
-    occurrence is kept so the document sets its form before the slip."""
+    occurrence is kept so the document sets its form before the slip.
+    keep(end) says an occurrence ending at `end` is written correctly in
+    the new form too, and so is no artifact there."""
     occ = occurrences(doc, old)
     if len(occ) < min_count:
         return []
     out = []
     for s, e, w in occ[1:]:
         p = in_free_prose(doc, free, s)
-        if p is None or not w.islower():
+        if p is None or not w.islower() or (keep and keep(e)):
             continue
         rep = like_case(w, new_form)
         related = [(a, b) for a, b, _ in occ if a != s]
@@ -473,8 +475,27 @@ def hyphen_open(doc, free, rng, vocab):
                 or (vocab and not (known(a, vocab) and known(b, vocab)))
                 or starts_sentence_lower(doc, comp) or is_name(doc, comp)):
             continue
-        out.append(respell(doc, free, rng, "hyphenated-open", comp, open_))
+        keep = None
+        if a in PHRASE_HEADS:
+            keep = lambda e: not modifies(doc.text, e)
+        out.append(respell(doc, free, rng, "hyphenated-open", comp, open_,
+                           keep=keep))
     return one_term(out, rng)
+
+
+# Adjectives whose compounds are hyphenated only before a noun: open they are
+# a phrase ("work part time", "in the long term", "in real time"), as AP and
+# Chicago style write them.
+PHRASE_HEADS = set("""long short full part real high low half first last
+mid""".split())
+
+
+def modifies(text, end):
+    """Does the word after `end` make the compound before it a modifier:
+    a lowercase word that is no function word ("part-time job", not
+    "work part-time on", "part-time.")?"""
+    m = re.match(r" ([a-z]+)", text[end:end + 40])
+    return bool(m) and m.group(1) not in FUNCTION
 
 
 def stems(w):

@@ -122,8 +122,10 @@ enum {
     OCC_QUOTED = 4,      /* inside a direct quotation: the speaker's words,
                             which count but are not reported */
     OCC_ANY_ROLE = 8,    /* one word whatever its use: "can not", "per cent" */
-    OCC_NAME = 16        /* a US or UK spelling in a name: counted, not
+    OCC_NAME = 16,       /* a US or UK spelling in a name: counted, not
                             reported */
+    OCC_NOUN_CONTEXT = 32 /* an open pair after a determiner, adjective,
+                            number or preposition: no verb */
 };
 
 typedef struct scan {
@@ -193,18 +195,15 @@ static const char *const open_second_stop[] = {
     "him", "us", "them", "this", "that", "these", "those", "my", "our",
     "your", "their", "will", "would", "can", "could", "should", "may",
     "might", "must", "has", "have", "had", "do", "does", "did", "all", NULL};
-/* Particles: "follow up" is a verb and "follow-up" a noun, so an open pair
- * ending in one counts only when its first word is not a verb. */
+/* First words whose open pairs are other words than their closed forms
+ * ("all ready" / "already"): compared with hyphenated forms only. */
 static const char *const hyphen_only_first[] = {"all", "so", "one", "no", NULL};
 /* Prepositions and particles that start compounds ("by-election",
  * "down-regulation", "in-house"); written open they are usually a phrase
  * ("required by law"), so the open pair counts only where a noun stands
  * ("a by election") or before one, against a hyphenated form. */
 static const char *const prepositional_first[] = {
-    "up", "down", "by", "over", "under", "out", "off", "in", "on", NULL};
-static const char *const particles[] = {
-    "up", "down", "in", "out", "off", "on", "over", "back", "away",
-    "through", "about", "around", "by", "along", NULL};
+    "up", "down", "by", "over", "under", "out", "off", "in", "on", "at", NULL};
 
 /* Closed forms that are other words than their hyphenated look-alikes:
  * "re-sign" / "resign", "co-op" / "coop". A hyphen before a vowel only
@@ -325,6 +324,12 @@ static int in_code(const mtl_doc *doc, size_t first, size_t last)
     return slashes >= 2;
 }
 
+/* Particles: "follow up" is a verb and "follow-up" a noun, so an open pair
+ * ending in one counts only when its first word is not a verb. */
+static const char *const particles[] = {
+    "up", "down", "in", "out", "off", "on", "over", "back", "away",
+    "through", "about", "around", "by", "along", NULL};
+
 /* The class of token i for comparing uses of a term: a noun, or not
  * ("self fund" and "self-fund" as verbs, "is long-term" an adjective). */
 static int tag_class(const mtl_doc *doc, size_t i)
@@ -336,21 +341,41 @@ static int tag_class(const mtl_doc *doc, size_t i)
     return ROLE_OTHER;
 }
 
+/* Words before "to" that make it a preposition ("prior to pinch-off", "due
+ * to follow-up"), where it is otherwise an infinitive's ("to follow up"). */
+static const char *const to_preposition[] = {
+    "prior", "due", "owing", "according", "thanks", "contrary", "relative",
+    "compared", "addition", "response", "related", NULL};
+static const char *const demonstratives[] = {"this", "these", "those", NULL};
+
 /* Does the word before token first make what follows a noun: a
  * determiner, an adjective, a number, a possessive or a preposition other
- * than "to" ("the follow up", "an inherent trade off", "loss to follow
- * up" is not)? */
+ * than the infinitive's "to" ("the follow up", "an inherent trade off", "a
+ * 1922 by election", "prior to pinch off"; "loss to follow up" is not)? An
+ * opening quotation mark between is skipped ("a set of “well known”"). */
 static int noun_context(const mtl_doc *doc, size_t first)
 {
+    if (first >= 1 && doc->tokens[first - 1].kind == MTL_TOK_QUOTE &&
+        glued(doc, first - 1, first))
+        first--;
     if (first < 2 || doc->tokens[first - 1].kind != MTL_TOK_SPACE ||
-        !mtl_doc_word_at(doc, first - 2))
+        !mtl_tok_is_wordlike(&doc->tokens[first - 2]))
         return 0;
     size_t p = first - 2;
+    /* "a 1922 by election", not "of them, 12 follow up" */
+    if (doc->tokens[p].kind == MTL_TOK_NUMBER)
+        return p >= 2 && doc->tokens[p - 1].kind == MTL_TOK_SPACE &&
+               mtl_doc_word_at(doc, p - 2) && mtl_tag_of(doc, p - 2) == MTL_TAG_DET;
+    const char *w = mtl_tok_norm(doc, &doc->tokens[p]);
     int tag = mtl_tag_of(doc, p);
-    if (mtl_clitic_of(doc, p) == MTL_TAG_PART)
-        return 1; /* "Blinken's" */
+    if (mtl_clitic_of(doc, p) == MTL_TAG_PART || mtl_in_list(demonstratives, w))
+        return 1; /* "Blinken's", "this down regulation" */
+    if (strcmp(w, "to") == 0)
+        return p >= 2 && doc->tokens[p - 1].kind == MTL_TOK_SPACE &&
+               mtl_doc_word_at(doc, p - 2) &&
+               mtl_in_list(to_preposition, mtl_tok_norm(doc, &doc->tokens[p - 2]));
     return tag == MTL_TAG_DET || tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
-           (tag == MTL_TAG_ADP && strcmp(mtl_tok_norm(doc, &doc->tokens[p]), "to") != 0);
+           tag == MTL_TAG_ADP;
 }
 
 /* How the term at tokens [first, last] is used: before a noun, an
@@ -359,18 +384,35 @@ static int noun_context(const mtl_doc *doc, size_t first)
  * ("in the long term"), or otherwise ("it is long-term", "to self-fund"). */
 static int role_of(const mtl_doc *doc, size_t first, size_t last)
 {
+    /* "to self-fund therapies": the infinitive's "to" makes a verb */
+    if (first >= 2 && doc->tokens[first - 1].kind == MTL_TOK_SPACE &&
+        mtl_doc_word_at(doc, first - 2) && mtl_tag_of(doc, first - 2) == MTL_TAG_PART &&
+        strcmp(mtl_tok_norm(doc, &doc->tokens[first - 2]), "to") == 0 &&
+        !noun_context(doc, first))
+        return ROLE_OTHER;
     size_t n = last + 1;
+    /* a term in scare quotes: "a set of “well known” ports" */
+    if (n + 1 < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_QUOTE &&
+        glued(doc, last, n))
+        n++;
+    int quoted = n != last + 1;
     /* one of coordinated adjectives: "a long term, 5-year deal" */
-    if (n + 1 < doc->n_tokens && mtl_tok_char(doc, n) == ',' && glued(doc, last, n))
+    if (n + 1 < doc->n_tokens && mtl_tok_char(doc, n) == ',' && glued(doc, n - 1, n))
         n++;
     if (n + 1 < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_SPACE &&
         mtl_tok_is_wordlike(&doc->tokens[n + 1])) {
         int tag = mtl_tag_of(doc, n + 1);
         if (tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
-            (n == last + 1 && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
+            (n == last + 1 + quoted && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
             return ROLE_MOD;
     }
     if (noun_context(doc, first))
+        return ROLE_NOUN;
+    /* "trade-off", "pinch-off": a hyphenated word ending in a particle is
+     * a noun wherever it is no modifier, whatever the tagger makes of the
+     * particle */
+    if (last > first && mtl_in_list(particles, mtl_tok_norm(doc, &doc->tokens[last])) &&
+        is_hyphen(doc, last - 1))
         return ROLE_NOUN;
     return tag_class(doc, last);
 }
@@ -420,7 +462,10 @@ static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap
     if (mtl_in_list(hyphen_only_first, a)) {
         *flags |= OCC_HYPHEN_ONLY;
     } else if (mtl_in_list(prepositional_first, a)) {
-        if (!noun_context(doc, i) && role_of(doc, i, j) != ROLE_MOD)
+        /* "significantly down regulated": no preposition stands before a
+         * verb, a prefix does */
+        if (!noun_context(doc, i) && role_of(doc, i, j) != ROLE_MOD &&
+            !mtl_tag_is_verb(mtl_tag_of(doc, j)))
             return 0;
         *flags |= OCC_HYPHEN_ONLY | OCC_STRICT;
     } else {
@@ -440,6 +485,8 @@ static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap
             return 0;
         *flags |= OCC_STRICT;
     }
+    if (noun_context(doc, i))
+        *flags |= OCC_NOUN_CONTEXT;
     return la + lb;
 }
 
@@ -822,6 +869,13 @@ static int counts(const occ *o, unsigned roles, int closed)
     else if (closed)
         return 1;
     if (o->role == ROLE_MOD && !(o->flags & OCC_STRICT) && roles)
+        return 1;
+    /* a noun modifies nouns too: "loss of follow up data" against "at
+     * follow-up", "an inherent trade off" against "the trade-off inherent
+     * to it" (a verb is never in a noun's context) */
+    if ((o->flags & OCC_STRICT) && (o->flags & OCC_NOUN_CONTEXT) &&
+        (o->role == ROLE_MOD || o->role == ROLE_NOUN) &&
+        (roles & (1u << ROLE_MOD | 1u << ROLE_NOUN)))
         return 1;
     return (roles & (1u << o->role)) != 0;
 }
