@@ -96,6 +96,15 @@ static const rule_doc docs[] = {
      "MT keeps the source language's word order where English needs another.",
      "",
      "The talks will resume on Monday in Geneva."},
+    {"det-number",
+     "A determiner whose number disagrees with its noun: 'a', 'each' or "
+     "'another' before a noun that is only ever plural, 'these', 'many' or "
+     "'various' before a singular one. Compounds such as 'a sports car' or "
+     "'these rule changes', quantity words ('a few') and names are left alone.",
+     "MT from languages that mark number differently, or not at all, pairs "
+     "a singular determiner with a plural noun and the reverse.",
+     "They discussed the release of a hostages on Friday.",
+     "He drove a sports car to the talks."},
     {"encoding",
      "Invalid UTF-8 (at the exact byte), mojibake such as 'donâ€™t' for "
      "'don’t', U+FFFD replacement characters, control characters, a stray "

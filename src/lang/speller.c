@@ -781,8 +781,11 @@ size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
         return 0;
     char **list = NULL;
     size_t kept = 0, used = 0;
+    const loaded *l = load(sp); /* stems are Hunspell's: it loads here */
+    if (!l)
+        return 0;
     pthread_mutex_lock(sp->lock);
-    int n = Hunspell_stem(sp->h, &list, w);
+    int n = Hunspell_stem(l->h, &list, w);
     for (int i = 0; i < n; i++) {
         char buf[4 * MAX_WORD + 1];
         const char *s = list[i];
@@ -801,7 +804,7 @@ size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
     }
     out[used] = '\0';
     if (list)
-        Hunspell_free_list(sp->h, &list, n);
+        Hunspell_free_list(l->h, &list, n);
     pthread_mutex_unlock(sp->lock);
     return kept;
 }
