@@ -72,8 +72,7 @@ static const char *const clean[] = {
     "The leitmotif of all the speeches was:.\nFreedom.",
     /* the same in a file of one sentence a line, where each line is a
      * block of its own */
-    "He left.\nThe leitmotif of all the speeches was:.\nShe won.\n"
-    "They lost.\n",
+    "He left.\nThe leitmotif of all the speeches was:.\nShe won.\nThey lost.\n",
 };
 
 int main(void)
