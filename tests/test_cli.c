@@ -312,6 +312,39 @@ static void list_rules_lists_every_rule(void **state)
     run_free(&r);
 }
 
+/* The findings about suppression comments are rules like the others:
+ * --severity and --only name them, whatever the order of the options. */
+static void suppression_rules_on_the_command_line(void **state)
+{
+    fixture *fx = *state;
+    put(fx, "a.md", "<!-- mtlint-disable-next-line repeated-word -->\n"
+                    "Nothing repeated.\n\n"
+                    "<!-- mtlint-disable-next-line speling -->\n"
+                    "More text.\n");
+    run r;
+    RUN(fx, &r, "--only=repeated-word,unknown-rule",
+        "--severity=unused-suppression=note", "a.md");
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.out, "a.md:1:1: note: unused suppression "
+                                  "'mtlint-disable-next-line repeated-word' "
+                                  "[unused-suppression]"));
+    assert_non_null(strstr(r.out, "a.md:4:1: warning: unknown rule 'speling'"));
+    assert_int_equal(count_lines(r.out), 2);
+    run_free(&r);
+    RUN(fx, &r, "--severity=unused-suppression=note", "--report-unused-suppressions",
+        "--only=repeated-word", "a.md");
+    assert_int_equal(count_of(r.out, ": note: unused suppression"), 1);
+    assert_int_equal(count_lines(r.out), 1);
+    run_free(&r);
+    /* the comment names a rule that is off: it could silence nothing */
+    RUN(fx, &r, "--report-unused-suppressions", "--only=spelling", "a.md");
+    assert_int_equal(count_of(r.out, "[unused-suppression]"), 0);
+    run_free(&r);
+    RUN(fx, &r, "--disable=unknown-rule", "--only=repeated-word", "a.md");
+    expect_status(&r, 0);
+    run_free(&r);
+}
+
 static void version_and_help(void **state)
 {
     fixture *fx = *state;
@@ -1068,6 +1101,7 @@ int main(void)
         T(severity_changes_printed_level),
         T(disable_enable_only),
         T(list_rules_lists_every_rule),
+        T(suppression_rules_on_the_command_line),
         T(version_and_help),
         T(gnu_line_exact),
         T(json_has_every_field),

@@ -80,9 +80,9 @@ def json_findings(text):
     return out
 
 
-def check(mtlint, validator, files, cwd, expect_status, problems):
+def check(mtlint, validator, files, cwd, expect_status, problems, opts=()):
     where = " ".join(files) if len(files) < 3 else f"{len(files)} files"
-    status, out, err = run(mtlint, ["--format=sarif"] + files, cwd)
+    status, out, err = run(mtlint, ["--format=sarif"] + list(opts) + files, cwd)
     if status not in expect_status:
         problems.append(f"{where}: exit status {status}, stderr: {err}")
     try:
@@ -95,7 +95,7 @@ def check(mtlint, validator, files, cwd, expect_status, problems):
                         f"{'/'.join(str(p) for p in e.absolute_path)}")
     sarif = sarif_findings(doc, problems, where)
 
-    status_j, out_j, _ = run(mtlint, ["--format=json"] + files, cwd)
+    status_j, out_j, _ = run(mtlint, ["--format=json"] + list(opts) + files, cwd)
     if status_j != status:
         problems.append(f"{where}: json exit status {status_j}, sarif {status}")
     jl = json_findings(out_j.decode("utf-8"))
@@ -110,6 +110,41 @@ def check(mtlint, validator, files, cwd, expect_status, problems):
         if os.path.exists(path) and s[5] + s[6] > os.path.getsize(path):
             problems.append(f"{where}: region {s} past the end of the file")
     return len(sarif)
+
+
+SUPPRESSIONS_MD = (b"<!-- mtlint-disable-next-line speling -->\n"
+                   b"Nothing here.\n\n"
+                   b"<!-- mtlint-disable-next-line repeated-word -->\n"
+                   b"Nothing repeated here.\n")
+
+
+def check_suppressions(mtlint, validator, tmp, problems):
+    """The findings about suppression comments (unknown-rule, and
+    unused-suppression at the severity asked for) are valid SARIF whose
+    ruleIndex names a descriptor documented like every other rule's."""
+    d = os.path.join(tmp, "suppress")
+    os.mkdir(d)
+    with open(os.path.join(d, "s.md"), "wb") as f:
+        f.write(SUPPRESSIONS_MD)
+    opts = ["--report-unused-suppressions", "--severity=unused-suppression=note"]
+    n = check(mtlint, validator, ["s.md"], d, (0, 1), problems, opts)
+    print(f"suppression comments: {n} results")
+    _, out, err = run(mtlint, ["--format=sarif"] + opts + ["s.md"], d)
+    try:
+        run0 = json.loads(out)["runs"][0]
+    except ValueError:
+        problems.append(f"suppression comments: no SARIF: {err}")
+        return
+    rules = run0["tool"]["driver"]["rules"]
+    got = sorted((r["ruleId"], r["level"]) for r in run0["results"])
+    if got != [("unknown-rule", "warning"), ("unused-suppression", "note")]:
+        problems.append(f"suppression comments: results {got}")
+    for res in run0["results"]:
+        desc = rules[res.get("ruleIndex", 0)]
+        if desc["id"] != res["ruleId"] or \
+                not desc.get("fullDescription", {}).get("text") or \
+                not desc.get("help", {}).get("text") or "helpUri" not in desc:
+            problems.append(f"suppression comments: descriptor {desc}")
 
 
 def main():
@@ -137,6 +172,7 @@ def main():
         print(f"empty file: {n} results")
         n = check(mtlint, validator, ["."], tmp, (2,), problems)
         print(f"directory (with the UTF-16 file): {n} results")
+        check_suppressions(mtlint, validator, tmp, problems)
     for p in problems:
         print(p, file=sys.stderr)
     print(f"{len(problems)} problems")

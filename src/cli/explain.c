@@ -113,6 +113,24 @@ static const rule_doc docs[] = {
      "each conversion can garble characters or lose them.",
      "We donâ€™t know yet.",
      "We don’t know yet."},
+    {"unused-suppression",
+     "An mtlint-disable or mtlint-disable-next-line comment in Markdown that "
+     "silences nothing, reported only for comments that name an enabled rule "
+     "(or every rule). Off unless --report-unused-suppressions or a severity "
+     "turns it on; comments do not silence it.",
+     "Suppressions outlive the MT errors they excused: after the text is "
+     "post-edited, a stale comment would hide the next error on that line.",
+     "",
+     "The ministers met on Monday."},
+    {"unknown-rule",
+     "An mtlint comment in Markdown that names a rule mtlint does not have, "
+     "such as a misspelt id: it silences nothing for that name, and a "
+     "misspelt mtlint-enable leaves a rule off. Comments do not silence it.",
+     "Translated documents are often checked by a pipeline; a suppression "
+     "that silently fails to apply misleads the editors who read the source "
+     "about what was checked.",
+     "",
+     "The ministers met on Monday."},
 };
 
 const rule_doc *rule_doc_find(const char *id)

@@ -100,7 +100,8 @@ static int make_sets(lsp_worker *w)
     int ok = s[ALL] && (!w->client || mtl_options_merge(s[ALL], w->client) == 0);
     for (int k = FAST; ok && k <= SLOW; k++) {
         ok = (s[k] = mtl_options_copy(s[ALL])) &&
-             mtl_options_set(s[k], "report-unused-suppressions", "0") == 0;
+             mtl_options_set(s[k], "report-unused-suppressions", "0") == 0 &&
+             mtl_options_set_severity(s[k], "unused-suppression", MTL_OFF) == 0;
         for (size_t i = 0; ok && i < mtl_rule_count(); i++) {
             const char *id = mtl_rule_at(i)->id;
             if ((k == FAST) == lsp_rule_is_slow(id))
@@ -161,8 +162,11 @@ static int lint_whole(lsp_worker *w, const char *path)
     for (size_t i = 0; i < mtl_rule_count(); i++) {
         const mtl_rule_info *r = mtl_rule_at(i);
         int s = mtl_options_severity(o, i);
-        if (lsp_rule_is_slow(r->id) && (s < 0 ? (int)r->default_severity : s) != MTL_OFF)
+        int on = (s < 0 ? (int)r->default_severity : s) != MTL_OFF;
+        if (lsp_rule_is_slow(r->id) && on)
             slow_on = 1;
+        if (strcmp(r->id, "unused-suppression") == 0 && on)
+            whole = 1;
     }
     mtl_options_free(o);
     return whole || !slow_on;

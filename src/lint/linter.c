@@ -25,7 +25,6 @@ struct mtl_linter {
     void **shared;            /* per analysis, from its load */
     unsigned needs;           /* analyses that enabled rules need */
     mtl_input_kind input;     /* forced by the "input" option, or auto */
-    int report_unused;        /* report unused suppressions */
     char **ignore_words, **ignore_phrases;
     size_t n_ignore_words, n_ignore_phrases;
     char **notices;           /* NULL-terminated */
@@ -119,8 +118,6 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
         l->input = MTL_INPUT_MARKDOWN;
     else if (input && strcmp(input, "text") == 0)
         l->input = MTL_INPUT_TEXT;
-    const char *ru = mtl_options_get(opts, "report-unused-suppressions");
-    l->report_unused = ru && strcmp(ru, "0") != 0 && strcmp(ru, "false") != 0;
     if (copy_list(opts, "ignore-word", &l->ignore_words, &l->n_ignore_words) ||
         copy_list(opts, "ignore-phrase", &l->ignore_phrases,
                   &l->n_ignore_phrases))
@@ -130,6 +127,13 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
         l->severity[i] = s >= 0 ? (mtl_severity)s
                                 : mtl_rules[i]->info.default_severity;
     }
+    /* The report-unused-suppressions setting turns unused-suppression on
+     * (at a severity set for it, or warning), whatever the order. */
+    const char *ru = mtl_options_get(opts, "report-unused-suppressions");
+    int unused = mtl_rule_find("unused-suppression");
+    if (ru && strcmp(ru, "0") != 0 && strcmp(ru, "false") != 0 &&
+        unused >= 0 && l->severity[unused] == MTL_OFF)
+        l->severity[unused] = MTL_WARNING;
     l->needs = needed_analyses(opts);
     for (size_t a = 0; a < mtl_n_analyses; a++) {
         const mtl_analysis *an = mtl_analyses_table[a];
@@ -283,7 +287,8 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
             rc = -1;
     }
     for (size_t i = 0; rc == 0 && i < mtl_n_rules; i++) {
-        if (l->severity[i] == MTL_OFF)
+        /* rules without a check are made by suppress.c */
+        if (l->severity[i] == MTL_OFF || !mtl_rules[i]->check)
             continue;
         mtl_emit e = {.rule = mtl_rules[i], .severity = l->severity[i],
                       .doc = &doc, .out = r};
@@ -301,7 +306,7 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
      * the source, then ignored words and phrases. */
     if (rc == 0) {
         mtl_result_to_source(r, &doc);
-        mtl_suppress(r, &doc, l->report_unused);
+        mtl_suppress(r, &doc, l->severity);
         mtl_ignore_terms(r, &doc, l->ignore_words, l->n_ignore_words,
                          l->ignore_phrases, l->n_ignore_phrases);
         if (r->failed)

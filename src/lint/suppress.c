@@ -6,6 +6,8 @@
 #include "lint/suppress.h"
 
 #include "base/buf.h"
+#include "lint/catalogue.h"
+#include "mtlint.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -165,7 +167,54 @@ done:
     return rc;
 }
 
-void mtl_suppress(struct mtl_result *r, const mtl_doc *doc, int report_unused)
+/* The directive as written, for messages: "mtlint-disable a b". */
+static char *directive_text(const mtl_directive *d)
+{
+    static const char *const kind[] = {"mtlint-disable", "mtlint-enable",
+                                       "mtlint-disable-next-line"};
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "%s%s%s", kind[d->kind], *d->rules ? " " : "", d->rules);
+    return mtl_sb_take(&sb);
+}
+
+/* Reports the names in d that are not rules, under unknown-rule at sev,
+ * and says whether d names an enabled rule (or every rule). */
+static int check_names(struct mtl_result *r, const mtl_directive *d,
+                       const mtl_severity *severity, mtl_severity sev)
+{
+    int enabled = !*d->rules;
+    char *text = NULL;
+    for (const char *p = d->rules; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        char *name = strndup(p, k);
+        if (!name) {
+            r->failed = 1;
+            break;
+        }
+        int i = mtl_rule_find(name);
+        if (i >= 0 && severity[i] != MTL_OFF) {
+            enabled = 1;
+        } else if (i < 0 && sev != MTL_OFF) {
+            if (!text && !(text = directive_text(d))) {
+                free(name);
+                r->failed = 1;
+                break;
+            }
+            mtl_sb sb = {0};
+            mtl_sb_printf(&sb, "unknown rule '%s' in '%s'", name, text);
+            mtl_result_add(r, "unknown-rule", sev, d->offset,
+                           d->end - d->offset, mtl_sb_take(&sb), NULL, 0);
+        }
+        free(name);
+        p += k + (e ? 1 : 0);
+    }
+    free(text);
+    return enabled;
+}
+
+void mtl_suppress(struct mtl_result *r, const mtl_doc *doc,
+                  const mtl_severity *severity)
 {
     if (!doc->n_directives)
         return;
@@ -188,19 +237,24 @@ void mtl_suppress(struct mtl_result *r, const mtl_doc *doc, int report_unused)
     }
     mtl_result_remove(r, drop);
     free(drop);
-    if (report_unused) {
-        static const char *const kind[] = {"mtlint-disable", "mtlint-enable",
-                                           "mtlint-disable-next-line"};
-        for (size_t i = 0; i < doc->n_directives; i++) {
-            const mtl_directive *d = &doc->directives[i];
-            if (used[i] || d->kind == MTL_DIR_ENABLE)
-                continue;
-            mtl_sb sb = {0};
-            mtl_sb_printf(&sb, "unused suppression '%s%s%s'", kind[d->kind],
-                          *d->rules ? " " : "", d->rules);
-            mtl_result_add(r, "unused-suppression", MTL_WARNING, d->offset,
-                           d->end - d->offset, mtl_sb_take(&sb), NULL, 0);
+    int iu = mtl_rule_find("unused-suppression"), ik = mtl_rule_find("unknown-rule");
+    mtl_severity unused = iu >= 0 ? severity[iu] : MTL_OFF;
+    mtl_severity unknown = ik >= 0 ? severity[ik] : MTL_OFF;
+    for (size_t i = 0; i < doc->n_directives; i++) {
+        const mtl_directive *d = &doc->directives[i];
+        int enabled = check_names(r, d, severity, unknown);
+        if (unused == MTL_OFF || used[i] || !enabled || d->kind == MTL_DIR_ENABLE)
+            continue;
+        char *text = directive_text(d);
+        if (!text) {
+            r->failed = 1;
+            break;
         }
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "unused suppression '%s'", text);
+        free(text);
+        mtl_result_add(r, "unused-suppression", unused, d->offset,
+                       d->end - d->offset, mtl_sb_take(&sb), NULL, 0);
     }
     free(used);
 }
