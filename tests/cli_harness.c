@@ -152,8 +152,11 @@ static void child(const fixture *fx, const run_opts *ro, int out_fd,
     }
     if (ro->stdout_path)
         out_fd = open(ro->stdout_path, O_WRONLY);
+    char cwd[PATH_MAX];
+    if (ro->cwd)
+        path_of(fx, ro->cwd, cwd, sizeof cwd);
     if (in_fd < 0 || out_fd < 0 || dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 ||
-        dup2(err_fd, 2) < 0 || chdir(fx->dir) != 0)
+        dup2(err_fd, 2) < 0 || chdir(ro->cwd ? cwd : fx->dir) != 0)
         _exit(126);
     signal(SIGPIPE, ro->ignore_sigpipe ? SIG_IGN : SIG_DFL);
     if (ro->no_color ? setenv("NO_COLOR", "1", 1) : unsetenv("NO_COLOR"))

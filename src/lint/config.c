@@ -21,6 +21,7 @@
 #include "mtlint_config.h"
 
 #include "base/buf.h"
+#include "base/path.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -277,28 +278,14 @@ static char *dir_of(const char *file)
     return mtl_sb_take(&sb);
 }
 
-/* An absolute, normalised path for target (which may not exist yet). */
-static char *absolute(const char *path)
-{
-    char buf[PATH_MAX];
-    if (realpath(path, buf))
-        return strdup(buf);
-    mtl_sb sb = {0};
-    if (path[0] != '/' && getcwd(buf, sizeof buf)) {
-        mtl_sb_adds(&sb, buf);
-        mtl_sb_addc(&sb, '/');
-    }
-    mtl_sb_adds(&sb, path);
-    return mtl_sb_take(&sb);
-}
-
 int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
                      int *ignored, int *root, char **error)
 {
     reader r = {.file = config, .opts = opts};
     *error = NULL;
-    char *abs_cfg = absolute(config);
-    char *abs_target = absolute(target && strcmp(target, "-") ? target : ".");
+    char *abs_cfg = mtl_path_absolute(config);
+    char *abs_target =
+        mtl_path_absolute(target && strcmp(target, "-") ? target : ".");
     r.dir = abs_cfg ? dir_of(abs_cfg) : NULL;
     int rc = 0;
     if (!abs_cfg || !abs_target || !r.dir) {
@@ -354,7 +341,7 @@ char **mtl_config_find(const char *target)
 {
     int is_stdin = !target || strcmp(target, "-") == 0;
     /* The directory to start in: the file's own, or the working directory. */
-    char *dir = absolute(is_stdin ? "." : target);
+    char *dir = mtl_path_absolute(is_stdin ? "." : target);
     if (!dir)
         return NULL;
     if (!is_stdin) {
