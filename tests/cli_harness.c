@@ -185,9 +185,11 @@ void  run_with(const fixture *fx, const run_opts *ro,
     char **argv = calloc(n + 3, sizeof *argv);
     assert_non_null(argv);
     argv[0] = bin;
-    argv[1] = (char *)"--no-config";
+    size_t at = 1;
+    if (!ro->with_configs)
+        argv[at++] = (char *)"--no-config";
     for (size_t i = 0; i < n; i++)
-        argv[i + 2] = (char *)args[i];
+        argv[at++] = (char *)args[i];
 
     int out_pipe[2], err_pipe[2];
     assert_int_equal(pipe(err_pipe), 0);
