@@ -27,6 +27,10 @@ char **mtl_config_find(const char *path);
 void mtl_config_paths_free(char **paths);
 int mtl_config_apply(const char *config, const char *path, mtl_options *opts,
                      int *ignored, int *root, char **error);
+/* The line of config that sets key (a setting such as "lang") for path,
+ * the last one if several do; 0 if none does. For errors that come to light
+ * when the settings are used (a dictionary that is not installed). */
+int mtl_config_line_of(const char *config, const char *path, const char *key);
 
 #ifdef __cplusplus
 }

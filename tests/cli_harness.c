@@ -152,8 +152,11 @@ static void child(const fixture *fx, const run_opts *ro, int out_fd,
     }
     if (ro->stdout_path)
         out_fd = open(ro->stdout_path, O_WRONLY);
+    char cwd[PATH_MAX];
+    if (ro->cwd)
+        path_of(fx, ro->cwd, cwd, sizeof cwd);
     if (in_fd < 0 || out_fd < 0 || dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 ||
-        dup2(err_fd, 2) < 0 || chdir(fx->dir) != 0)
+        dup2(err_fd, 2) < 0 || chdir(ro->cwd ? cwd : fx->dir) != 0)
         _exit(126);
     signal(SIGPIPE, ro->ignore_sigpipe ? SIG_IGN : SIG_DFL);
     if (ro->no_color ? setenv("NO_COLOR", "1", 1) : unsetenv("NO_COLOR"))
@@ -182,9 +185,11 @@ void  run_with(const fixture *fx, const run_opts *ro,
     char **argv = calloc(n + 3, sizeof *argv);
     assert_non_null(argv);
     argv[0] = bin;
-    argv[1] = (char *)"--no-config";
+    size_t at = 1;
+    if (!ro->with_configs)
+        argv[at++] = (char *)"--no-config";
     for (size_t i = 0; i < n; i++)
-        argv[i + 2] = (char *)args[i];
+        argv[at++] = (char *)args[i];
 
     int out_pipe[2], err_pipe[2];
     assert_int_equal(pipe(err_pipe), 0);

@@ -41,6 +41,9 @@ typedef struct run_opts {
     int no_color;            /* NO_COLOR=1 in the environment (else unset) */
     const char *program;     /* under the build root instead of "mtlint" */
     int deadline;            /* seconds, instead of two minutes */
+    const char *cwd;         /* run in this folder under the fixture */
+    int with_configs;        /* no --no-config: the test writes a config
+                                with root = true in the fixture */
 } run_opts;
 
 typedef struct run {
@@ -54,6 +57,7 @@ typedef struct run {
 
 void run_free(run *r);
 /* Runs mtlint --no-config ARGS (NULL-terminated) in the fixture directory
+ * (or ro->cwd under it; without --no-config when ro->with_configs)
  * (a config file above the temporary directory must not change results);
  * fails the test if it does not finish within two minutes (or
  * ro->deadline seconds). */

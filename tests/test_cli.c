@@ -1087,6 +1087,50 @@ static void closed_pipe_is_quiet(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, cli_setup, cli_teardown)
 
+/* A broken .mtlint.ini makes every file under it exit 2, and says so once,
+ * at the line that is wrong, not once per file. */
+static void config_error_told_once(void **state)
+{
+    fixture *fx = *state;
+    run r = {0};
+    put(fx, ".mtlint.ini", "root = true\n[*.md\nfragment = off\n");
+    put(fx, "d/a.md", "He met the the minister.\n");
+    put(fx, "d/b.md", "He met the the minister.\n");
+    put(fx, "d/c.txt", "He met the the minister.\n");
+    RUN_WITH(fx, &(run_opts){.with_configs = 1}, &r, "--format=gnu", "d");
+    expect_status(&r, 2);
+    assert_int_equal(count_of(r.err, ".mtlint.ini:2: section header without ']'"), 1);
+    assert_int_equal(count_lines(r.err), 1);
+    run_free(&r);
+}
+
+/* `lang = xx` is only found wrong when the dictionary is looked for: the
+ * error still names the config line, once, and files under other
+ * settings are linted. On the command line it names no config. */
+static void missing_dictionary_names_config_line(void **state)
+{
+    fixture *fx = *state;
+    run r = {0};
+    put(fx, ".mtlint.ini", "root = true\nlang = en_US\n[*.md]\nlang = xx\n");
+    put(fx, "d/a.md", "He met the the minister.\n");
+    put(fx, "d/b.md", "He met the the minister.\n");
+    put(fx, "d/c.txt", "He met the the minister.\n");
+    const run_opts with = {.with_configs = 1};
+    /* spelling (on by default) needs the dictionary */
+    RUN_WITH(fx, &with, &r, "--format=gnu", "d");
+    expect_status(&r, 2);
+    assert_int_equal(count_of(r.err, ".mtlint.ini:4: no hunspell dictionary for 'xx'"), 1);
+    assert_int_equal(count_lines(r.err), 1);
+    assert_non_null(strstr(r.out, "d/c.txt:1:8: warning: repeated word"));
+    assert_null(strstr(r.out, ".md:"));
+    run_free(&r);
+    RUN_WITH(fx, &with, &r, "--format=gnu", "--lang=xx", "d");
+    expect_status(&r, 2);
+    assert_int_equal(count_of(r.err, "no hunspell dictionary for 'xx'"), 1);
+    assert_null(strstr(r.err, ".mtlint.ini"));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1128,6 +1172,8 @@ int main(void)
         T(inputs_never_written),
         T(write_error_is_exit_2),
         T(closed_pipe_is_quiet),
+        T(config_error_told_once),
+        T(missing_dictionary_names_config_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -233,7 +233,53 @@ static void errors_name_file_line_key(void **state)
     expect_error(t, "[rules]\nrepeated-word = loud\n", ":2:", "loud");
     expect_error(t, "[*.md]\nbogus = 1\n", ":2:", "bogus");
     expect_error(t, "root = maybe\n", ":1:", "maybe");
-    expect_error(t, "[mtlint\nlang = x\n", ":1:", "syntax");
+    expect_error(t, "[mtlint\nlang = x\n", ":1:", "section header without ']'");
+    expect_error(t, "root = true\nnot a setting\n", ":2:", "syntax error");
+}
+
+/* The first error is told at its own line, whether inih could not parse
+ * the line or the line's key or value is wrong. */
+static void errors_at_their_line(void **state)
+{
+    tree *t = *state;
+    /* an unterminated section puts the key below it in the section
+     * before, where it is unknown: the section line is the error */
+    expect_error(t, "[*.md\nfragment = off\n", ":1:", "section header without ']'");
+    expect_error(t, "root = true\n\n[*.md\nfragment = off\n", ":3:",
+                 "section header without ']'");
+    expect_error(t, "[rules]\nfragment = off\n[*.md\nfragment = note\n", ":3:",
+                 "section header without ']'");
+    /* a wrong key before a line inih cannot parse is the first error */
+    expect_error(t, "[rules]\nno-such-rule = off\n[*.md\n", ":2:", "no-such-rule");
+    expect_error(t, "oops\n[rules]\nno-such-rule = off\n", ":1:", "syntax error");
+    /* inih would read a line longer than its buffer as two lines: the
+     * long line is the error, unless an error comes before it */
+    char text[1200];
+    char list[1000];
+    memset(list, 'w', sizeof list - 1);
+    for (size_t i = 10; i < sizeof list - 1; i += 10)
+        list[i] = ',';
+    list[sizeof list - 1] = '\0';
+    snprintf(text, sizeof text, "root = true\nignore-words = %s\n[rules]\n", list);
+    expect_error(t, text, ":2:", "line longer than");
+    snprintf(text, sizeof text, "[rules]\nbogus = off\nignore-words = %s\n", list);
+    expect_error(t, text, ":2:", "bogus");
+}
+
+/* mtl_config_line_of finds the line that sets a key for a path: the last
+ * one, in a section whose glob matches it or at the top. */
+static void line_of_a_setting(void **state)
+{
+    tree *t = *state;
+    write_file(t->root, ".mtlint.ini",
+               "root = true\nlang = en_GB\n[*.md]\n\nlang = xx\n");
+    char cfg[300], md[300], txt[300];
+    path_in(cfg, sizeof cfg, t, ".mtlint.ini");
+    path_in(md, sizeof md, t, "a.md");
+    path_in(txt, sizeof txt, t, "a.txt");
+    assert_int_equal(mtl_config_line_of(cfg, md, "lang"), 5);
+    assert_int_equal(mtl_config_line_of(cfg, txt, "lang"), 2);
+    assert_int_equal(mtl_config_line_of(cfg, txt, "words"), 0);
 }
 
 static void paths_relative_to_config(void **state)
@@ -292,6 +338,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(ignore_globs, setup, teardown),
         cmocka_unit_test_setup_teardown(glob_stars, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_file_line_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(errors_at_their_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(line_of_a_setting, setup, teardown),
         cmocka_unit_test_setup_teardown(paths_relative_to_config, setup, teardown),
         cmocka_unit_test(ignore_words_and_phrases),
     };

@@ -5,12 +5,15 @@
  *
  * Only the fingerprint is used to match; the rest is there for people who
  * read the file in review. File names and text are written with \t, \n and
- * \\ escaped.
+ * \\ escaped. A file goes by its path from the baseline file's directory
+ * (in the fingerprint too), so the baseline matches however the path was
+ * spelled on the command line and from whichever directory mtlint ran.
  */
 #include "baseline.h"
 
 #include "base/buf.h"
 #include "base/hash.h"
+#include "base/path.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -59,7 +62,9 @@ static int blank_line_at(const char *s, size_t n, size_t i, int dir)
     return 0;
 }
 
-uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
+/* The fingerprint of f with the file going by name. */
+static uint64_t fingerprint_named(const input *in, const char *name,
+                                  const mtl_finding *f)
 {
     const char *s = in->data;
     size_t n = in->len, a = f->offset, e = f->offset + f->length;
@@ -84,7 +89,7 @@ uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
     }
     uint64_t h = 1469598103934665603ULL;
     h = mtl_fnv64(h, f->rule, strlen(f->rule) + 1);
-    h = mtl_fnv64(h, in->name, strlen(in->name) + 1);
+    h = mtl_fnv64(h, name, strlen(name) + 1);
     h = fnv_folded(h, s, ca, a);
     h = mtl_fnv64(h, "\x01", 1);
     h = fnv_folded(h, s, a, e);
@@ -93,9 +98,41 @@ uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
     return h;
 }
 
+uint64_t finding_fingerprint(const input *in, const mtl_finding *f)
+{
+    return fingerprint_named(in, in->name, f);
+}
+
+/* The absolute directory of the baseline file at path. */
+static char *baseline_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return mtl_path_absolute(".");
+    if (slash == path)
+        return strdup("/");
+    char *dir = strndup(path, (size_t)(slash - path));
+    char *abs = dir ? mtl_path_absolute(dir) : NULL;
+    free(dir);
+    return abs;
+}
+
+/* The name input in goes by in the baseline whose directory is dir: its
+ * path from there, or for standard input the path given by
+ * --stdin-filename; without one it stays "<stdin>" (as inputs_expand names
+ * it). NULL when out of memory. */
+static char *name_in(const char *dir, const input *in)
+{
+    int is_stdin = !in->path || strcmp(in->path, "-") == 0;
+    if (is_stdin && strcmp(in->name, "<stdin>") == 0)
+        return strdup(in->name);
+    return mtl_path_relative(dir, is_stdin ? in->name : in->path);
+}
+
 /* ---- reading: a sorted array of fingerprints, each used at most once --- */
 
 struct baseline {
+    char *dir; /* absolute; file names are relative to it */
     uint64_t *prints;
     unsigned char *used;
     size_t n, cap;
@@ -171,7 +208,8 @@ baseline *baseline_load(const char *path, char **error)
         what = "not an mtlint baseline (empty file)";
     free(line);
     fclose(f);
-    if (!what && !(b->used = calloc(b->n + 1, 1)))
+    if (!what && (!(b->used = calloc(b->n + 1, 1)) ||
+                  !(b->dir = baseline_dir(path))))
         what = "out of memory";
     if (what) {
         mtl_sb sb = {0};
@@ -228,11 +266,14 @@ void baseline_filter(baseline *b, input *in)
         return;
     size_t n = mtl_result_count(in->result);
     unsigned char *drop = calloc(n + 1, 1);
-    if (!drop)
-        return; /* keeping every finding is the safe failure */
-    for (size_t i = 0; i < n; i++)
-        drop[i] = (unsigned char)baseline_covers(b, in, mtl_result_at(in->result, i));
-    mtl_result_remove(in->result, drop);
+    char *name = name_in(b->dir, in);
+    /* keeping every finding is the safe failure */
+    for (size_t i = 0; name && drop && i < n; i++)
+        drop[i] = (unsigned char)take(
+            b, fingerprint_named(in, name, mtl_result_at(in->result, i)));
+    if (name && drop)
+        mtl_result_remove(in->result, drop);
+    free(name);
     free(drop);
 }
 
@@ -246,6 +287,7 @@ void baseline_free(baseline *b)
 {
     if (!b)
         return;
+    free(b->dir);
     free(b->prints);
     free(b->used);
     free(b);
@@ -256,13 +298,17 @@ void baseline_free(baseline *b)
 struct baseline_writer {
     FILE *f;
     char *path;
+    char *dir;       /* absolute; file names are relative to it */
+    int out_of_memory;
 };
 
 baseline_writer *baseline_writer_open(const char *path, char **error)
 {
     *error = NULL;
     baseline_writer *w = calloc(1, sizeof *w);
-    if (!w || !(w->path = strdup(path))) {
+    if (!w || !(w->path = strdup(path)) || !(w->dir = baseline_dir(path))) {
+        if (w)
+            free(w->path);
         free(w);
         *error = errorf(path, "out of memory");
         return NULL;
@@ -271,6 +317,7 @@ baseline_writer *baseline_writer_open(const char *path, char **error)
     if (!w->f) {
         *error = errorf(path, strerror(errno));
         free(w->path);
+        free(w->dir);
         free(w);
         return NULL;
     }
@@ -295,10 +342,12 @@ static void put_escaped(FILE *f, const char *s, size_t n)
     }
 }
 
-static void put_entry(FILE *out, const input *in, const mtl_finding *f)
+static void put_entry(FILE *out, const input *in, const char *name,
+                      const mtl_finding *f)
 {
-    fprintf(out, "%016" PRIx64 "\t%s\t", finding_fingerprint(in, f), f->rule);
-    put_escaped(out, in->name, strlen(in->name));
+    fprintf(out, "%016" PRIx64 "\t%s\t", fingerprint_named(in, name, f),
+            f->rule);
+    put_escaped(out, name, strlen(name));
     putc('\t', out);
     put_escaped(out, in->data + f->offset, f->length < 200 ? f->length : 200);
     putc('\n', out);
@@ -306,8 +355,14 @@ static void put_entry(FILE *out, const input *in, const mtl_finding *f)
 
 void baseline_writer_add(baseline_writer *w, const input *in)
 {
+    char *name = name_in(w->dir, in);
+    if (!name) {
+        w->out_of_memory = 1; /* reported when the writer is closed */
+        return;
+    }
     for (size_t i = 0; i < mtl_result_count(in->result); i++)
-        put_entry(w->f, in, mtl_result_at(in->result, i));
+        put_entry(w->f, in, name, mtl_result_at(in->result, i));
+    free(name);
 }
 
 int baseline_append(const char *path, const input *in, const mtl_finding *f,
@@ -322,7 +377,7 @@ int baseline_append(const char *path, const input *in, const mtl_finding *f,
     /* a new file gets the first line that says what it is */
     if (fseek(out, 0, SEEK_END) == 0 && ftell(out) == 0)
         fputs(BASELINE_HEADER ": fingerprint, rule, file, flagged text\n", out);
-    put_entry(out, in, f);
+    put_entry(out, in, in->name, f);
     int bad = ferror(out);
     if (fclose(out) != 0 || bad)
         *error = errorf(path, strerror(errno ? errno : EIO));
@@ -334,9 +389,14 @@ int baseline_writer_close(baseline_writer *w, char **error)
     *error = NULL;
     int bad = ferror(w->f);
     bad = fclose(w->f) != 0 || bad;
-    if (bad) /* the message may be lost to a lack of memory, not the -1 */
+    if (w->out_of_memory) {
+        bad = 1;
+        *error = errorf(w->path, "out of memory");
+    } else if (bad) { /* the message may be lost to a lack of memory, not the -1 */
         *error = errorf(w->path, strerror(errno ? errno : EIO));
+    }
     free(w->path);
+    free(w->dir);
     free(w);
     return bad ? -1 : 0;
 }

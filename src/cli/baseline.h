@@ -19,10 +19,13 @@ typedef struct baseline baseline;
  * memory) on failure. */
 baseline *baseline_load(const char *path, char **error);
 /* Removes the findings of in->result that the baseline covers. Each entry
- * covers one finding, so a second copy of a known artifact is new. */
+ * covers one finding, so a second copy of a known artifact is new. The file
+ * goes by its path from the baseline file's directory, however in->path
+ * spells it. */
 void baseline_filter(baseline *b, input *in);
 /* Does an entry not yet taken cover finding f of in (in->result is not
- * read)? It is taken if so, as baseline_filter takes them. */
+ * read)? It is taken if so, as baseline_filter takes them. in->name must
+ * already be the path from the baseline file's directory. */
 int baseline_covers(baseline *b, const input *in, const mtl_finding *f);
 /* Makes every entry available again, for a server that lints the same
  * file over and over. */
@@ -30,11 +33,13 @@ void baseline_rewind(baseline *b);
 void baseline_free(baseline *b);
 
 /* Adds one finding to the baseline file at path, creating it (with its
- * first line) if it does not exist. Returns 0, or -1 with *error. */
+ * first line) if it does not exist; in->name must be the path from the
+ * baseline file's directory. Returns 0, or -1 with *error. */
 int baseline_append(const char *path, const input *in, const mtl_finding *f,
                     char **error);
 
-/* Writes findings as a baseline, one line each. */
+/* Writes findings as a baseline, one line each, files named by their path
+ * from the baseline file's directory. */
 typedef struct baseline_writer baseline_writer;
 baseline_writer *baseline_writer_open(const char *path, char **error);
 void baseline_writer_add(baseline_writer *w, const input *in);

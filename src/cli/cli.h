@@ -38,6 +38,9 @@ typedef struct input {
     char *data;       /* contents (NULL when unreadable) */
     size_t len;
     char *error;      /* why it cannot be linted, or NULL */
+    int settings_error; /* error is about its settings (a config file, a
+                           dictionary), not the file: 2 when an earlier input
+                           had the same one, so it is printed once */
     mtl_result *result;
     int lint_failed;
     int named;        /* named on the command line (not found in a directory) */

@@ -12,6 +12,8 @@
 #include "lsp_server.h"
 #include "settings.h"
 
+#include "base/buf.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,9 @@ static int open_baselines(const cli_config *cfg, baseline **base,
 static void assign_linters(linter_cache *cache, input *inputs, size_t n,
                            const char *stdin_name)
 {
+    /* the distinct settings errors so far (few: one per broken config) */
+    const char **told = NULL;
+    size_t n_told = 0, told_cap = 0;
     for (size_t i = 0; i < n; i++) {
         input *in = &inputs[i];
         if (in->error)
@@ -55,11 +60,19 @@ static void assign_linters(linter_cache *cache, input *inputs, size_t n,
         if (!in->linter && !in->ignored) {
             in->error = err ? err : strdup("cannot start the linter");
             err = NULL;
+            in->settings_error = 1;
+            for (size_t k = 0; in->error && k < n_told; k++)
+                if (strcmp(told[k], in->error) == 0)
+                    in->settings_error = 2;
+            /* when the list cannot grow, the error is printed again */
+            if (in->error && in->settings_error == 1)
+                (void)MTL_PUSH(told, n_told, told_cap, in->error);
         }
         free(err);
         if (in->ignored && in->named)
             fprintf(stderr, "mtlint: %s: ignored by configuration\n", in->name);
     }
+    free(told);
 }
 
 int main(int argc, char **argv)
@@ -111,7 +124,11 @@ int main(int argc, char **argv)
         input *in = &inputs[i];
         jobs_wait(work, i);
         if (in->error) {
-            fprintf(stderr, "mtlint: %s: %s\n", in->name, in->error);
+            /* a broken config says where it is broken, once */
+            if (in->settings_error == 1)
+                fprintf(stderr, "mtlint: %s\n", in->error);
+            else if (!in->settings_error)
+                fprintf(stderr, "mtlint: %s: %s\n", in->name, in->error);
             reporter_error(rep, in, in->error);
             status = 2;
         } else if (in->lint_failed) {

@@ -3,6 +3,8 @@
 #include "mtlint_config.h"
 
 #include "base/buf.h"
+#include "base/options.h"
+#include "lang/speller.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +102,42 @@ mtl_options *linter_cache_options(linter_cache *c, const char *path,
     return o;
 }
 
+/* When the linter cannot start because the dictionary for a config's
+ * `lang` is not installed, the error says which config line asks for it:
+ * the nearest config that sets lang wins, and the command line over all. */
+static void locate_lang_error(linter_cache *c, const char *path,
+                              const mtl_options *o, char **error)
+{
+    const char *lang = mtl_options_get(o, "lang");
+    if (!*error || !lang || mtl_options_get(c->cli, "lang"))
+        return;
+    char *dic = mtl_speller_locate(o, lang);
+    if (dic) {
+        free(dic);
+        return;
+    }
+    char *single[] = {(char *)c->config_file, NULL};
+    char **configs = c->config_file ? single
+                     : c->no_config ? NULL
+                                    : configs_for(c, path);
+    size_t n = 0;
+    while (configs && configs[n])
+        n++;
+    for (size_t i = n; i-- > 0;) {
+        int line = mtl_config_line_of(configs[i], path, "lang");
+        if (line > 0) {
+            mtl_sb sb = {0};
+            mtl_sb_printf(&sb, "%s:%d: %s", configs[i], line, *error);
+            char *located = mtl_sb_take(&sb);
+            if (located) {
+                free(*error);
+                *error = located;
+            }
+            return;
+        }
+    }
+}
+
 const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
                                    int *ignored, char **error)
 {
@@ -113,6 +151,8 @@ const mtl_linter *linter_cache_get(linter_cache *c, const char *path,
             found = c->items[i].linter;
     if (!found && key) {
         mtl_linter *l = mtl_linter_new(o, error);
+        if (!l)
+            locate_lang_error(c, path, o, error);
         entry e = {key, l};
         if (l && MTL_PUSH(c->items, c->n, c->cap, e) == 0) {
             key = NULL; /* owned by the cache now */

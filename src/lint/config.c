@@ -21,6 +21,7 @@
 #include "mtlint_config.h"
 
 #include "base/buf.h"
+#include "base/path.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -57,7 +58,20 @@ typedef struct reader {
     mtl_options *opts;
     int ignored;
     char *error;          /* first error, "FILE:LINE: ..." minus the line */
+    int error_read;       /* the read (see line_at) that error is about */
     int root;
+    /* inih numbers the reads of its fgets-like reader, and a line longer
+     * than its buffer takes several: line_at[i] is the line of read i + 1,
+     * so that errors name the line an editor shows. */
+    FILE *in;
+    int *line_at;
+    size_t reads, reads_cap;
+    int at_line_start;
+    int oom;
+    size_t long_read;     /* the first read that is part of a line, or 0 */
+    int max_line;         /* inih's buffer */
+    const char *want;     /* only find the line that sets this key */
+    int want_line;
 } reader;
 
 /* ---- globs ----------------------------------------------------------- */
@@ -163,8 +177,49 @@ static int fail(reader *r, const char *fmt, ...)
         mtl_sb_vprintf(&sb, fmt, ap);
         va_end(ap);
         r->error = mtl_sb_take(&sb);
+        r->error_read = (int)r->reads;
     }
     return 0; /* inih: stop counting this line as good */
+}
+
+/* inih's reader: fgets, keeping the line number of each read. */
+static char *read_line(char *str, int num, void *stream)
+{
+    reader *r = stream;
+    if (!fgets(str, num, r->in))
+        return NULL;
+    int line = r->reads ? r->line_at[r->reads - 1] + r->at_line_start : 1;
+    if (MTL_PUSH(r->line_at, r->reads, r->reads_cap, line) != 0) {
+        r->oom = 1;
+        return NULL;
+    }
+    size_t n = strlen(str);
+    r->at_line_start = n > 0 && str[n - 1] == '\n';
+    /* inih would read the rest of a long line as a line of its own */
+    if (!r->at_line_start && !feof(r->in) && !r->long_read) {
+        r->long_read = r->reads;
+        r->max_line = num;
+    }
+    return str;
+}
+
+/* What is wrong with a line inih rejected (inih does not say). */
+static const char *syntax_error(reader *r, int line)
+{
+    const char *what = "syntax error (expected 'key = value' or '[section]')";
+    char buf[256];
+    FILE *f = fopen(r->file, "r");
+    for (int i = 1; f && fgets(buf, sizeof buf, f); i += strchr(buf, '\n') != NULL) {
+        if (i < line)
+            continue;
+        const char *t = buf + strspn(buf, " \t");
+        if (*t == '[')
+            what = "section header without ']'";
+        break;
+    }
+    if (f)
+        fclose(f);
+    return what;
 }
 
 static char *trim(char *s)
@@ -227,6 +282,11 @@ static int on_entry(void *user, const char *section, const char *name,
     if (r->error)
         return 0;
     int top = !*section || strcmp(section, "mtlint") == 0;
+    if (r->want) {
+        if (strcmp(name, r->want) == 0 && (top || path_matches(r, section)))
+            r->want_line = r->line_at[r->reads - 1];
+        return 1;
+    }
     if (top && strcmp(name, "root") == 0) {
         if (!strcasecmp(value, "true") || !strcmp(value, "1"))
             r->root = 1;
@@ -277,28 +337,17 @@ static char *dir_of(const char *file)
     return mtl_sb_take(&sb);
 }
 
-/* An absolute, normalised path for target (which may not exist yet). */
-static char *absolute(const char *path)
+/* Applies config to opts for target, or with want only finds the line
+ * that sets want for target (*want_line, 0 if none). */
+static int apply(const char *config, const char *target, mtl_options *opts,
+                 const char *want, int *want_line, int *ignored, int *root,
+                 char **error)
 {
-    char buf[PATH_MAX];
-    if (realpath(path, buf))
-        return strdup(buf);
-    mtl_sb sb = {0};
-    if (path[0] != '/' && getcwd(buf, sizeof buf)) {
-        mtl_sb_adds(&sb, buf);
-        mtl_sb_addc(&sb, '/');
-    }
-    mtl_sb_adds(&sb, path);
-    return mtl_sb_take(&sb);
-}
-
-int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
-                     int *ignored, int *root, char **error)
-{
-    reader r = {.file = config, .opts = opts};
+    reader r = {.file = config, .opts = opts, .want = want};
     *error = NULL;
-    char *abs_cfg = absolute(config);
-    char *abs_target = absolute(target && strcmp(target, "-") ? target : ".");
+    char *abs_cfg = mtl_path_absolute(config);
+    char *abs_target =
+        mtl_path_absolute(target && strcmp(target, "-") ? target : ".");
     r.dir = abs_cfg ? dir_of(abs_cfg) : NULL;
     int rc = 0;
     if (!abs_cfg || !abs_target || !r.dir) {
@@ -310,17 +359,39 @@ int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
     r.target = abs_target;
     if (strncmp(abs_target, r.dir, dl) == 0)
         r.rel = abs_target + dl;
-    int line = ini_parse(config, on_entry, &r);
-    if (line != 0 || r.error) {
+    r.in = fopen(config, "r");
+    int open_errno = errno;
+    /* inih returns the read of the first error, whether a line it could
+     * not parse or one on_entry rejected (on_entry keeps only the first
+     * message, and a line it cannot parse comes first when it comes
+     * earlier: an unterminated [section] makes the keys below it land in
+     * the section before, where they may be wrong) */
+    int first = r.in ? ini_parse_stream(read_line, &r, on_entry, &r) : -1;
+    int line = first > 0 && (size_t)first <= r.reads ? r.line_at[first - 1]
+                                                     : first;
+    if (r.in && ferror(r.in) && first >= 0)
+        first = -3;
+    if (r.in)
+        fclose(r.in);
+    if (first != 0 || r.error || r.oom) {
         mtl_sb sb = {0};
-        if (line == -1)
-            mtl_sb_printf(&sb, "%s: cannot open: %s", config, strerror(errno));
-        else if (line == -2)
+        if (first == -1)
+            mtl_sb_printf(&sb, "%s: cannot open: %s", config,
+                          strerror(open_errno));
+        else if (first == -2 || r.oom)
             mtl_sb_printf(&sb, "%s: out of memory", config);
-        else if (r.error)
+        else if (first == -3)
+            mtl_sb_printf(&sb, "%s: cannot read", config);
+        else if (r.long_read && (first == 0 || (size_t)first >= r.long_read))
+            mtl_sb_printf(&sb,
+                          "%s:%d: line longer than %d bytes (continue a "
+                          "list on indented lines below it)",
+                          config, r.line_at[r.long_read - 1], r.max_line - 2);
+        else if (r.error && r.error_read == first)
             mtl_sb_printf(&sb, "%s:%d: %s", config, line, r.error);
         else
-            mtl_sb_printf(&sb, "%s:%d: syntax error", config, line);
+            mtl_sb_printf(&sb, "%s:%d: %s", config, line,
+                          syntax_error(&r, line));
         *error = mtl_sb_take(&sb);
         rc = -1;
     }
@@ -328,12 +399,30 @@ int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
         *ignored = 1;
     if (root)
         *root = r.root;
+    if (want_line)
+        *want_line = r.want_line;
 done:
     free(r.error);
+    free(r.line_at);
     free(r.dir);
     free(abs_cfg);
     free(abs_target);
     return rc;
+}
+
+int mtl_config_apply(const char *config, const char *target, mtl_options *opts,
+                     int *ignored, int *root, char **error)
+{
+    return apply(config, target, opts, NULL, NULL, ignored, root, error);
+}
+
+int mtl_config_line_of(const char *config, const char *path, const char *key)
+{
+    int line = 0;
+    char *err = NULL;
+    apply(config, path, NULL, key, &line, NULL, NULL, &err);
+    free(err);
+    return line;
 }
 
 /* Does the config file say root = true? (Errors are reported when it is
@@ -354,7 +443,7 @@ char **mtl_config_find(const char *target)
 {
     int is_stdin = !target || strcmp(target, "-") == 0;
     /* The directory to start in: the file's own, or the working directory. */
-    char *dir = absolute(is_stdin ? "." : target);
+    char *dir = mtl_path_absolute(is_stdin ? "." : target);
     if (!dir)
         return NULL;
     if (!is_stdin) {
