@@ -89,6 +89,9 @@ const char *mtl_linter_resource(const mtl_linter *linter, size_t index);
  * ("language model: /usr/share/mtlint/en-us.ngram"), found without loading
  * them; malloc'd, or NULL when out of memory. */
 char *mtl_resources(const mtl_options *opts);
+/* 1 if a Hunspell dictionary for lang ("en_GB") is installed where the
+ * linter would look (--dict-path and the system's folders), else 0. */
+int mtl_dictionary_installed(const mtl_options *opts, const char *lang);
 /* Severity in force for a rule index (after options). */
 mtl_severity mtl_linter_severity(const mtl_linter *linter, size_t rule_index);
 

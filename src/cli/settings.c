@@ -4,7 +4,6 @@
 
 #include "base/buf.h"
 #include "base/options.h"
-#include "lang/speller.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,11 +110,8 @@ static void locate_lang_error(linter_cache *c, const char *path,
     const char *lang = mtl_options_get(o, "lang");
     if (!*error || !lang || mtl_options_get(c->cli, "lang"))
         return;
-    char *dic = mtl_speller_locate(o, lang);
-    if (dic) {
-        free(dic);
+    if (mtl_dictionary_installed(o, lang))
         return;
-    }
     char *single[] = {(char *)c->config_file, NULL};
     char **configs = c->config_file ? single
                      : c->no_config ? NULL

@@ -7,6 +7,7 @@
 #include "mtlint.h"
 
 #include "lang/analysis.h"
+#include "lang/speller.h"
 #include "base/buf.h"
 #include "text/doc.h"
 #include "base/options.h"
@@ -216,6 +217,14 @@ const char *mtl_linter_resource(const mtl_linter *l, size_t index)
 }
 
 const char *mtl_version(void) { return MTLINT_VERSION; }
+
+int mtl_dictionary_installed(const mtl_options *opts, const char *lang)
+{
+    char *dic = mtl_speller_locate(opts, lang);
+    int found = dic != NULL;
+    free(dic);
+    return found;
+}
 
 char *mtl_resources(const mtl_options *opts)
 {
