@@ -429,6 +429,11 @@ void fuzz_check_markdown(const char *data, size_t len, const mtl_result *r)
     code_and_html(&m, &rs);
     for (size_t i = 0; i < mtl_result_count(r); i++) {
         const mtl_finding *f = mtl_result_at(r, i);
+        /* these two report the suppression comments themselves, which are
+         * HTML in Markdown */
+        if (!strcmp(f->rule, "unused-suppression") ||
+            !strcmp(f->rule, "unknown-rule"))
+            continue;
         for (size_t k = 0; k < rs.n; k++)
             FUZZ_CHECK(f->offset < rs.items[k].start ||
                            f->offset >= rs.items[k].end,
