@@ -102,7 +102,7 @@ typedef struct strmap {
 
 static size_t map_slot(const strmap *m, const char *s, size_t len)
 {
-    size_t i = (size_t)mtl_vectors_fnv(MTL_VECTORS_FNV_SEED, s, len) &
+    size_t i = (size_t)mtl_fnv64(MTL_FNV64_INIT, s, len) &
                (m->cap - 1);
     while (m->keys[i] &&
            (strlen(m->keys[i]) != len || memcmp(m->keys[i], s, len) != 0))
@@ -638,7 +638,7 @@ static void write_store(const char *path, const source *s, const char *desc,
     emit(&o, NULL, ((size_t)mask + 1) * 4);
     for (uint32_t k = 0; k < count; k++) {
         const char *w = s->words[ids[k]];
-        uint32_t i = (uint32_t)mtl_vectors_fnv(MTL_VECTORS_FNV_SEED, w,
+        uint32_t i = (uint32_t)mtl_fnv64(MTL_FNV64_INIT, w,
                                                strlen(w)) & mask;
         uint32_t *slots = (uint32_t *)(o.b + h.off_hash);
         while (slots[i])
@@ -661,8 +661,8 @@ static void write_store(const char *path, const source *s, const char *desc,
     align8(&o);
 
     h.file_size = o.n;
-    h.payload_check = mtl_vectors_fnv(MTL_VECTORS_FNV_SEED, o.b + sizeof h,
-                                      o.n - sizeof h);
+    h.payload_check = mtl_fnv64(MTL_FNV64_INIT, (const char *)o.b + sizeof h,
+                                o.n - sizeof h);
     h.header_check = mtl_vectors_header_sum(&h);
     memcpy(o.b, &h, sizeof h);
 

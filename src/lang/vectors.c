@@ -165,8 +165,8 @@ int mtl_vectors_verify(const mtl_vectors *v, char **error)
 {
     *error = NULL;
     const mtl_vectors_header *h = v->h;
-    uint64_t sum = mtl_vectors_fnv(MTL_VECTORS_FNV_SEED,
-                                   v->base + sizeof *h, v->size - sizeof *h);
+    uint64_t sum = mtl_fnv64(MTL_FNV64_INIT, (const char *)v->base + sizeof *h,
+                             v->size - sizeof *h);
     if (sum != h->payload_check)
         return *error = message("word-vector store", "payload checksum "
                                 "mismatch (damaged file)"), -1;
@@ -217,7 +217,7 @@ uint32_t mtl_vectors_dims(const mtl_vectors *v) { return v->dims; }
 
 uint32_t mtl_vectors_find(const mtl_vectors *v, const char *word, size_t len)
 {
-    uint64_t h = mtl_vectors_fnv(MTL_VECTORS_FNV_SEED, word, len);
+    uint64_t h = mtl_fnv64(MTL_FNV64_INIT, word, len);
     uint32_t i = (uint32_t)h & v->slot_mask;
     /* at most one pass over the slots, so a damaged full index still ends */
     for (uint64_t n = 0; n <= v->slot_mask; n++, i = (i + 1) & v->slot_mask) {

@@ -11,6 +11,8 @@
 #ifndef MTL_VECTORS_FORMAT_H
 #define MTL_VECTORS_FORMAT_H
 
+#include "base/hash.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,22 +43,12 @@ typedef struct mtl_vectors_header {
 
 _Static_assert(sizeof(mtl_vectors_header) == 256, "header layout");
 
-/* 64-bit FNV-1a, continued from h (start with MTL_VECTORS_FNV_SEED). */
-#define MTL_VECTORS_FNV_SEED 0xcbf29ce484222325u
-static inline uint64_t mtl_vectors_fnv(uint64_t h, const void *p, size_t len)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ s[i]) * 0x100000001b3u;
-    return h;
-}
-
 /* The checksum of a header: FNV-1a 64 with header_check taken as 0. */
 static inline uint64_t mtl_vectors_header_sum(const mtl_vectors_header *h)
 {
     mtl_vectors_header c = *h;
     c.header_check = 0;
-    return mtl_vectors_fnv(MTL_VECTORS_FNV_SEED, &c, sizeof c);
+    return mtl_fnv64(MTL_FNV64_INIT, (const char *)&c, sizeof c);
 }
 
 #endif
