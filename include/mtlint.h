@@ -130,6 +130,9 @@ int mtl_lint(const mtl_linter *linter, const char *bytes, size_t len,
 
 size_t mtl_result_count(const mtl_result *result);
 const mtl_finding *mtl_result_at(const mtl_result *result, size_t index);
+/* The order of a result's findings, for qsort: by offset, then length,
+ * rule and message. */
+int mtl_finding_compare(const void *a, const void *b);
 /* Removes the findings i for which remove[i] is non-zero (keeping order). */
 void mtl_result_remove(mtl_result *result, const unsigned char *remove);
 void mtl_result_free(mtl_result *result);

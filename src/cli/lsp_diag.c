@@ -38,21 +38,10 @@ int lsp_lint_borrow(lsp_lint *l, const mtl_finding *f, size_t offset)
     return MTL_PUSH(l->items, l->count, l->cap, copy);
 }
 
-static int by_position(const void *pa, const void *pb)
-{
-    const mtl_finding *a = pa, *b = pb;
-    if (a->offset != b->offset)
-        return a->offset < b->offset ? -1 : 1;
-    if (a->length != b->length)
-        return a->length < b->length ? -1 : 1;
-    int c = strcmp(a->rule, b->rule);
-    return c ? c : strcmp(a->message, b->message);
-}
-
 int lsp_lint_finish(lsp_lint *l)
 {
-    if (l->count > 1)
-        qsort(l->items, l->count, sizeof *l->items, by_position);
+    if (l->count > 1) /* the CLI's order */
+        qsort(l->items, l->count, sizeof *l->items, mtl_finding_compare);
     l->hidden = calloc(l->count + 1, 1);
     if (!l->hidden || lsp_lines_index(&l->lines, l->text, l->len) != 0)
         return -1;

@@ -25,7 +25,7 @@ int mtl_result_add(struct mtl_result *r, const char *rule, mtl_severity sev,
     return 0;
 }
 
-static int by_position(const void *pa, const void *pb)
+int mtl_finding_compare(const void *pa, const void *pb)
 {
     const mtl_finding *a = pa, *b = pb;
     if (a->offset != b->offset)
@@ -97,7 +97,7 @@ void mtl_result_to_source(struct mtl_result *r, const mtl_doc *doc)
 void mtl_result_finish(struct mtl_result *r, const mtl_doc *doc)
 {
     if (r->count > 1)
-        qsort(r->items, r->count, sizeof *r->items, by_position);
+        qsort(r->items, r->count, sizeof *r->items, mtl_finding_compare);
     size_t kept = 0;
     for (size_t i = 0; i < r->count; i++) {
         mtl_finding *f = &r->items[i];
