@@ -21,6 +21,7 @@
 
 #include "base/strlist.h"
 #include "lang/lmscore.h"
+#include "text/tokens.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -40,16 +41,15 @@
 #define MEAN_SPREAD 5.0
 #define MIN_WORDS 5
 
-/* Is the unit part of a path or an option ("/etc/services", "d-i”")? Its
- * neighbours then are code, not prose: three false findings of the run test
- * on clean how-to guides were these. */
+/* Is the unit part of a path ("/etc/services")? Its neighbours then are
+ * code, not prose: two false findings of the run test on clean how-to
+ * guides were these. */
 static int in_code(const mtl_doc *doc, const mtl_lm_unit *u)
 {
-    const mtl_token *a = &doc->tokens[u->tok], *b = &doc->tokens[u->tok_end - 1];
-    if (u->tok > 0 && a[-1].kind == MTL_TOK_PUNCT && doc->text[a[-1].start] == '/')
+    size_t last = u->tok_end - 1;
+    if (mtl_tok_after_path(doc, last))
         return 1;
-    return u->tok_end < doc->n_tokens && b[1].kind == MTL_TOK_PUNCT &&
-           doc->text[b[1].start] == '/';
+    return mtl_tok_glued(doc, last) && mtl_tok_char(doc, last + 1) == '/';
 }
 
 static int counted(const mtl_doc *doc, const mtl_lm_unit *u,
