@@ -91,6 +91,30 @@ static void paths(void **state)
     mtl_doc_free(&d);
 }
 
+static void questions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int question;
+    } cases[] = {
+        {"Can police enter?", 1},
+        {"He said “Why?”", 1},
+        {"They asked (really?)", 1},
+        {"Is it [ready?]", 1},
+        {"He asked whether it was ready.", 0},
+        {"What a day!", 0},
+        {"Where is it", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        mtl_doc d;
+        build(&d, cases[k].text, strlen(cases[k].text));
+        assert_int_equal(d.n_sentences, 1);
+        assert_int_equal(mtl_sentence_is_question(&d, 0), cases[k].question);
+        mtl_doc_free(&d);
+    }
+}
+
 /* A line without spaces: each look-up stays within its window, so that
  * asking at every token costs linear time, and no '/' is invented. */
 static void long_glued_line(void **state)
@@ -118,6 +142,7 @@ int main(void)
         cmocka_unit_test(marks_and_closers),
         cmocka_unit_test(neighbours),
         cmocka_unit_test(paths),
+        cmocka_unit_test(questions),
         cmocka_unit_test(long_glued_line),
     };
     return cmocka_run_group_tests_name("tokens", tests, NULL, NULL);

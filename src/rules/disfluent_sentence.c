@@ -88,20 +88,6 @@ static const char *const inverting[] = {
  * 1,106 injected swaps found. */
 static const char *const conjunctions[] = {"and", "or", "but", "nor", NULL};
 
-static int is_question(const mtl_doc *doc, const mtl_sentence *sent)
-{
-    for (size_t t = sent->tok_end; t > sent->tok_begin; t--) {
-        const mtl_token *tk = &doc->tokens[t - 1];
-        if (tk->kind == MTL_TOK_QUOTE || mtl_tok_is_space(tk))
-            continue;
-        const char *c = doc->text + tk->start;
-        if (tk->kind == MTL_TOK_PUNCT && (*c == ')' || *c == ']'))
-            continue;
-        return tk->kind == MTL_TOK_PUNCT && *c == '?';
-    }
-    return 0;
-}
-
 static size_t unit_start(const mtl_doc *doc, const mtl_lm_unit *u)
 {
     return doc->tokens[u->tok].start;
@@ -120,7 +106,7 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
     const mtl_lm_unit *u = lm->units + ls->unit_begin;
     size_t n = ls->unit_end - ls->unit_begin, best_k = SIZE_MAX;
     const mtl_ngram *ng = mtl_lm_model_ngram(lm->model);
-    int question = is_question(doc, &doc->sentences[s]);
+    int question = mtl_sentence_is_question(doc, s);
     double best = SWAP_GAIN;
     for (size_t k = 0; k + 1 < n; k++) {
         if (!counted(doc, &u[k], k ? &u[k - 1] : NULL) ||

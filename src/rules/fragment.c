@@ -36,6 +36,7 @@
  * part-of-speech tags.
  */
 #include "text/abbrev.h"
+#include "text/tokens.h"
 #include "findings/rule.h"
 #include "lang/tags.h"
 
@@ -428,18 +429,6 @@ static int opens_with_set_phrase(const mtl_doc *doc, const mtl_sentence *s)
     for (size_t i = s->tok_begin; i < s->tok_end; i++)
         if (is_char(doc, &doc->tokens[i], ','))
             return is_set_phrase(doc, s->tok_begin, i, markers);
-    return 0;
-}
-
-/* Does the sentence end on a question mark (closing quotes may follow)? */
-static int is_question(const mtl_doc *doc, const mtl_sentence *s)
-{
-    for (size_t i = s->tok_end; i-- > s->tok_begin;) {
-        const mtl_token *t = &doc->tokens[i];
-        if (t->kind == MTL_TOK_QUOTE || is_char(doc, t, ')'))
-            continue;
-        return is_char(doc, t, '?');
-    }
     return 0;
 }
 
@@ -870,7 +859,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             /* a line of a file of one sentence a line has no sentence
              * before it, and opens no paragraph either */
             int first = !before && !cut;
-            int answer = before && is_question(doc, before);
+            int answer = before && mtl_sentence_is_question(doc, si - 1);
             if (sh.intj || sh.layout || (before && after_label(doc, before)) ||
                 (before && after_abbreviation(doc, before)) ||
                 is_set_phrase(doc, s->tok_begin, s->tok_end, set_phrases) ||

@@ -82,3 +82,17 @@ int mtl_tok_after_path(const mtl_doc *doc, size_t i)
     }
     return 0;
 }
+
+int mtl_sentence_is_question(const mtl_doc *doc, size_t s)
+{
+    const mtl_sentence *se = &doc->sentences[s];
+    for (size_t i = se->tok_end; i-- > se->tok_begin;) {
+        const mtl_token *t = &doc->tokens[i];
+        char c = mtl_tok_char(doc, i);
+        if (t->kind == MTL_TOK_QUOTE || mtl_tok_is_space(t) || c == ')' ||
+            c == ']')
+            continue;
+        return c == '?';
+    }
+    return 0;
+}

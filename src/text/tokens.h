@@ -38,4 +38,8 @@ size_t mtl_tok_prev_near(const mtl_doc *doc, size_t i);
  * that a long line without spaces costs linear time. */
 int mtl_tok_after_path(const mtl_doc *doc, size_t i);
 
+/* Does sentence s end on a question mark, with closing quotes and
+ * brackets after it allowed ("Why?”", "(Really?)")? */
+int mtl_sentence_is_question(const mtl_doc *doc, size_t s);
+
 #endif
