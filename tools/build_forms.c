@@ -14,6 +14,7 @@
  * file, which the runtime ignores (it then asks Hunspell).
  */
 #include "base/hash.h"
+#include "base/mapfile.h"
 #include "lang/forms_format.h"
 #include "lang/speller.h"
 #include "lang/wordset.h"
@@ -22,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 typedef struct keys {
     mtl_forms_slot *slot;
@@ -78,11 +78,11 @@ static int add_key(void *ctx, const char *s, size_t n)
 
 static int stat_of(const char *path, int64_t *size, int64_t *mtime_ns)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
+    mtl_file_stamp st;
+    if (mtl_file_stamp_of(path, &st) != 0)
         return -1;
-    *size = (int64_t)st.st_size;
-    *mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    *size = st.size;
+    *mtime_ns = st.mtime_ns;
     return 0;
 }
 

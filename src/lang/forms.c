@@ -3,58 +3,36 @@
  */
 #include "lang/forms.h"
 
+#include "base/mapfile.h"
 #include "lang/forms_format.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct mtl_forms {
+    mtl_mapfile map;
     const unsigned char *base;
-    size_t size;
     const mtl_forms_header *h;
     const mtl_forms_slot *slots;
     const char *strings;
     uint64_t mask;
 };
 
-static int same_file(const char *path, int64_t size, int64_t mtime_ns)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return 0;
-    int64_t ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    return (int64_t)st.st_size == size && ns == mtime_ns;
-}
-
 /* A section [off, off + len) inside the file, 8-byte aligned. */
 static int inside(uint64_t off, uint64_t len, uint64_t size)
 {
-    return off % 8 == 0 && off >= sizeof(mtl_forms_header) && off <= size &&
-           len <= size - off;
+    return mtl_map_inside(off, len, size, sizeof(mtl_forms_header), 8);
 }
 
 mtl_forms *mtl_forms_open(const char *path, const char *aff, const char *dic)
 {
     if (!path)
         return NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    mtl_mapfile m;
+    if (mtl_map_open(path, sizeof(mtl_forms_header), &m) != 0)
         return NULL;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (uint64_t)st.st_size < sizeof(mtl_forms_header)) {
-        close(fd);
-        return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    void *p = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED)
-        return NULL;
+    size_t size = m.size;
+    const void *p = m.base;
     const mtl_forms_header *h = p;
     int ok = memcmp(h->magic, MTL_FORMS_MAGIC, 8) == 0 &&
              h->version == MTL_FORMS_VERSION &&
@@ -66,20 +44,20 @@ mtl_forms *mtl_forms_open(const char *path, const char *aff, const char *dic)
                     size) &&
              inside(h->off_strings, h->strings_len, size) &&
              inside(h->off_grams, h->grams_len, size) &&
-             same_file(aff, h->aff_size, h->aff_mtime_ns) &&
-             same_file(dic, h->dic_size, h->dic_mtime_ns);
+             mtl_file_stamp_matches(aff, h->aff_size, h->aff_mtime_ns) &&
+             mtl_file_stamp_matches(dic, h->dic_size, h->dic_mtime_ns);
     mtl_forms *f = ok ? calloc(1, sizeof *f) : NULL;
     if (!f) {
-        munmap(p, size);
+        mtl_map_close(&m);
         return NULL;
     }
-    f->base = p;
-    f->size = size;
+    f->map = m;
+    f->base = m.base;
     f->h = h;
     f->slots = (const mtl_forms_slot *)(f->base + h->off_slots);
     f->strings = (const char *)(f->base + h->off_strings);
     f->mask = ((uint64_t)1 << h->slot_bits) - 1;
-    madvise(p, size, MADV_RANDOM); /* slots are read in no order */
+    mtl_map_random(&f->map); /* slots are read in no order */
     return f;
 }
 
@@ -87,7 +65,7 @@ void mtl_forms_close(mtl_forms *f)
 {
     if (!f)
         return;
-    munmap((void *)f->base, f->size);
+    mtl_map_close(&f->map);
     free(f);
 }
 

@@ -46,21 +46,11 @@ static const char *describe(const void *shared)
 
 static void study_vocabulary(mtl_lm_model *m)
 {
-    uint32_t n = mtl_ngram_vocab_size(m->ng), upper = 0, hyphen = 0, digits = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        const char *w = mtl_ngram_word_text(m->ng, i);
-        if (w[0] == '<')
-            continue;
-        int up = 0;
-        for (const char *p = w; *p; p++)
-            up |= isupper((unsigned char)*p) != 0;
-        upper += (uint32_t)up;
-        hyphen += strchr(w + 1, '-') != NULL;
-        digits += isdigit((unsigned char)w[0]) != 0;
-    }
-    m->lowercase = upper * 50 < n;
-    m->hyphenated = hyphen > 0;
-    m->digits = digits > 0;
+    /* found over the whole vocabulary when the store was made */
+    uint32_t style = mtl_ngram_vocab_style(m->ng);
+    m->lowercase = (style & MTL_NGRAM_STYLE_LOWER) != 0;
+    m->hyphenated = (style & MTL_NGRAM_STYLE_HYPHEN) != 0;
+    m->digits = (style & MTL_NGRAM_STYLE_DIGITS) != 0;
     m->split_clitics = mtl_ngram_word(m->ng, "n't", 3) != MTL_NGRAM_NONE;
     m->punct = mtl_ngram_word(m->ng, ",", 1) != MTL_NGRAM_NONE;
 }

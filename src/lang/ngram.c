@@ -6,20 +6,17 @@
 #include "lang/ngram_format.h"
 
 #include "base/buf.h"
+#include "base/mapfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct mtl_ngram {
     const unsigned char *base;
     size_t size;
-    int mapped;                 /* base is an mmap, else malloc'd */
+    mtl_mapfile map;            /* base, when mapped; else base is malloc'd */
     const mtl_ngram_header *h;
     const uint32_t *word_offs;
     const char *strings;
@@ -30,6 +27,7 @@ struct mtl_ngram {
     const uint64_t *keys[MTL_NGRAM_MAX_ORDER + 1];
     const uint32_t *vals[MTL_NGRAM_MAX_ORDER + 1];
     const uint32_t *index[MTL_NGRAM_MAX_ORDER + 1];
+    uint32_t style;             /* MTL_NGRAM_STYLE_* */
 };
 
 /* "a: b", or a alone, malloc'd */
@@ -97,6 +95,13 @@ static int bind(mtl_ngram *lm)
         lm->keys[n] = (const uint64_t *)(lm->base + h->off_keys[n - 1]);
         lm->vals[n] = (const uint32_t *)(lm->base + h->off_vals[n - 1]);
     }
+    lm->style = h->vocab_style;
+    if (!(lm->style & MTL_NGRAM_STYLE_FOUND)) { /* a file from before */
+        mtl_ngram_style_count c = {0};
+        for (uint32_t i = 0; i < h->n_words; i++)
+            mtl_ngram_style_add(&c, lm->strings + lm->word_offs[i]);
+        lm->style = mtl_ngram_style_of(&c);
+    }
     return 0;
 }
 
@@ -146,39 +151,29 @@ static mtl_ngram *open_arpa(const char *path, char **error)
 mtl_ngram *mtl_ngram_open(const char *path, char **error)
 {
     *error = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return *error = message(path, strerror(errno)), NULL;
-    struct stat st;
-    char magic[8] = {0};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return *error = message(path, "not a regular file"), NULL;
-    }
-    ssize_t got = pread(fd, magic, sizeof magic, 0);
-    if (got != (ssize_t)sizeof magic ||
-        memcmp(magic, MTL_NGRAM_MAGIC, 8) != 0) {
-        close(fd);
+    mtl_mapfile m;
+    if (mtl_map_open(path, 0, &m) != 0)
+        return *error = message(path, errno == EINVAL ? "not a regular file"
+                                                      : strerror(errno)),
+               NULL;
+    if (m.size < 8 || memcmp(m.base, MTL_NGRAM_MAGIC, 8) != 0) {
+        mtl_map_close(&m);
         return open_arpa(path, error);
     }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED)
-        return *error = message(path, strerror(errno)), NULL;
     mtl_ngram *lm = calloc(1, sizeof *lm);
     if (!lm) {
-        munmap(p, (size_t)st.st_size);
+        mtl_map_close(&m);
         return *error = message("out of memory", NULL), NULL;
     }
-    lm->base = p;
-    lm->size = (size_t)st.st_size;
-    lm->mapped = 1;
+    lm->map = m;
+    lm->base = m.base;
+    lm->size = m.size;
     if (bind(lm) != 0) {
         mtl_ngram_close(lm);
         return *error = message(path, "damaged n-gram store"), NULL;
     }
     /* n-gram lookups jump around: do not read ahead */
-    madvise(p, lm->size, MADV_RANDOM);
+    mtl_map_random(&lm->map);
     return lm;
 }
 
@@ -186,8 +181,8 @@ void mtl_ngram_close(mtl_ngram *lm)
 {
     if (!lm)
         return;
-    if (lm->mapped)
-        munmap((void *)lm->base, lm->size);
+    if (lm->map.base)
+        mtl_map_close(&lm->map);
     else
         free((void *)lm->base);
     free(lm);
@@ -195,6 +190,7 @@ void mtl_ngram_close(mtl_ngram *lm)
 
 int mtl_ngram_order(const mtl_ngram *lm) { return (int)lm->h->order; }
 uint32_t mtl_ngram_vocab_size(const mtl_ngram *lm) { return lm->h->n_words; }
+uint32_t mtl_ngram_vocab_style(const mtl_ngram *lm) { return lm->style; }
 const char *mtl_ngram_describe(const mtl_ngram *lm) { return lm->h->describe; }
 float mtl_ngram_unk_floor(const mtl_ngram *lm) { return lm->h->floor; }
 uint32_t mtl_ngram_bos(const mtl_ngram *lm) { return lm->h->bos; }

@@ -33,6 +33,16 @@ const char *mtl_ngram_describe(const mtl_ngram *lm);
 /* Score of a word the model does not know (log10). */
 float mtl_ngram_unk_floor(const mtl_ngram *lm);
 
+/* How the vocabulary writes words (MTL_NGRAM_STYLE_* bits). */
+enum {
+    MTL_NGRAM_STYLE_LOWER = 1,  /* case-folded: under 2 % of the words have
+                                   a capital */
+    MTL_NGRAM_STYLE_HYPHEN = 2, /* compounds such as "cease-fire" are words */
+    MTL_NGRAM_STYLE_DIGITS = 4, /* numbers are words ("1990") */
+    MTL_NGRAM_STYLE_FOUND = 1u << 31 /* set: the others are known */
+};
+uint32_t mtl_ngram_vocab_style(const mtl_ngram *lm);
+
 /* The id of a word spelled exactly so (len bytes), or MTL_NGRAM_NONE. */
 uint32_t mtl_ngram_word(const mtl_ngram *lm, const char *w, size_t len);
 const char *mtl_ngram_word_text(const mtl_ngram *lm, uint32_t id);

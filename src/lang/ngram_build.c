@@ -455,8 +455,10 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
     uint32_t *slots = (uint32_t *)(img + h.off_hash);
     uint32_t mask = (uint32_t)(((uint64_t)1 << h.hash_bits) - 1);
     float *uni = (float *)(img + h.off_uni);
+    mtl_ngram_style_count style = {0};
     for (size_t id = 0; id < b->n_words; id++) {
         const char *w = b->strings + b->offs[id];
+        mtl_ngram_style_add(&style, w);
         uint32_t i = (uint32_t)mtl_ngram_hash_bytes(w, strlen(w)) & mask;
         while (slots[i])
             i = (i + 1) & mask;
@@ -471,6 +473,7 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
         else if (!strcmp(w, "<unk>") || !strcmp(w, "<UNK>"))
             h.unk = (uint32_t)id;
     }
+    h.vocab_style = mtl_ngram_style_of(&style);
     for (int n = 2; n <= order; n++) {
         const mtl_ngram_entry *g = b->grams[n];
         size_t m = b->n_grams[n];

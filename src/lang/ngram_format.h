@@ -38,11 +38,41 @@ typedef struct mtl_ngram_header {
                                                 where keys with these top bits
                                                 start */
     uint32_t index_bits[MTL_NGRAM_MAX_ORDER];
-    uint32_t reserved;
+    uint32_t vocab_style;      /* MTL_NGRAM_STYLE_*, found at import; 0 in
+                                  older files (then found at open) */
     char describe[80];         /* NUL-terminated model description */
 } mtl_ngram_header;
 
 _Static_assert(sizeof(mtl_ngram_header) == 384, "header layout");
+
+/* How the vocabulary writes words, found once from all its words. */
+typedef struct mtl_ngram_style_count {
+    uint32_t words, upper, hyphen, digits;
+} mtl_ngram_style_count;
+
+static inline void mtl_ngram_style_add(mtl_ngram_style_count *c,
+                                       const char *w)
+{
+    c->words++;
+    if (w[0] == '<') /* <s>, </s>, <unk> */
+        return;
+    int up = 0, hy = 0;
+    for (const char *p = w; *p; p++) {
+        up |= *p >= 'A' && *p <= 'Z';
+        hy |= p > w && *p == '-';
+    }
+    c->upper += (uint32_t)up;
+    c->hyphen += (uint32_t)hy;
+    c->digits += w[0] >= '0' && w[0] <= '9';
+}
+
+static inline uint32_t mtl_ngram_style_of(const mtl_ngram_style_count *c)
+{
+    return MTL_NGRAM_STYLE_FOUND |
+           (c->upper * 50 < c->words ? MTL_NGRAM_STYLE_LOWER : 0) |
+           (c->hyphen ? MTL_NGRAM_STYLE_HYPHEN : 0) |
+           (c->digits ? MTL_NGRAM_STYLE_DIGITS : 0);
+}
 
 /* 64-bit FNV-1a: the word index hash. */
 static inline uint64_t mtl_ngram_hash_bytes(const char *s, size_t len)

@@ -122,7 +122,8 @@ static unsigned huge_kinds(const mtl_table *t, const char *s, size_t n)
     return kinds;
 }
 
-/* An optional generated table; absent or unreadable, it is empty. Out of
+/* An optional generated table, sorted by its first field (mapped when
+ * compiled at build time); absent or unreadable, it is empty. Out of
  * memory is -1: a linter without the table would lint differently. */
 static int load_table(const mtl_options *opts, const char *name, size_t fields,
                       mtl_table *t)
@@ -131,14 +132,14 @@ static int load_table(const mtl_options *opts, const char *name, size_t fields,
     char *path = mtl_data_find(opts, name);
     if (!path)
         return errno == ENOMEM ? -1 : 0;
-    int rc = mtl_table_load(t, path, fields);
+    int rc = mtl_table_open(t, path, fields, 0);
     int oom = rc != 0 && errno == ENOMEM;
     free(path);
     if (rc != 0) {
         memset(t, 0, sizeof *t);
         return oom ? -1 : 0;
     }
-    return mtl_table_sort(t, 0); /* generated sorted: only checked */
+    return 0;
 }
 
 static int load(const mtl_options *opts, void **shared, char **notice,

@@ -9,19 +9,18 @@
 #include "lang/vectors.h"
 #include "lang/vectors_format.h"
 
+#include "base/mapfile.h"
+
 #include <assert.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct mtl_vectors {
+    mtl_mapfile map;
     const unsigned char *base;
     size_t size;
     const mtl_vectors_header *h;
@@ -97,38 +96,34 @@ static const char *check_header(const mtl_vectors_header *h, uint64_t size)
 mtl_vectors *mtl_vectors_open(const char *path, char **error)
 {
     *error = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return *error = message(path, "%s", strerror(errno)), NULL;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return *error = message(path, "not a regular file"), NULL;
-    }
-    if ((uint64_t)st.st_size < sizeof(mtl_vectors_header)) {
-        close(fd);
-        return *error = message(path, "truncated word-vector store (%lld "
+    mtl_mapfile m;
+    if (mtl_map_open(path, 0, &m) != 0)
+        return *error = message(path, "%s",
+                                errno == EINVAL ? "not a regular file"
+                                                : strerror(errno)),
+               NULL;
+    if (m.size < sizeof(mtl_vectors_header)) {
+        size_t got = m.size;
+        mtl_map_close(&m);
+        return *error = message(path, "truncated word-vector store (%zu "
                                 "bytes, the header alone has %zu)",
-                                (long long)st.st_size,
-                                sizeof(mtl_vectors_header)), NULL;
+                                got, sizeof(mtl_vectors_header)), NULL;
     }
-    size_t size = (size_t)st.st_size;
-    void *p = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED)
-        return *error = message(path, "%s", strerror(errno)), NULL;
+    size_t size = m.size;
+    const void *p = m.base;
     const mtl_vectors_header *h = p;
     const char *bad = check_header(h, size);
     if (bad) {
-        munmap(p, size);
+        mtl_map_close(&m);
         return *error = message(path, "%s", bad), NULL;
     }
     mtl_vectors *v = calloc(1, sizeof *v);
     if (!v) {
-        munmap(p, size);
+        mtl_map_close(&m);
         return *error = message(path, "out of memory"), NULL;
     }
-    v->base = p;
+    v->map = m;
+    v->base = m.base;
     v->size = size;
     v->h = h;
     v->count = h->count;
@@ -149,7 +144,7 @@ mtl_vectors *mtl_vectors_open(const char *path, char **error)
                                 "(unterminated strings)"), NULL;
     }
     /* lookups and vectors are read in no order */
-    madvise(p, size, MADV_RANDOM);
+    mtl_map_random(&v->map);
     return v;
 }
 
@@ -157,7 +152,7 @@ void mtl_vectors_close(mtl_vectors *v)
 {
     if (!v)
         return;
-    munmap((void *)v->base, v->size);
+    mtl_map_close(&v->map);
     free(v);
 }
 

@@ -111,11 +111,11 @@ static void fini(void *p)
     free(st);
 }
 
-/* Loads a table if it is there (without it the rule has less evidence).
- * The short hand-written list is sorted here; the generated one must come
- * sorted. Returns 0, or -1 with a malloc'd *error. */
+/* Loads a table sorted by word if it is there (without it the rule has
+ * less evidence); compiled at build time, it is mapped, not parsed.
+ * Returns 0, or -1 with a malloc'd *error. */
 static int load(const mtl_options *opts, const char *name, mtl_table *t,
-                int hand, char **error)
+                char **error)
 {
     char *path = mtl_data_find(opts, name);
     if (!path && errno == ENOMEM) {
@@ -124,19 +124,10 @@ static int load(const mtl_options *opts, const char *name, mtl_table *t,
     }
     if (!path)
         return 0;
-    int rc = mtl_table_load(t, path, 4);
+    int rc = mtl_table_open(t, path, 4, 0);
     free(path);
-    if (rc != 0 || (hand && mtl_table_sort(t, 0) != 0)) {
+    if (rc != 0) {
         *error = strdup("mistranslation: out of memory");
-        return -1;
-    }
-    if (!mtl_table_sorted(t, 0)) {
-        mtl_sb sb = {0};
-        mtl_sb_printf(&sb,
-                      "mistranslation: %s is not sorted by word "
-                      "(rebuild it with build_pivots)",
-                      name);
-        *error = mtl_sb_take(&sb);
         return -1;
     }
     return 0;
@@ -149,8 +140,8 @@ static int init(const mtl_options *opts, void **out, char **error)
         *error = strdup("mistranslation: out of memory");
         return -1;
     }
-    if (load(opts, "confusions.tsv", &st->hand, 1, error) != 0 ||
-        load(opts, "pivots.tsv", &st->pivots, 0, error) != 0) {
+    if (load(opts, "confusions.tsv", &st->hand, error) != 0 ||
+        load(opts, "pivots.tsv", &st->pivots, error) != 0) {
         fini(st);
         return -1;
     }

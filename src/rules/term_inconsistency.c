@@ -73,12 +73,11 @@ static int init(const mtl_options *opts, void **state, char **error)
     char *path = mtl_data_find(opts, "us-uk.tsv");
     if (!path) /* compounds and abbreviations still work */
         return errno == ENOMEM ? -1 : 0;
-    int rc = mtl_table_load(&t->by_us, path, 2);
+    int rc = mtl_table_open(&t->by_us, path, 2, 0);
     free(path);
     if (rc != 0) /* unreadable: as if not installed; no memory: fail */
         return errno == ENOMEM ? -1 : 0;
-    if (mtl_table_sort(&t->by_us, 0) != 0 ||
-        mtl_table_view(&t->by_us, 1, &t->by_uk) != 0) {
+    if (mtl_table_view(&t->by_us, 1, &t->by_uk) != 0) {
         *error = NULL; /* "cannot start rule" is said for us */
         return -1;
     }
