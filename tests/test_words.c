@@ -190,6 +190,13 @@ static void speller_stems(void **state)
     assert_int_equal(mtl_speller_stems(sp, "hostages", buf, 4), 0);
     assert_string_equal(buf, "");
     assert_int_equal(mtl_speller_stems(sp, "qzxv", buf, sizeof buf), 0);
+    /* the bases of words in -s among the stems */
+    assert_int_equal(mtl_speller_s_stems(sp, "hostages"), MTL_STEM_S);
+    assert_true(mtl_speller_s_stems(sp, "news") & MTL_STEM_SELF);
+    assert_true(mtl_speller_s_stems(sp, "cities") & MTL_STEM_IES);
+    assert_true(mtl_speller_s_stems(sp, "buildings") & MTL_STEM_INGS);
+    assert_int_equal(mtl_speller_s_stems(sp, "qzxvs"), 0);
+    assert_int_equal(mtl_speller_s_stems(sp, "hostage"), 0);
     mtl_speller_close(sp);
 }
 
@@ -312,7 +319,7 @@ static size_t compare_words(const mtl_speller *sp, const char *s, size_t n,
             continue;
         }
         char w[4][128];
-        size_t k = j - i < sizeof w[0] ? j - i : 0;
+        size_t k = j - i < sizeof w[0] - 1 ? j - i : 0;
         int letters_only = 1;
         for (size_t c = i; c < j; c++)
             letters_only &= (unsigned)(((unsigned char)s[c] | 32) - 'a') < 26u;
@@ -334,6 +341,14 @@ static size_t compare_words(const mtl_speller *sp, const char *s, size_t n,
                 fail_msg("compiled and Hunspell disagree on '%.*s'", (int)k,
                          w[v]);
             compared++;
+            /* and on the stems of lower-case words in -s */
+            if (v == 1 && letters_only && w[v][k - 1] == 's') {
+                w[v][k] = '\0';
+                if (mtl_speller_s_stems(sp, w[v]) !=
+                    mtl_speller_hunspell_s_stems(sp, w[v]))
+                    fail_msg("compiled and Hunspell stems differ for '%s'",
+                             w[v]);
+            }
         }
         i = j;
     }
@@ -399,6 +414,9 @@ static void compiled_verdicts_are_hunspells(void **state)
             "colour", "Colour", "COLOUR", "paris", "Paris", "PARIS", "nasa",
             "NASA", "Nasa", "McDonald", "mcdonald", "iPhone", "I", "i", "a",
             "A", "ok", "OK", "lockdowns", "Lockdowns", "teh", "xqzjv",
+            /* stems of words in -s */
+            "news", "buildings", "cities", "buses", "physics", "series",
+            "qzxvs", "says", "goes",
             /* apostrophes: possessives, contractions, elisions */
             "it's", "It's", "IT'S", "hostages'", "'tis", "'Tis", "o'clock",
             "O'Clock", "O'CLOCK", "don't", "DON'T", "Don't", "Blinken's",
@@ -422,6 +440,8 @@ static void compiled_verdicts_are_hunspells(void **state)
             path = mtl_sb_take(&sb);
             assert_int_equal(mtl_speller_add_file(sp, path), 0);
             free(path);
+            /* the stems were compiled with the list: now they are used */
+            assert_true(compare_corpus(sp) > 100000);
             assert_int_equal(mtl_speller_add(sp, "Blinken"), 0);
             assert_true(mtl_speller_check(sp, "Blinken", 7));
             assert_true(mtl_speller_check(sp, "lockdowns", 9));

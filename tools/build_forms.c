@@ -259,6 +259,15 @@ int main(int argc, char **argv)
         sl->verdict = verdicts(sp, w, n);
         sl->verdict |= (uint8_t)(verdicts(with ? with : sp, w, n)
                                  << MTL_FORMS_LIST);
+        /* stems of the words in -s, as det-number asks (forms.h) */
+        int plain = w[n - 1] == 's';
+        for (size_t i = 0; i < n; i++)
+            plain &= w[i] >= 'a' && w[i] <= 'z';
+        if (plain) {
+            w[n] = '\0';
+            sl->stems = (uint16_t)mtl_speller_hunspell_s_stems(
+                with ? with : sp, w);
+        }
         /* U+2019 is read as ' only if Hunspell agrees on every form */
         if (memchr(w, '\'', n) &&
             (curly_verdicts(sp, w, n) != (sl->verdict & 7) ||

@@ -145,6 +145,21 @@ int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
     return (sl->verdict & (want << (with_list ? MTL_FORMS_LIST : 0))) != 0;
 }
 
+int mtl_forms_stems(const mtl_forms *f, const char *s, size_t n,
+                    int with_list)
+{
+    /* made with the word list: without it, an added word's own stem may
+     * be among them */
+    if (!f || (f->h->words_size && !with_list) || n < 2 || s[n - 1] != 's')
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return -1;
+    const mtl_forms_slot *sl = find(f, s, n);
+    /* no form folds to it: Hunspell knows no stem of it */
+    return sl ? sl->stems : 0;
+}
+
 const uint8_t *mtl_forms_grams(const mtl_forms *f, size_t *len)
 {
     *len = f ? (size_t)f->h->grams_len : 0;

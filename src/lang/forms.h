@@ -28,6 +28,12 @@ int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
 /* 1 when the folded form of the letters s[0..n) is in the file. */
 int mtl_forms_has(const mtl_forms *f, const char *s, size_t n);
 
+/* The MTL_STEM_* bits (speller.h) of the lower-case letters s[0..n)
+ * ending in -s, with the compiled-in word list added or not; -1 when the
+ * file cannot say (then ask Hunspell). */
+int mtl_forms_stems(const mtl_forms *f, const char *s, size_t n,
+                    int with_list);
+
 /* The four-letter filter built from the .dic alone, len bytes. */
 const uint8_t *mtl_forms_grams(const mtl_forms *f, size_t *len);
 /* 1 when a word list of this size and FNV-1a 64 was compiled in. */

@@ -6,7 +6,9 @@
  * One slot per case-folded form of ASCII letters that the dictionary's
  * expanded word set (wordset.h) holds, with Hunspell's own verdicts on the
  * form written in lower case, with a capital, and in capitals, asked when
- * the file was made. The source files' sizes and modification times are
+ * the file was made, and for forms ending in -s which of the bases a plural
+ * or a verb in -s can have are among Hunspell's stems of the lower-case
+ * form (det-number asks). The source files' sizes and modification times are
  * recorded: a file made from another copy of the dictionary is not used.
  */
 #ifndef MTL_FORMS_FORMAT_H
@@ -18,7 +20,7 @@
 #include <stdint.h>
 
 #define MTL_FORMS_MAGIC "MTLFORMS"
-#define MTL_FORMS_VERSION 2
+#define MTL_FORMS_VERSION 3
 
 enum { /* verdict bits of a slot: the dictionary alone, and shifted by
           * MTL_FORMS_LIST with the word list compiled in added to it */
@@ -32,7 +34,9 @@ typedef struct mtl_forms_slot {
     uint32_t off;    /* of the folded form in the strings */
     uint8_t len;     /* 0: an empty slot */
     uint8_t verdict; /* MTL_FORMS_* */
-    uint16_t zero;
+    uint16_t stems;  /* of a form in -s: MTL_STEM_* (speller.h) of its
+                        Hunspell stems, with the word list compiled in; 0
+                        for other forms */
 } mtl_forms_slot;
 
 typedef struct mtl_forms_header {

@@ -808,3 +808,53 @@ size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
     pthread_mutex_unlock(sp->lock);
     return kept;
 }
+
+/* The MTL_STEM_* bit of one stem of the word w[0..n) in -s, or 0. */
+static unsigned stem_bit(const char *w, size_t n, const char *st)
+{
+    size_t m = strlen(st);
+    if (m == n)
+        return strcmp(st, w) == 0 ? MTL_STEM_SELF : 0;
+    if (m == 0 || m > n || strncmp(w, st, m - 1) != 0)
+        return 0;
+    if (m + 1 == n && st[m - 1] == w[m - 1])
+        return MTL_STEM_S;
+    if (m + 2 == n && st[m - 1] == w[m - 1] && strcmp(w + m, "es") == 0)
+        return MTL_STEM_ES;
+    if (m + 2 == n && st[m - 1] == 'y' && strcmp(w + m - 1, "ies") == 0)
+        return MTL_STEM_IES;
+    if (n >= 5 && strcmp(w + n - 4, "ings") == 0) {
+        if (m + 4 == n && st[m - 1] == w[m - 1])
+            return MTL_STEM_INGS;
+        if (m + 3 == n && st[m - 1] == 'e')
+            return MTL_STEM_INGS_E;
+    }
+    return 0;
+}
+
+unsigned mtl_speller_hunspell_s_stems(const mtl_speller *sp, const char *word)
+{
+    size_t n = strlen(word);
+    if (n < 2 || word[n - 1] != 's' || n >= MAX_WORD)
+        return 0;
+    char buf[4 * MAX_WORD + 1];
+    unsigned bits = 0;
+    size_t k = mtl_speller_stems(sp, word, buf, sizeof buf);
+    const char *st = buf;
+    for (size_t i = 0; i < k; i++, st += strlen(st) + 1)
+        bits |= stem_bit(word, n, st);
+    return bits;
+}
+
+unsigned mtl_speller_s_stems(const mtl_speller *sp, const char *word)
+{
+    size_t n = strlen(word);
+    if (n < 2 || word[n - 1] != 's')
+        return 0;
+    if (sp->compiled && !(sp->added && mtl_wordset_may_have(sp->added, word, n))) {
+        int bits = mtl_forms_stems(sp->compiled, word, n, sp->with_list);
+        if (bits >= 0)
+            return (unsigned)bits;
+    }
+    return mtl_speller_hunspell_s_stems(sp, word);
+}

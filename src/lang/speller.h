@@ -85,4 +85,24 @@ size_t mtl_speller_suggest(const mtl_speller *sp, const char *word,
 size_t mtl_speller_stems(const mtl_speller *sp, const char *word, char *out,
                          size_t cap);
 
+/* Which of the bases a word in -s can have ("cats": "cat") are among
+ * Hunspell's stems of it: what tells a regular plural or a verb in -s from
+ * an entry of its own ("news"). */
+enum {
+    MTL_STEM_SELF = 1,   /* the word itself: "news" */
+    MTL_STEM_S = 2,      /* less -s: "cat" */
+    MTL_STEM_ES = 4,     /* less -es: "bus" of "buses" */
+    MTL_STEM_IES = 8,    /* -y for -ies: "city" of "cities" */
+    MTL_STEM_INGS = 16,  /* less -ings: "build" of "buildings" */
+    MTL_STEM_INGS_E = 32 /* -e for -ings: "issue" of "issuings" */
+};
+/* The MTL_STEM_* bits of a lower-case word ending in -s (0 for any other
+ * word): from the compiled dictionary when it has them, which loads no
+ * Hunspell, else from Hunspell's stems. */
+unsigned mtl_speller_s_stems(const mtl_speller *sp, const char *word);
+/* The same from Hunspell alone: for the compiler and the test that
+ * compares them. */
+unsigned mtl_speller_hunspell_s_stems(const mtl_speller *sp,
+                                      const char *word);
+
 #endif

@@ -31,7 +31,8 @@
  * participles and adjectives the tagger calls nouns ("those teaching",
  * "various exploratory"), and a determiner standing as a pronoun before a
  * verb ("each talks about", "Many work on the farm").
- * Nouns and verbs come from the part-of-speech tags, stems from Hunspell.
+ * Nouns and verbs come from the part-of-speech tags, stems from Hunspell
+ * (compiled at build time: lang/forms.h).
  */
 #include "base/strlist.h"
 #include "findings/rule.h"
@@ -128,63 +129,30 @@ static int is_nominal_tag(int tag)
     return tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN || tag == MTL_TAG_NUM;
 }
 
-/* Is w stem + s, stem + es or stem less y + ies (a plural, or a verb's
- * third person)? */
-static int s_form_of(const char *w, size_t n, const char *stem)
-{
-    size_t m = strlen(stem);
-    if (m == 0 || strncmp(w, stem, m - 1) != 0)
-        return 0;
-    if (m + 1 == n && w[n - 1] == 's')
-        return w[m - 1] == stem[m - 1];
-    if (m + 2 == n && strcmp(w + m, "es") == 0 && w[m - 1] == stem[m - 1])
-        return 1;
-    return m + 2 == n && stem[m - 1] == 'y' && strcmp(w + n - 3, "ies") == 0;
-}
-
-/* Room for a word's stems: a word has a few, each shorter than the word. */
-enum { STEMS_CAP = 4 * MTL_SPELLER_MAX_WORD };
-
-/* Stems of w by Hunspell into buf (mtl_speller_stems); the count, 0 without
- * a dictionary. */
-static size_t stems_of(const mtl_doc *doc, const char *w, char *buf)
+/* Which bases of the -s word w are its stems (MTL_STEM_*, speller.h): from
+ * the compiled dictionary, so that most documents load no Hunspell; 0
+ * without a dictionary. */
+static unsigned s_stems(const mtl_doc *doc, const char *w)
 {
     const mtl_spell *sp = doc->an ? doc->an->spell : NULL;
-    buf[0] = '\0';
     if (!sp || !sp->speller || strlen(w) >= MTL_SPELLER_MAX_WORD)
         return 0;
-    return mtl_speller_stems(sp->speller, w, buf, STEMS_CAP);
+    return mtl_speller_s_stems(sp->speller, w);
 }
 
-/* Hunspell gives a verb as the stem of nouns in -ings ("buildings" from
- * "build", "meetings" from "meet"): w is stem + ings, or stem less e + ings. */
-static int ing_plural(const char *w, size_t n, const char *stem)
-{
-    size_t m = strlen(stem);
-    if (n < 5 || strcmp(w + n - 4, "ings") != 0)
-        return 0;
-    if (m + 4 == n)
-        return strncmp(w, stem, m) == 0;
-    return m + 3 == n && stem[m - 1] == 'e' && strncmp(w, stem, m - 1) == 0;
-}
-
-/* A regular plural: one of its stems is the form less its plural ending,
- * and none is the form itself ("news" is an entry of its own). */
+/* A regular plural: one of its stems is the form less its plural ending
+ * (Hunspell gives a verb as the stem of nouns in -ings: "buildings" from
+ * "build", "meetings" from "meet"), and none is the form itself ("news" is
+ * an entry of its own). */
 static int regular_plural(const mtl_doc *doc, const char *w)
 {
     size_t n = strlen(w);
     if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
         return 0;
-    char stems[STEMS_CAP];
-    stems_of(doc, w, stems);
-    int own = 0, derived = 0;
-    for (const char *st = stems; *st; st += strlen(st) + 1) {
-        if (strcmp(st, w) == 0)
-            own = 1;
-        else if (s_form_of(w, n, st) || ing_plural(w, n, st))
-            derived = 1;
-    }
-    return derived && !own;
+    unsigned st = s_stems(doc, w);
+    return !(st & MTL_STEM_SELF) &&
+           (st & (MTL_STEM_S | MTL_STEM_ES | MTL_STEM_IES | MTL_STEM_INGS |
+                  MTL_STEM_INGS_E));
 }
 
 static int spelled(const mtl_doc *doc, const char *w)
@@ -232,15 +200,27 @@ static int may_be_verb(const mtl_doc *doc, size_t i)
 {
     if (mtl_tag_may_be_finite(doc, i))
         return 1;
-    char stems[STEMS_CAP];
-    stems_of(doc, norm(doc, i), stems);
-    int verb = 0;
     const char *w = norm(doc, i);
     size_t n = strlen(w);
-    for (const char *st = stems; *st && !verb; st += strlen(st) + 1) {
+    unsigned bits = s_stems(doc, w);
+    /* the stems that are the word less -s, less -es, or -y for -ies */
+    static const struct {
+        unsigned bit;
+        size_t cut;
+        const char *add;
+    } bases[] = {{MTL_STEM_S, 1, ""}, {MTL_STEM_ES, 2, ""},
+                 {MTL_STEM_IES, 3, "y"}};
+    int verb = 0;
+    for (size_t b = 0; b < 3 && !verb; b++) {
+        if (!(bits & bases[b].bit))
+            continue;
+        char st[MTL_SPELLER_MAX_WORD];
+        size_t m = n - bases[b].cut;
+        memcpy(st, w, m);
+        strcpy(st + m, bases[b].add);
+        m = strlen(st);
         char buf[MTL_SPELLER_MAX_WORD + 8];
-        size_t m = strlen(st);
-        if (m < 2 || m + 5 > sizeof buf || !s_form_of(w, n, st))
+        if (m < 2 || m + 5 > sizeof buf)
             continue;
         static const char *const endings[] = {"ed", "d", "ing", NULL};
         for (size_t e = 0; endings[e] && !verb; e++) {
