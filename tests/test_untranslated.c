@@ -66,6 +66,9 @@ static const char *const clean[] = {
     "One gets PPV = (1 - β)R/(R - βR + α) in that case.",
     "Cytokines such as TNFα and the mutant SBVΔNSs were studied.",
     "The coactivator PGC-1α and the term βn matter.",
+    /* English jargon: many words the dictionary lacks, no foreign text */
+    ("Proteorhodopsin bacterioplankton picoeukaryotes showed "
+     "photoheterotrophic metabolism in oligotrophic gyres."),
 };
 
 int main(void)

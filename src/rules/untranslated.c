@@ -25,6 +25,7 @@
  * since names are the usual unknown words of English news; loanwords
  * (café, naïve) are in the English dictionary, or alone.
  */
+#include "base/strlist.h"
 #include "findings/rule.h"
 #include "lang/langnames.h"
 #include "lang/spell.h"
@@ -334,6 +335,51 @@ static int name_like(const mtl_token *t)
     return (t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START);
 }
 
+/* The commonest function words of the six languages, less those common in
+ * English prose too ("die", "no", "per", "et al."). */
+static const char *const function_words[] = {
+    /* Spanish */
+    "el", "la", "los", "las", "del", "que", "y", "en", "con", "por", "para",
+    "una", "es", "está", "están", "pero", "muy", "más", "sus", "como",
+    "cuando", "también", "sobre", "este", "esta", "hoy",
+    /* French */
+    "le", "les", "des", "du", "une", "est", "qui", "dans", "pas", "sur",
+    "avec", "il", "elle", "ils", "nous", "vous", "ce", "cette", "aux",
+    "sont", "très", "mais", "ou",
+    /* German */
+    "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem",
+    "zu", "auf", "für", "sich", "auch", "sind", "wird", "bei", "nach",
+    "noch", "gestern", "heute",
+    /* Portuguese */
+    "os", "das", "dos", "em", "uma", "com", "não", "na", "é", "são",
+    "mais", "mas", "hoje",
+    /* Italian */
+    "gli", "della", "di", "che", "è", "sono", "anche", "nel", "nella",
+    "alla", "oggi",
+    /* Dutch */
+    "het", "een", "niet", "op", "voor", "dat", "zijn", "ook", "aan",
+    "vandaag", NULL};
+
+/* Could the sentence be in one of the languages? It has a function word
+ * of one of them, or a word the English dictionary lacks with a Latin
+ * letter outside ASCII (é, ñ, ü, ß). Asked before any foreign dictionary
+ * is loaded: a sentence of English jargon is many unknown words, and
+ * loading four dictionaries to reject it costs more than linting a long
+ * article. */
+static int may_be_foreign(const mtl_doc *doc, const mtl_sentence *s,
+                          uint16_t *cache)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        if (!plain(doc, i))
+            continue;
+        const mtl_token *t = &doc->tokens[i];
+        if (mtl_in_list(function_words, mtl_tok_norm(doc, t)) ||
+            (!(t->flags & MTL_TF_ASCII) && !english(doc, i, cache)))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_sentence(const foreign *f, const mtl_doc *doc,
                            const mtl_sentence *s, uint16_t *cache,
                            mtl_emit *out)
@@ -347,7 +393,8 @@ static void check_sentence(const foreign *f, const mtl_doc *doc,
         words++;
         unknown += !english(doc, i, cache) && !name_like(&doc->tokens[i]);
     }
-    if (unknown < MIN_FOREIGN || unknown * 10 < words * 3)
+    if (unknown < MIN_FOREIGN || unknown * 10 < words * 3 ||
+        !may_be_foreign(doc, s, cache))
         return;
     size_t lower[N_LANG] = {0}, caps[N_LANG] = {0};
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
