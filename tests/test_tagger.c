@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *model_path(void)
 {
@@ -179,6 +180,65 @@ static void model_file(void **state)
     assert_non_null(err);
     free(err);
     free(buf);
+}
+
+/* Tags and lexicon classes of s by two taggers must agree. */
+static void same_tags(const mtl_tagger *a, const mtl_tagger *b, const char *s)
+{
+    char words[64][32];
+    uint8_t ta[64], tb[64];
+    size_t n = tag_words(a, s, ta, words, 64);
+    assert_int_equal(tag_words(b, s, tb, words, 64), n);
+    assert_memory_equal(ta, tb, n);
+    for (size_t i = 0; i < n; i++) {
+        mtl_tword w = {words[i], words[i], (uint32_t)strlen(words[i]),
+                       (uint32_t)strlen(words[i])};
+        uint8_t x, y;
+        uint16_t ax = 0, ay = 0;
+        mtl_tagger_tag(a, &w, 1, &x, &ax);
+        mtl_tagger_tag(b, &w, 1, &y, &ay);
+        assert_int_equal(ax, ay);
+    }
+}
+
+/* The tables written by mtl_tagger_compile and mapped tag as the built
+ * ones do; a map that is damaged or made from another copy is not used. */
+static void mapped_tables(void **state)
+{
+    char *src = model_path(), tmp[] = "/tmp/mtlint-tagger-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    FILE *in = fopen(src, "rb"), *out = fdopen(fd, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    for (size_t got; (got = fread(buf, 1, sizeof buf, in)) > 0;)
+        assert_int_equal(fwrite(buf, 1, got, out), got);
+    fclose(in);
+    fclose(out);
+    free(src);
+    char map[sizeof tmp + 4];
+    snprintf(map, sizeof map, "%s.map", tmp);
+    char *err = NULL;
+    assert_int_equal(mtl_tagger_compile(tmp, map, &err), 0);
+    mtl_tagger *t = mtl_tagger_load(tmp, &err);
+    assert_non_null(t);
+    assert_int_equal(mtl_tagger_size(t), mtl_tagger_size(*state));
+    static const char *const sentences[] = {
+        "The talks resumed on Monday after the hostages were released .",
+        "Blinken said he would n't comment on the qzxv proposals .",
+        "Yes , she runs every morning , and it 's 1990 now !"};
+    for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++)
+        same_tags(*state, t, sentences[i]);
+    mtl_tagger_free(t);
+    /* cut short: the model's own tables are built instead */
+    assert_int_equal(truncate(map, 64), 0);
+    t = mtl_tagger_load(tmp, &err);
+    assert_non_null(t);
+    same_tags(*state, t, sentences[0]);
+    mtl_tagger_free(t);
+    unlink(map);
+    unlink(tmp);
 }
 
 static void tag_names(void **state)
@@ -350,6 +410,7 @@ int main(void)
         cmocka_unit_test(empty_input),     cmocka_unit_test(model_file),
         cmocka_unit_test(tag_names),       cmocka_unit_test(document_tokens),
         cmocka_unit_test(clitics),         cmocka_unit_test(ewt_accuracy),
+        cmocka_unit_test(mapped_tables),
     };
     return cmocka_run_group_tests_name("tagger", tests, setup, teardown);
 }

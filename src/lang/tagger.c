@@ -1,11 +1,13 @@
 /*
  * The tagger's features, model loading (the file is tagger_format.h; the
- * loader builds open-addressing tables over its keys) and decoding.
+ * loader builds open-addressing tables over its keys, or maps them from
+ * the file build_tagger wrote beside the model) and decoding.
  */
 #include "lang/tagger.h"
 #include "lang/tagger_format.h"
 
 #include "base/hash.h"
+#include "base/mapfile.h"
 #include "base/utf8.h"
 
 #include <stdio.h>
@@ -244,14 +246,16 @@ typedef struct slot {
 } slot;
 
 struct mtl_tagger {
-    slot *slots;
+    const slot *slots;
     uint32_t mask;
     size_t n_features;
-    uint8_t *classes;
-    int16_t *weights;
-    uint32_t *lex_keys;
-    uint16_t *lex_amb;
+    uint32_t n_entries;
+    const uint8_t *classes;
+    const int16_t *weights;
+    const uint32_t *lex_keys;
+    const uint16_t *lex_amb;
     uint32_t lex_mask;
+    mtl_mapfile map; /* mapped tables (tagger_format.h); else malloc'd */
 };
 
 /* *error = a followed by b (may be NULL), malloc'd */
@@ -283,11 +287,15 @@ void mtl_tagger_free(mtl_tagger *t)
 {
     if (!t)
         return;
-    free(t->slots);
-    free(t->classes);
-    free(t->weights);
-    free(t->lex_keys);
-    free(t->lex_amb);
+    if (t->map.base) {
+        mtl_map_close(&t->map);
+    } else {
+        free((void *)t->slots);
+        free((void *)t->classes);
+        free((void *)t->weights);
+        free((void *)t->lex_keys);
+        free((void *)t->lex_amb);
+    }
     free(t);
 }
 
@@ -317,13 +325,18 @@ mtl_tagger *mtl_tagger_from_bytes(const unsigned char *p, size_t len,
     t->mask = size - 1;
     t->lex_mask = dsize - 1;
     t->n_features = n_feat;
-    t->slots = calloc(size, sizeof *t->slots);
-    t->classes = malloc(n_ent + 1);
-    t->weights = malloc(((size_t)n_ent + 1) * sizeof *t->weights);
-    t->lex_keys = calloc(dsize, sizeof *t->lex_keys);
-    t->lex_amb = calloc(dsize, sizeof *t->lex_amb);
-    if (!t->slots || !t->classes || !t->weights || !t->lex_keys ||
-        !t->lex_amb)
+    t->n_entries = n_ent;
+    slot *slots = calloc(size, sizeof *slots);
+    uint8_t *classes = malloc(n_ent + 1);
+    int16_t *weights = malloc(((size_t)n_ent + 1) * sizeof *weights);
+    uint32_t *lex_keys = calloc(dsize, sizeof *lex_keys);
+    uint16_t *lex_amb = calloc(dsize, sizeof *lex_amb);
+    t->slots = slots;
+    t->classes = classes;
+    t->weights = weights;
+    t->lex_keys = lex_keys;
+    t->lex_amb = lex_amb;
+    if (!slots || !classes || !weights || !lex_keys || !lex_amb)
         goto oom;
     const unsigned char *keys = p + MTL_TAGGER_HEADER_LEN, *counts = keys + 4ull * n_feat,
                         *cls = counts + n_feat, *wts = cls + n_ent,
@@ -335,12 +348,12 @@ mtl_tagger *mtl_tagger_from_bytes(const unsigned char *p, size_t len,
         if (key == 0 || c > MTL_N_TAGS || c > n_ent - at)
             goto bad;
         uint32_t i = key & t->mask;
-        while (t->slots[i].key && t->slots[i].key != key)
+        while (slots[i].key && slots[i].key != key)
             i = (i + 1) & t->mask;
-        if (t->slots[i].key)
+        if (slots[i].key)
             goto bad; /* duplicate key */
-        t->slots[i].key = key;
-        t->slots[i].ref = at << 8 | c;
+        slots[i].key = key;
+        slots[i].ref = at << 8 | c;
         at += c;
     }
     if (at != n_ent)
@@ -348,8 +361,8 @@ mtl_tagger *mtl_tagger_from_bytes(const unsigned char *p, size_t len,
     for (uint32_t e = 0; e < n_ent; e++) {
         if (cls[e] >= MTL_N_TAGS)
             goto bad;
-        t->classes[e] = cls[e];
-        t->weights[e] = (int16_t)(uint16_t)(wts[2 * e] | wts[2 * e + 1] << 8);
+        classes[e] = cls[e];
+        weights[e] = (int16_t)(uint16_t)(wts[2 * e] | wts[2 * e + 1] << 8);
     }
     for (uint32_t d = 0; d < n_lex; d++) {
         uint32_t key = rd32(lkeys + 4ull * d);
@@ -357,10 +370,10 @@ mtl_tagger *mtl_tagger_from_bytes(const unsigned char *p, size_t len,
         if (key == 0 || (amb & 0x7f) >= MTL_N_TAGS || amb >> 8 > MTL_N_TAGS)
             goto bad;
         uint32_t i = key & t->lex_mask;
-        while (t->lex_keys[i] && t->lex_keys[i] != key)
+        while (lex_keys[i] && lex_keys[i] != key)
             i = (i + 1) & t->lex_mask;
-        t->lex_keys[i] = key;
-        t->lex_amb[i] = amb;
+        lex_keys[i] = key;
+        lex_amb[i] = amb;
     }
     return t;
 bad:
@@ -373,10 +386,120 @@ oom:
     return NULL;
 }
 
+/* The tables mapped from path + ".map", made from path as it is now; NULL
+ * when there is no such file. */
+static mtl_tagger *open_map(const char *path)
+{
+    size_t n = strlen(path);
+    char *map_path = malloc(n + sizeof ".map");
+    if (!map_path)
+        return NULL;
+    memcpy(map_path, path, n);
+    memcpy(map_path + n, ".map", sizeof ".map");
+    mtl_mapfile m;
+    int rc = mtl_map_open(map_path, sizeof(mtl_tagger_map_header), &m);
+    free(map_path);
+    if (rc != 0)
+        return NULL;
+    const mtl_tagger_map_header *h = (const mtl_tagger_map_header *)m.base;
+    uint64_t size = m.size, hs = sizeof *h, slots = (uint64_t)h->mask + 1,
+             lex = (uint64_t)h->lex_mask + 1;
+    int ok = memcmp(h->magic, MTL_TAGGER_MAP_MAGIC, 8) == 0 &&
+             h->version == MTL_TAGGER_MAP_VERSION &&
+             h->header_check == mtl_tagger_map_sum(h) &&
+             h->file_size == size && (slots & (slots - 1)) == 0 &&
+             (lex & (lex - 1)) == 0 && h->n_entries < (1u << 24) &&
+             mtl_map_inside(h->off_slots, slots * sizeof(slot), size, hs, 8) &&
+             mtl_map_inside(h->off_classes, h->n_entries, size, hs, 8) &&
+             mtl_map_inside(h->off_weights, 2ull * h->n_entries, size, hs,
+                            8) &&
+             mtl_map_inside(h->off_lex_keys, 4 * lex, size, hs, 8) &&
+             mtl_map_inside(h->off_lex_amb, 2 * lex, size, hs, 8) &&
+             mtl_file_stamp_matches(path, h->src_size, h->src_mtime_ns);
+    mtl_tagger *t = ok ? calloc(1, sizeof *t) : NULL;
+    if (!t) {
+        mtl_map_close(&m);
+        return NULL;
+    }
+    t->map = m;
+    t->mask = h->mask;
+    t->lex_mask = h->lex_mask;
+    t->n_features = h->n_features;
+    t->n_entries = h->n_entries;
+    t->slots = (const slot *)(m.base + h->off_slots);
+    t->classes = m.base + h->off_classes;
+    t->weights = (const int16_t *)(m.base + h->off_weights);
+    t->lex_keys = (const uint32_t *)(m.base + h->off_lex_keys);
+    t->lex_amb = (const uint16_t *)(m.base + h->off_lex_amb);
+    mtl_map_random(&t->map); /* slots are read in no order */
+    return t;
+}
+
+static int write_section(FILE *f, uint64_t *at, const void *p, size_t n)
+{
+    static const char zero[8];
+    size_t pad = (size_t)((8 - *at % 8) % 8);
+    *at += pad + n;
+    return fwrite(zero, 1, pad, f) == pad && fwrite(p, 1, n, f) == n ? 0
+                                                                      : -1;
+}
+
+int mtl_tagger_compile(const char *src, const char *out, char **error)
+{
+    mtl_file_stamp stamp;
+    if (mtl_file_stamp_of(src, &stamp) != 0) {
+        set_error(error, "cannot open tagger model ", src);
+        return -1;
+    }
+    mtl_tagger *t = mtl_tagger_load(src, error);
+    if (!t)
+        return -1;
+    uint64_t slots = (uint64_t)t->mask + 1, lex = (uint64_t)t->lex_mask + 1;
+    mtl_tagger_map_header h = {.version = MTL_TAGGER_MAP_VERSION,
+                               .mask = t->mask,
+                               .lex_mask = t->lex_mask,
+                               .n_features = (uint32_t)t->n_features,
+                               .n_entries = t->n_entries,
+                               .src_size = stamp.size,
+                               .src_mtime_ns = stamp.mtime_ns};
+    memcpy(h.magic, MTL_TAGGER_MAP_MAGIC, 8);
+    uint64_t at = sizeof h;
+    h.off_slots = at;
+    at += slots * sizeof(slot);
+    h.off_classes = at = (at + 7) / 8 * 8;
+    at += t->n_entries;
+    h.off_weights = at = (at + 7) / 8 * 8;
+    at += 2ull * t->n_entries;
+    h.off_lex_keys = at = (at + 7) / 8 * 8;
+    at += 4 * lex;
+    h.off_lex_amb = at = (at + 7) / 8 * 8;
+    at += 2 * lex;
+    h.file_size = at;
+    h.header_check = mtl_tagger_map_sum(&h);
+    FILE *f = fopen(out, "wb");
+    at = 0;
+    int bad = !f || write_section(f, &at, &h, sizeof h) ||
+              write_section(f, &at, t->slots, slots * sizeof(slot)) ||
+              write_section(f, &at, t->classes, t->n_entries) ||
+              write_section(f, &at, t->weights, 2ull * t->n_entries) ||
+              write_section(f, &at, t->lex_keys, 4 * lex) ||
+              write_section(f, &at, t->lex_amb, 2 * lex);
+    if ((f && fclose(f) != 0) || bad) {
+        remove(out);
+        set_error(error, "cannot write ", out);
+        bad = 1;
+    }
+    mtl_tagger_free(t);
+    return bad ? -1 : 0;
+}
+
 mtl_tagger *mtl_tagger_load(const char *path, char **error)
 {
     if (error)
         *error = NULL;
+    mtl_tagger *mapped = open_map(path);
+    if (mapped)
+        return mapped;
     FILE *f = fopen(path, "rb");
     if (!f) {
         set_error(error, "cannot open tagger model ", path);
@@ -430,8 +553,12 @@ uint16_t mtl_tagger_lexicon(const mtl_tagger *t, const mtl_wfeat *w)
     uint32_t key = mtl_tagger_word_key(w);
     uint32_t i = key & t->lex_mask;
     while (t->lex_keys[i]) {
-        if (t->lex_keys[i] == key)
-            return t->lex_amb[i];
+        if (t->lex_keys[i] == key) {
+            uint16_t amb = t->lex_amb[i]; /* checked: it may be mapped */
+            return (amb & 0x7f) < MTL_N_TAGS && amb >> 8 <= MTL_N_TAGS
+                       ? amb
+                       : MTL_AMB_UNKNOWN;
+        }
         i = (i + 1) & t->lex_mask;
     }
     return MTL_AMB_UNKNOWN;
@@ -487,8 +614,12 @@ void mtl_tagger_tag(const mtl_tagger *t, const mtl_tword *words, size_t n,
             }
             for (size_t r = 0; r < nr; r++) {
                 uint32_t at = refs[r] >> 8, end = at + (refs[r] & 0xff);
+                /* checked: a mapped file's refs are not read at start */
+                if (end > t->n_entries)
+                    continue;
                 for (; at < end; at++)
-                    score[t->classes[at]] += t->weights[at];
+                    if (t->classes[at] < MTL_N_TAGS)
+                        score[t->classes[at]] += t->weights[at];
             }
             best = 0;
             for (int c = 1; c < MTL_N_TAGS; c++)

@@ -57,8 +57,13 @@ typedef struct mtl_tword {
 
 typedef struct mtl_tagger mtl_tagger;
 
-/* Loads a model file. Returns NULL and a malloc'd *error on failure. */
+/* Loads a model file: maps its tables from PATH.map when that was made
+ * from this very file (mtl_tagger_compile), else builds them. Returns NULL
+ * and a malloc'd *error on failure. */
 mtl_tagger *mtl_tagger_load(const char *path, char **error);
+/* Writes the tables built from the model at src into out, for
+ * mtl_tagger_load to map. Returns 0, or -1 with a malloc'd *error. */
+int mtl_tagger_compile(const char *src, const char *out, char **error);
 /* The same from bytes in memory (copied). */
 mtl_tagger *mtl_tagger_from_bytes(const unsigned char *data, size_t len,
                                   char **error);
