@@ -27,6 +27,7 @@ typedef struct cli_config {
     int fix, fix_dry_run;      /* --fix, --fix --dry-run */
     const char *input_kind;    /* --input: "text", "markdown" or NULL */
     int lsp;                   /* --lsp: a language server, no files */
+    int quiet;                 /* --quiet: no progress or summary on stderr */
     char **paths;
     size_t n_paths;
 } cli_config;
