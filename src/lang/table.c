@@ -306,6 +306,7 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
         mtl_table_load(&t, src, min_fields) != 0)
         return -1;
     int rc = -1;
+    char *tmp = NULL;
     mtl_table_header h = {.version = MTL_TABLE_VERSION,
                           .min_fields = (uint32_t)min_fields,
                           .src_size = stamp.size,
@@ -330,7 +331,17 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
     h.file_size = at;
     h.header_check = mtl_table_header_sum(&h);
 
-    FILE *f = fopen(out, "wb");
+    /* written beside out, then renamed over it: a process that maps the
+     * old file keeps reading it */
+    size_t out_len = strlen(out);
+    tmp = malloc(out_len + sizeof ".tmp");
+    if (!tmp) {
+        errno = ENOMEM;
+        goto done;
+    }
+    memcpy(tmp, out, out_len);
+    memcpy(tmp + out_len, ".tmp", sizeof ".tmp");
+    FILE *f = fopen(tmp, "wb");
     if (!f)
         goto done;
     static const char nuls[MTL_TABLE_MAX_FIELDS];
@@ -347,13 +358,18 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
         bad = 1;
         err = errno;
     }
+    if (!bad && rename(tmp, out) != 0) {
+        bad = 1;
+        err = errno;
+    }
     if (bad) {
-        remove(out);
+        remove(tmp);
         errno = err ? err : EIO;
         goto done;
     }
     rc = 0;
 done:
+    free(tmp);
     for (size_t k = 0; k < MTL_TABLE_MAX_FIELDS; k++)
         mtl_table_free(&views[k]);
     mtl_table_free(&t);

@@ -444,6 +444,8 @@ static int write_section(FILE *f, uint64_t *at, const void *p, size_t n)
                                                                       : -1;
 }
 
+static mtl_tagger *load_built(const char *path, char **error);
+
 int mtl_tagger_compile(const char *src, const char *out, char **error)
 {
     mtl_file_stamp stamp;
@@ -451,7 +453,9 @@ int mtl_tagger_compile(const char *src, const char *out, char **error)
         set_error(error, "cannot open tagger model ", src);
         return -1;
     }
-    mtl_tagger *t = mtl_tagger_load(src, error);
+    /* from the model, never from a map (which may be out, being
+     * rewritten) */
+    mtl_tagger *t = load_built(src, error);
     if (!t)
         return -1;
     uint64_t slots = (uint64_t)t->mask + 1, lex = (uint64_t)t->lex_mask + 1;
@@ -476,7 +480,18 @@ int mtl_tagger_compile(const char *src, const char *out, char **error)
     at += 2 * lex;
     h.file_size = at;
     h.header_check = mtl_tagger_map_sum(&h);
-    FILE *f = fopen(out, "wb");
+    /* written beside out, then renamed over it: a process that maps the
+     * old file keeps reading it */
+    size_t n = strlen(out);
+    char *tmp = malloc(n + sizeof ".tmp");
+    if (!tmp) {
+        mtl_tagger_free(t);
+        set_error(error, "out of memory", NULL);
+        return -1;
+    }
+    memcpy(tmp, out, n);
+    memcpy(tmp + n, ".tmp", sizeof ".tmp");
+    FILE *f = fopen(tmp, "wb");
     at = 0;
     int bad = !f || write_section(f, &at, &h, sizeof h) ||
               write_section(f, &at, t->slots, slots * sizeof(slot)) ||
@@ -484,22 +499,21 @@ int mtl_tagger_compile(const char *src, const char *out, char **error)
               write_section(f, &at, t->weights, 2ull * t->n_entries) ||
               write_section(f, &at, t->lex_keys, 4 * lex) ||
               write_section(f, &at, t->lex_amb, 2 * lex);
-    if ((f && fclose(f) != 0) || bad) {
-        remove(out);
+    if ((f && fclose(f) != 0) || bad || rename(tmp, out) != 0) {
+        remove(tmp);
         set_error(error, "cannot write ", out);
         bad = 1;
     }
+    free(tmp);
     mtl_tagger_free(t);
     return bad ? -1 : 0;
 }
 
-mtl_tagger *mtl_tagger_load(const char *path, char **error)
+/* The tables built from the model file itself. */
+static mtl_tagger *load_built(const char *path, char **error)
 {
     if (error)
         *error = NULL;
-    mtl_tagger *mapped = open_map(path);
-    if (mapped)
-        return mapped;
     FILE *f = fopen(path, "rb");
     if (!f) {
         set_error(error, "cannot open tagger model ", path);
@@ -541,6 +555,14 @@ mtl_tagger *mtl_tagger_load(const char *path, char **error)
         free(why);
     }
     return t;
+}
+
+mtl_tagger *mtl_tagger_load(const char *path, char **error)
+{
+    if (error)
+        *error = NULL;
+    mtl_tagger *mapped = open_map(path);
+    return mapped ? mapped : load_built(path, error);
 }
 
 size_t mtl_tagger_size(const mtl_tagger *t)
