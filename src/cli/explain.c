@@ -105,6 +105,19 @@ static const rule_doc docs[] = {
      "a singular determiner with a plural noun and the reverse.",
      "They discussed the release of a hostages on Friday.",
      "He drove a sports car to the talks."},
+    {"grammar",
+     "Two words side by side that English grammar does not allow: a past "
+     "form that is never a participle after have ('has went'), a finite "
+     "form after a modal ('will is'), a past form after do or to ('did "
+     "went', 'to went'), two determiners in a row ('the a'), a pronoun "
+     "opening a clause with a verb of the other number ('he have'), a "
+     "bare verb where a to-infinitive belongs ('wanted protect'). "
+     "Capitalised titles and headlines, quotes and lists between the "
+     "words are left alone.",
+     "MT renders the source's verb forms and articles word by word and "
+     "can leave English forms that no auxiliary or subject allows.",
+     "The ministers has went home after the vote.",
+     "The ministers have gone home after the vote."},
     {"encoding",
      "Invalid UTF-8 (at the exact byte), mojibake such as 'donâ€™t' for "
      "'don’t', U+FFFD replacement characters, control characters, a stray "
