@@ -171,6 +171,9 @@ static const char *const clean[] = {
     "i think thievogy is great and i love it",
     "Leonid Kaganov - The Thievogy Quiz",
     "The thievogy began; thievogy followed.",
+    /* a foreign term introduced as one */
+    "Small stupas known as thievogys hold relics.",
+    "They sell Greek thievogy rugs in the market.",
 };
 
 /* A lower-case misspelling used twice is reported twice: only names earn
