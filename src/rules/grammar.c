@@ -317,8 +317,33 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_grammar = {
-    .info = {"grammar", "two words side by side that grammar does not allow",
-             MTL_WARNING},
+    .info = {
+        .id = "grammar",
+        .summary = "two words side by side that grammar does not allow",
+        .default_severity = MTL_WARNING,
+        .finds = "Two words side by side that English grammar does not allow: a "
+                 "past form that is never a participle after have ('has went'), a "
+                 "finite form after a modal ('will is'), a past form after do or to "
+                 "('did went', 'to went'), two determiners in a row ('the a'), a "
+                 "pronoun opening a clause with a verb of the other number ('he "
+                 "have'), a bare verb where a to-infinitive belongs ('wanted "
+                 "protect'). Capitalised titles and headlines, quotes and lists "
+                 "between the words are left alone.",
+        .why = "MT renders the source's verb forms and articles word by word and "
+               "can leave English forms that no auxiliary or subject allows.",
+        .flagged = "The ministers has went home after the vote.",
+        .not_flagged = "The ministers have gone home after the vote.",
+        .reference =
+            "Two words side by side that English grammar does not\n"
+            "allow: a past form that is never a participle after have (`has went`), a\n"
+            "finite form after a modal (`will is`), a past form after do or to (`did\n"
+            "went`, `to went`), two determiners in a row (`the a`), a pronoun opening a\n"
+            "clause with a verb of the other number (`he have`), a bare verb where a\n"
+            "to-infinitive belongs (`wanted protect`). Titles and headlines in capitals,\n"
+            "quotes and lists between the words are left alone.\n"
+            "\n"
+            "    the ministers has went home   ->  'went' cannot follow 'has'\n",
+    },
     .needs = MTL_NEED_TAGS,
     .check = check,
 };
