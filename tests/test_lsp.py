@@ -369,6 +369,19 @@ def check_baseline(tmp):
     r = s.response(s.request('workspace/executeCommand', ign[0]['command']))
     expect(r.get('error', {}).get('code') == -32801, f'stale ignore: {r}')
     expect(s.stop() == 0, 'exit status')
+    # the same file through a symbolic link inside the folder, with the
+    # server started elsewhere: the baseline names files as the command
+    # line does, symbolic links resolved, so the entry still applies
+    os.symlink('docs', os.path.join(tmp, 'alias'))
+    luri = file_uri(os.path.join(tmp, 'alias', 'article.txt'))
+    s = Server(mtlint, cwd='/')
+    s.initialize(None, rootUri=file_uri(tmp),
+                 workspaceFolders=[{'uri': file_uri(tmp), 'name': 'w'}])
+    s.open(luri, text)
+    via_link = s.settled(luri, 1)
+    expect(as_tuples(via_link) == as_tuples(after),
+           'through a symbolic link the baseline is not applied')
+    expect(s.stop() == 0, 'exit status')
 
 
 def check_settings(tmp):
