@@ -224,7 +224,9 @@ static void noun(const mtl_doc *doc, size_t i)
     const char *w = mtl_tok_norm(doc, t);
     const mtl_topic_noun *nn =
         mtl_topic_noun_of_word(doc, words->of_token[i]);
-    if (!nn || nn->uses != 1 || (t->norm_len > 2 && strcmp(w + t->norm_len - 2, "ed") == 0) ||
+    /* "freed" tagged as a noun is far more often a participle */
+    int ed = t->norm_len > 2 && strcmp(w + t->norm_len - 2, "ed") == 0;
+    if (!nn || nn->uses != 1 || ed ||
         (i > 0 && hyphen(doc, i - 1)) ||
         (i + 1 < doc->n_tokens && hyphen(doc, i + 1)))
         return;
