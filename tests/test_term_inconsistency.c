@@ -89,6 +89,11 @@ static const flag_case flags[] = {
      .flag = "well known", .suggestion = "well-known"},
     {.text = "He hit .246 in 57 at-bats. He had three hits in nine at bats.",
      .flag = "at bats", .suggestion = "at-bats"},
+    /* a term in scare quotes is the writer's, however many hyphens it has:
+     * "K–w trade-off" is two words, not four */
+    {.text = "This overcomes the “K–w trade-off” inherent to the method. There "
+             "is an inherent trade off between the two.",
+     .flag = "trade off", .suggestion = "trade-off"},
     /* a preposition before a verb is its prefix */
     {.text = "The alleles are significantly down-regulated. Its expression was "
              "significantly down regulated.",
@@ -125,6 +130,9 @@ static const char *const clean[] = {
     "Call readableStream to get a readable stream.",
     "BlackRock said the black rock fell.",
     "“We need a cease-fire and we need it now,” he said. A ceasefire came.",
+    /* four words, hyphens or not, are someone's speech */
+    "“A well-known, long-awaited cease-fire,” he said. A ceasefire came. The "
+    "ceasefire held.",
     "He drove on US 101 and the U.S. economy grew. The U.S. said no.",
     "The Kennedy Center opened. The centre of town is busy. The centre closed.",
     "Edit /etc/localtime to set the local time.",

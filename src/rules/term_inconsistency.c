@@ -964,7 +964,10 @@ static uint8_t *direct_quotations(const mtl_doc *doc)
         for (size_t i = bl->tok_begin; i < bl->tok_end; i++) {
             const mtl_token *t = &doc->tokens[i];
             if (t->kind != MTL_TOK_QUOTE) {
-                words += t->kind == MTL_TOK_WORD;
+                /* a hyphenated compound is one word: "the “trade-off”" */
+                words += t->kind == MTL_TOK_WORD &&
+                         !(i >= bl->tok_begin + 2 && is_hyphen(doc, i - 1) &&
+                           glued(doc, i - 2, i - 1) && glued(doc, i - 1, i));
                 continue;
             }
             const unsigned char *c = (const unsigned char *)doc->text + t->start;
