@@ -35,11 +35,22 @@ typedef enum mtl_severity {
 int mtl_severity_parse(const char *name);
 const char *mtl_severity_name(mtl_severity s);
 
-/* The rule catalogue, in table order. */
+/*
+ * The rule catalogue, in table order. A rule documents itself here: every
+ * field is set, and `mtlint --explain`, SARIF, the man page's RULES section
+ * and rules.md (both written at build time) are made from these words.
+ */
 typedef struct mtl_rule_info {
     const char *id;       /* stable kebab-case id, e.g. "repeated-word" */
     const char *summary;  /* one line, lower case, no final full stop */
     mtl_severity default_severity;
+    const char *finds;    /* what it finds and what it leaves alone */
+    const char *why;      /* why machine translation produces it */
+    const char *flagged;  /* a text it flags; "" when only a model shows it */
+    const char *not_flagged; /* a near miss it leaves alone */
+    /* rules.md's section after "Default: SEVERITY. ": Markdown, wrapped,
+     * ending in a newline */
+    const char *reference;
 } mtl_rule_info;
 
 size_t mtl_rule_count(void);

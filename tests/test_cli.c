@@ -1104,9 +1104,9 @@ static void config_error_told_once(void **state)
     run_free(&r);
 }
 
-/* `lang = xx` is only found wrong when the dictionary is looked for: the
- * error still names the config line, once, and files under other
- * settings are linted. On the command line it names no config. */
+/* `lang = xx` names the config line, once, and files under other
+ * settings are linted; on the command line it names no config. It is an
+ * error whichever rules are on, spelling or not. */
 static void missing_dictionary_names_config_line(void **state)
 {
     fixture *fx = *state;
@@ -1128,6 +1128,17 @@ static void missing_dictionary_names_config_line(void **state)
     expect_status(&r, 2);
     assert_int_equal(count_of(r.err, "no hunspell dictionary for 'xx'"), 1);
     assert_null(strstr(r.err, ".mtlint.ini"));
+    run_free(&r);
+    /* no rule that spells: still a mistake */
+    RUN_WITH(fx, &with, &r, "--format=gnu", "--only=repeated-word", "d");
+    expect_status(&r, 2);
+    assert_int_equal(count_of(r.err, ".mtlint.ini:4: no hunspell dictionary for 'xx'"), 1);
+    assert_non_null(strstr(r.out, "d/c.txt:1:8: warning: repeated word"));
+    run_free(&r);
+    /* near miss: a dictionary that exists, with spelling off */
+    RUN_WITH(fx, &with, &r, "--format=gnu", "--only=repeated-word", "--lang=en_US", "d");
+    expect_status(&r, 1);
+    assert_int_equal(count_lines(r.err), 0);
     run_free(&r);
 }
 

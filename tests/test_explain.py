@@ -38,7 +38,8 @@ def rules_hit(text):
 
 rules = [l.split()[0] for l in subprocess.run([mtlint, '--list-rules'], capture_output=True,
                                               text=True).stdout.splitlines()]
-man = subprocess.run(['groff', '-man', '-Tutf8', os.path.join(src, 'docs', 'mtlint.1')],
+man_page = os.path.join(os.environ['MTLINT_BUILD_ROOT'], 'docs', 'mtlint.1')
+man = subprocess.run(['groff', '-man', '-Tutf8', man_page],
                      capture_output=True, text=True).stdout
 man = re.sub('.\x08', '', man).replace('\u2010', '-').replace('\u2212', '-')
 man = ' '.join(re.sub(r'-\n\s*', '-', man).split())

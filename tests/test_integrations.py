@@ -249,7 +249,7 @@ def check_precommit(tmp):
 
 
 def check_man(tmp):
-    page = os.path.join(src, 'docs', 'mtlint.1')
+    page = os.path.join(build, 'docs', 'mtlint.1')  # written by the build
     r = subprocess.run(['groff', '-man', '-ww', '-z', page], capture_output=True, text=True)
     if r.returncode != 0 or r.stderr.strip():
         fail('groff: ' + r.stderr)

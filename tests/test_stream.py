@@ -7,8 +7,9 @@
   contract   findings equal --format=json's on the same text as a file; ids
              are echoed byte for byte; each line is answered before the next
              is sent (flushed); usage errors
-  parallel   GNU parallel --pipe -k over 20,000 documents gives the same
-             output as one process (skipped, exit 77, without parallel)
+  parallel [N]  GNU parallel --pipe -k over N documents (20,000 unless
+             given) gives the same output as one process (skipped, exit 77,
+             without parallel)
 """
 import json, os, select, shutil, subprocess, sys, tempfile
 
@@ -147,17 +148,19 @@ def documents(n):
     return b'\n'.join(out) + b'\n'
 
 
-def check_parallel(tmp):
+def check_parallel(tmp, n='20000'):
     par = shutil.which('parallel')
     if not par:
         print('GNU parallel not installed'); sys.exit(77)
-    n = 20000
+    n = int(n)
     data = documents(n)
     one = subprocess.run(STREAM, input=data, capture_output=True)
     got = one.stdout.count(b'\n')
     if one.returncode != 0 or got != n:
         fail(f'single process: exit {one.returncode}, {got} lines for {n}')
-    many = subprocess.run([par, '--will-cite', '--pipe', '-k', '--block', '256k',
+    # Blocks of about a sixteenth of the input: many chunks at any count.
+    block = f'{max(16, len(data) // 16 >> 10)}k'
+    many = subprocess.run([par, '--will-cite', '--pipe', '-k', '--block', block,
                            '-j', '2'] + STREAM, input=data, capture_output=True)
     if many.returncode != 0:
         fail(f'parallel: exit {many.returncode}: {many.stderr[:300]!r}')
@@ -180,7 +183,7 @@ def check_parallel(tmp):
 def main():
     check = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp:
-        globals()['check_' + check](tmp)
+        globals()['check_' + check](tmp, *sys.argv[2:])
 
 
 if __name__ == '__main__':

@@ -25,6 +25,8 @@ static const char usage_text[] =
     "                           (default: pretty on a terminal, gnu otherwise)\n"
     "      --column-unit=UNIT   char (code points, default) or byte\n"
     "      --color=WHEN         auto, always or never (pretty output)\n"
+    "  -q, --quiet              no progress line or closing summary on stderr\n"
+    "                           (shown only when stderr is a terminal)\n"
     "      --stdin-filename=NAME  name to report for standard input\n"
     "      --no-ignore          search directories for files git ignores too\n"
     "      --stream             lint JSON Lines documents from standard input,\n"
@@ -174,6 +176,7 @@ static const struct option long_opts[] = {
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
     {"stream", no_argument, NULL, OPT_STREAM},
+    {"quiet", no_argument, NULL, 'q'},
     {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
     {"fix", no_argument, NULL, OPT_FIX},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -276,7 +279,7 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
     int stdio = 0;
     int c;
     opterr = 0; /* getopt's own messages would start with argv[0] */
-    while ((c = getopt_long(argc, argv, ":f:j:hV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:j:qhV", long_opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "gnu"))
@@ -379,9 +382,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_EXPLAIN: {
             int k = mtl_rule_find(optarg);
-            if (k < 0 || !rule_doc_find(optarg))
+            if (k < 0)
                 die_usage("unknown rule '%s' (see --list-rules)", optarg);
-            rule_doc_print(stdout, mtl_rule_at((size_t)k), rule_doc_find(optarg));
+            rule_doc_print(stdout, mtl_rule_at((size_t)k));
             exit_printed();
         }
         case OPT_FIX:
@@ -404,6 +407,9 @@ void parse_args(int argc, char **argv, cli_config *cfg, mtl_options *o)
             break;
         case OPT_STDIO:
             stdio = 1;
+            break;
+        case 'q':
+            cfg->quiet = 1;
             break;
         case 'j': {
             char *end;

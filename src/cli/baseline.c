@@ -257,7 +257,13 @@ static int take(baseline *b, uint64_t v)
 
 int baseline_covers(baseline *b, const input *in, const mtl_finding *f)
 {
-    return b && take(b, finding_fingerprint(in, f));
+    if (!b)
+        return 0;
+    /* keeping the finding is the safe failure */
+    char *name = name_in(b->dir, in);
+    int covered = name && take(b, fingerprint_named(in, name, f));
+    free(name);
+    return covered;
 }
 
 void baseline_filter(baseline *b, input *in)
@@ -377,10 +383,18 @@ int baseline_append(const char *path, const input *in, const mtl_finding *f,
     /* a new file gets the first line that says what it is */
     if (fseek(out, 0, SEEK_END) == 0 && ftell(out) == 0)
         fputs(BASELINE_HEADER ": fingerprint, rule, file, flagged text\n", out);
-    put_entry(out, in, in->name, f);
+    /* named as baseline_covers will look for it */
+    char *dir = baseline_dir(path);
+    char *name = dir ? name_in(dir, in) : NULL;
+    if (name)
+        put_entry(out, in, name, f);
     int bad = ferror(out);
     if (fclose(out) != 0 || bad)
         *error = errorf(path, strerror(errno ? errno : EIO));
+    else if (!name)
+        *error = errorf(path, "out of memory");
+    free(dir);
+    free(name);
     return *error ? -1 : 0;
 }
 

@@ -24,8 +24,9 @@ baseline *baseline_load(const char *path, char **error);
  * spells it. */
 void baseline_filter(baseline *b, input *in);
 /* Does an entry not yet taken cover finding f of in (in->result is not
- * read)? It is taken if so, as baseline_filter takes them. in->name must
- * already be the path from the baseline file's directory. */
+ * read)? It is taken if so, as baseline_filter takes them. The file is
+ * named as baseline_filter names it, from in->path (or in->name for
+ * standard input). */
 int baseline_covers(baseline *b, const input *in, const mtl_finding *f);
 /* Makes every entry available again, for a server that lints the same
  * file over and over. */
@@ -33,8 +34,9 @@ void baseline_rewind(baseline *b);
 void baseline_free(baseline *b);
 
 /* Adds one finding to the baseline file at path, creating it (with its
- * first line) if it does not exist; in->name must be the path from the
- * baseline file's directory. Returns 0, or -1 with *error. */
+ * first line) if it does not exist; the file is named by its path from the
+ * baseline file's directory, as baseline_covers names it. Returns 0, or -1
+ * with *error. */
 int baseline_append(const char *path, const input *in, const mtl_finding *f,
                     char **error);
 

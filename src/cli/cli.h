@@ -27,6 +27,7 @@ typedef struct cli_config {
     int fix, fix_dry_run;      /* --fix, --fix --dry-run */
     const char *input_kind;    /* --input: "text", "markdown" or NULL */
     int lsp;                   /* --lsp: a language server, no files */
+    int quiet;                 /* --quiet: no progress or summary on stderr */
     char **paths;
     size_t n_paths;
 } cli_config;
@@ -107,15 +108,8 @@ void json_finding_fields(FILE *out, const mtl_finding *f, int column_bytes);
  * or -1 after saying on stderr why the file was not fixed. */
 int fix_input(input *in, int dry_run, FILE *out);
 
-/* A rule's documentation (explain.c): what it finds, why it matters in
- * MT, a text it flags ("" when the rule needs a model to show it) and a
- * near miss it leaves alone. */
-typedef struct rule_doc {
-    const char *id, *finds, *why, *flagged, *not_flagged;
-} rule_doc;
-const rule_doc *rule_doc_find(const char *id);
-/* --explain RULE's text. */
-void rule_doc_print(FILE *out, const mtl_rule_info *ri, const rule_doc *d);
+/* --explain RULE's text, from the rule's documentation in ri (explain.c). */
+void rule_doc_print(FILE *out, const mtl_rule_info *ri);
 
 /* One GitHub Actions workflow command for a finding (github.c). */
 void github_finding(FILE *out, const char *name, const mtl_finding *f);

@@ -299,7 +299,8 @@ void lsp_baseline_hide(lsp_baselines *c, const char *path, const char *name,
     if (!b)
         return;
     baseline_rewind(b);
-    input in = {.name = (char *)name, .data = (char *)text, .len = len};
+    input in = {.path = (char *)name, .name = (char *)name, .data = (char *)text,
+                .len = len};
     for (size_t i = 0; i < n; i++)
         hidden[i] = (unsigned char)baseline_covers(b, &in, &f[i]);
 }
@@ -309,6 +310,7 @@ void lsp_baseline_hide(lsp_baselines *c, const char *path, const char *name,
 int lsp_baseline_add(const char *path, const char *name, const char *text,
                      size_t len, const mtl_finding *f, char **error)
 {
-    input in = {.name = (char *)name, .data = (char *)text, .len = len};
+    input in = {.path = (char *)name, .name = (char *)name, .data = (char *)text,
+                .len = len};
     return baseline_append(path, &in, f, error);
 }

@@ -145,9 +145,8 @@ static const char *folder_of(const server *s, const char *path)
     return best;
 }
 
-/* The baseline file for a document and the name it goes by there (its
- * path from the baseline's folder). 0, or -1 for a document that is not
- * a file (or out of memory). */
+/* The baseline file for a document and the document's path. 0, or -1 for
+ * a document that is not a file (or out of memory). */
 static int baseline_for(const server *s, const lsp_doc *doc, char **file,
                         char **name)
 {
@@ -169,12 +168,9 @@ static int baseline_for(const server *s, const lsp_doc *doc, char **file,
         mtl_sb_printf(&sb, "/%s", setting);
     }
     *file = mtl_sb_take(&sb);
-    const char *slash = *file ? strrchr(*file, '/') : NULL;
-    size_t dir = slash ? (size_t)(slash - *file) : 0;
-    if (slash && strncmp(*file, doc->path, dir) == 0 && doc->path[dir] == '/')
-        *name = strdup(doc->path + dir + 1);
-    else
-        *name = strdup(doc->path);
+    /* the baseline makes it relative to its own folder, symlinks
+     * resolved, as for the command line */
+    *name = strdup(doc->path);
     if (!*file || !*name) {
         free(*file);
         free(*name);

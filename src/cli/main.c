@@ -1,7 +1,8 @@
 /*
  * mtlint command line: arguments (args.c), files (inputs.c), settings per
  * file (settings.c), threads (jobs.c), output (report.c), exit status; or,
- * with --lsp, a language server (lsp_server.c).
+ * with --lsp, a language server (lsp_server.c); on a terminal, progress
+ * and a summary on stderr (summary.c).
  * The library does the linting; this file only drives it.
  *
  * Exit status: 0 no finding at or above the fail level, 1 findings,
@@ -11,6 +12,7 @@
 #include "cli.h"
 #include "lsp_server.h"
 #include "settings.h"
+#include "summary.h"
 
 #include "base/buf.h"
 
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Reads the baseline and opens the baseline to write, if asked. */
 static int open_baselines(const cli_config *cfg, baseline **base,
@@ -112,6 +115,9 @@ int main(int argc, char **argv)
     jobs *work = jobs_start(inputs, n_inputs, cfg.jobs ? cfg.jobs : cpu_count(),
                             cfg.max_file_size);
     reporter *rep = reporter_new(&cfg, stdout);
+    /* a baseline being written says what it recorded instead */
+    summary *sum = summary_new(stderr, STDERR_FILENO, n_inputs, cfg.quiet || writer,
+                               cfg.fix);
     if (!work || !rep) {
         fputs("mtlint: out of memory\n", stderr);
         return 2;
@@ -123,6 +129,7 @@ int main(int argc, char **argv)
     for (i = 0; i < n_inputs && !werr; i++) {
         input *in = &inputs[i];
         jobs_wait(work, i);
+        summary_before(sum, in);
         if (in->error) {
             /* a broken config says where it is broken, once */
             if (in->settings_error == 1)
@@ -152,6 +159,8 @@ int main(int argc, char **argv)
                     status == 0)
                     status = 1;
         }
+        summary_file(sum, in);
+        summary_progress(sum);
         input_release(in);
         /* when the output is gone, lint no more */
         jobs_done(work, i, werr != 0);
@@ -167,7 +176,10 @@ int main(int argc, char **argv)
                     recorded == 1 ? "" : "s", cfg.write_baseline);
         }
     } else if (!werr) {
+        summary_clear(sum);
         werr = reporter_end(rep);
+        if (!werr)
+            summary_end(sum);
     }
     if (werr) {
         /* A reader that went away (mtlint | head) needs no message. */
@@ -178,6 +190,8 @@ int main(int argc, char **argv)
     jobs_finish(work);
     for (; i < n_inputs; i++)
         input_release(&inputs[i]);
+    summary_clear(sum);
+    summary_free(sum);
     reporter_free(rep);
     baseline_free(base);
     free(inputs);

@@ -288,31 +288,28 @@ static const char *sarif_level(mtl_severity s)
 #endif
 
 /* fullDescription and help from the rule's documentation (explain.c);
- * helpUri is the rule's section of the installed docs/rules.md, as the
+ * helpUri is the rule's section of the installed rules.md, as the
  * language server links it. */
 static void sarif_rule_doc(FILE *o, const mtl_rule_info *ri)
 {
-    const rule_doc *d = rule_doc_find(ri->id);
-    if (!d)
-        return;
     char help_uri[512];
     snprintf(help_uri, sizeof help_uri, "file://%s/rules.md#%s", MTL_DOCDIR, ri->id);
     fputs("},\"helpUri\":", o);
     json_cstr(o, help_uri);
     fputs(",\"fullDescription\":{\"text\":", o);
-    json_cstr(o, d->finds);
+    json_cstr(o, ri->finds);
     fputs("},\"help\":{\"text\":", o);
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
     if (m) {
-        rule_doc_print(m, ri, d);
+        rule_doc_print(m, ri);
         if (fclose(m) == 0)
             json_string(o, text, len);
         else
-            json_cstr(o, d->why);
+            json_cstr(o, ri->why);
     } else {
-        json_cstr(o, d->why);
+        json_cstr(o, ri->why);
     }
     free(text);
 }

@@ -50,6 +50,10 @@ typedef struct mtl_analysis {
      * saying that it is missing; malloc'd, NULL when out of memory. What
      * --version prints, which must not load anything. */
     char *(*locate)(const mtl_options *opts);
+    /* Optional: checks its settings whether or not a rule needs it, so
+     * that a mistake ("lang = xx") is an error with every set of rules.
+     * Returns 0, or -1 with a malloc'd *error (NULL when out of memory). */
+    int (*check)(const mtl_options *opts, char **error);
 } mtl_analysis;
 
 extern const mtl_analysis *const mtl_analyses_table[];

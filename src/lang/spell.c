@@ -540,6 +540,27 @@ static char *locate(const mtl_options *opts)
     return mtl_sb_take(&sb);
 }
 
+/* A dictionary asked for by name must exist even when no rule that spells
+ * is on: "lang = xx" is a mistake whichever rules run. */
+static int check(const mtl_options *opts, char **error)
+{
+    const char *lang = mtl_options_get(opts, "lang");
+    if (!lang)
+        return 0;
+    errno = 0;
+    char *path = mtl_speller_locate(opts, lang);
+    if (path) {
+        free(path);
+        return 0;
+    }
+    if (errno == ENOMEM)
+        return *error = NULL, -1;
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "no hunspell dictionary for '%s' (see --dict-path)", lang);
+    *error = mtl_sb_take(&sb);
+    return -1;
+}
+
 const mtl_analysis mtl_analysis_spell = {
     .name = "spell",
     .flag = MTL_NEED_SPELL,
@@ -549,4 +570,5 @@ const mtl_analysis mtl_analysis_spell = {
     .release = release,
     .describe = describe,
     .locate = locate,
+    .check = check,
 };

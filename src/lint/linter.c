@@ -138,6 +138,20 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
     l->needs = needed_analyses(opts);
     for (size_t a = 0; a < mtl_n_analyses; a++) {
         const mtl_analysis *an = mtl_analyses_table[a];
+        char *err = NULL;
+        if (an->check && !(l->needs & an->flag) && an->check(opts, &err) != 0) {
+            if (!err)
+                goto oom;
+            if (error)
+                *error = err;
+            else
+                free(err);
+            mtl_linter_free(l);
+            return NULL;
+        }
+    }
+    for (size_t a = 0; a < mtl_n_analyses; a++) {
+        const mtl_analysis *an = mtl_analyses_table[a];
         if (!(l->needs & an->flag) || !an->load)
             continue;
         char *notice = NULL, *err = NULL;

@@ -427,8 +427,27 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_det_number = {
-    .info = {"det-number", "a determiner whose number disagrees with its noun",
-             MTL_WARNING},
+    .info = {
+        .id = "det-number",
+        .summary = "a determiner whose number disagrees with its noun",
+        .default_severity = MTL_WARNING,
+        .finds = "A determiner whose number disagrees with its noun: 'a', 'each' or "
+                 "'another' before a noun that is only ever plural, 'these', 'many' or "
+                 "'various' before a singular one. Compounds such as 'a sports car' or "
+                 "'these rule changes', quantity words ('a few') and names are left alone.",
+        .why = "MT from languages that mark number differently, or not at all, pairs "
+               "a singular determiner with a plural noun and the reverse.",
+        .flagged = "They discussed the release of a hostages on Friday.",
+        .not_flagged = "He drove a sports car to the talks.",
+        .reference =
+            "A determiner whose number disagrees with its noun: a\n"
+            "singular determiner before a noun that is only ever plural, or a plural one\n"
+            "before a singular noun. Compounds (`a sports car`, `these rule changes`),\n"
+            "quantity words (`a few`), invariant nouns (`aircraft`) and names are left\n"
+            "alone.\n"
+            "\n"
+            "    the release of a hostages   ->  'a' before plural 'hostages'\n",
+    },
     .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS,
     .check = check,
 };

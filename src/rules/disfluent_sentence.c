@@ -214,10 +214,23 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_disfluent_sentence = {
-    .info = {"disfluent-sentence",
-             "a sentence a language model finds far less probable than "
-             "edited prose",
-             MTL_NOTE},
+    .info = {
+        .id = "disfluent-sentence",
+        .summary = "a sentence a language model finds far less probable than "
+                   "edited prose",
+        .default_severity = MTL_NOTE,
+        .finds = "Adjacent words that a language model finds far likelier swapped, or a "
+                 "sentence far less probable than edited prose. A note by default.",
+        .why = "MT keeps the source language's word order where English needs another.",
+        .flagged = "",
+        .not_flagged = "The talks will resume on Monday in Geneva.",
+        .reference =
+            "A sentence a language model finds far less probable than\n"
+            "edited prose: words that read far better swapped, a run of improbable words,\n"
+            "or a sentence improbable as a whole.\n"
+            "\n"
+            "    Hostages the were released on Friday.   ->  words may be in the wrong order\n",
+    },
     .needs = MTL_NEED_LM,
     .check = check,
 };

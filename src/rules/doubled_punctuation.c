@@ -225,7 +225,24 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_doubled_punctuation = {
-    .info = {"doubled-punctuation", "doubled punctuation such as '. .' or ',,'",
-             MTL_WARNING},
+    .info = {
+        .id = "doubled-punctuation",
+        .summary = "doubled punctuation such as '. .' or ',,'",
+        .default_severity = MTL_WARNING,
+        .finds = "Punctuation doubled by mistake: '. .', '..', ',,', ';;', ',.'. "
+                 "Ellipses and an abbreviation's full stop before a comma are left alone.",
+        .why = "Joining translated segments adds a second full stop or comma where the "
+               "source segment already ended with one.",
+        .flagged = "They freed the hostages. . Talks went on.",
+        .not_flagged = "They waited... and then the talks went on.",
+        .reference =
+            "Two marks where one belongs: `. .`, `..`, `,,`, `;;`, `,.`,\n"
+            "`?.`.\n"
+            "\n"
+            "    Hamas releases hostages. . The talks   ->  doubled punctuation '. .'\n"
+            "\n"
+            "Not reported: ellipses (`...`, `. . .`), an abbreviation's dot before another\n"
+            "mark (`Inc.,`), `?!` and runs of `!` or `?`, marks inside names and code.\n",
+    },
     .check = check,
 };

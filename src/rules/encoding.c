@@ -668,9 +668,24 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_encoding = {
-    .info = {"encoding",
-             "invalid UTF-8, mojibake, control or stray invisible characters",
-             MTL_ERROR},
+    .info = {
+        .id = "encoding",
+        .summary = "invalid UTF-8, mojibake, control or stray invisible characters",
+        .default_severity = MTL_ERROR,
+        .finds = "Invalid UTF-8 (at the exact byte), mojibake such as 'donâ€™t' for "
+                 "'don’t', U+FFFD replacement characters, control characters, a stray "
+                 "byte order mark and invisible characters inside words.",
+        .why = "Translation pipelines convert text between encodings several times; "
+               "each conversion can garble characters or lose them.",
+        .flagged = "We donâ€™t know yet.",
+        .not_flagged = "We don’t know yet.",
+        .reference =
+            "Bytes that are not the text they should be: invalid UTF-8,\n"
+            "mojibake (`donâ€™t` for `don’t`), U+FFFD, NUL and other control characters,\n"
+            "a byte order mark inside the text, invisible characters inside words.\n"
+            "\n"
+            "    donâ€™t   ->  mojibake, meant 'don’t'\n",
+    },
     .init = init,
     .fini = fini,
     .check = check,

@@ -914,9 +914,28 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_fragment = {
-    .info = {"fragment",
-             "a sentence with no verb or no subject, cut off by translation",
-             MTL_WARNING},
+    .info = {
+        .id = "fragment",
+        .summary = "a sentence with no verb or no subject, cut off by translation",
+        .default_severity = MTL_WARNING,
+        .finds = "A sentence with no verb or no subject, or one starting in lower case "
+                 "after a full stop. Headings, list items, questions, imperatives and "
+                 "interjections are left alone.",
+        .why = "MT drops verbs and subjects that the source language leaves implicit, "
+               "and splits sentences where the source had a clause boundary.",
+        .flagged = "The ministers met on Monday. For wider area.",
+        .not_flagged = "The ministers met on Monday. Read more.",
+        .reference =
+            "A \"sentence\" that is a piece of a clause: no finite verb,\n"
+            "or no subject, or starting in lower case right after a full stop.\n"
+            "\n"
+            "    ... from escalating. Were focused on. For wider area. He also ...\n"
+            "\n"
+            "Not reported: headings and list items, one-sentence blocks (headlines,\n"
+            "captions, datelines), lines without a final full stop, questions and\n"
+            "exclamations, quotations standing alone, interjections (\"Thank you.\"),\n"
+            "imperatives (\"Read more.\"), set phrases (\"Of course.\").\n",
+    },
     .needs = MTL_NEED_TAGS,
     .check = check,
 };

@@ -516,8 +516,26 @@ done:
 }
 
 const mtl_rule mtl_rule_mistranslation = {
-    .info = {"mistranslation", "a real word that is probably the wrong one",
-             MTL_WARNING},
+    .info = {
+        .id = "mistranslation",
+        .summary = "a real word that is probably the wrong one",
+        .default_severity = MTL_WARNING,
+        .finds = "A real word that is probably the wrong one: out of place in its "
+                 "sentence, while a key term of the document or a known confusion of a "
+                 "pivot language fits the slot.",
+        .why = "MT picks the wrong sense of an ambiguous source word, or a word of a "
+               "pivot language's translation, and the result is a real English word "
+               "that no spelling check finds.",
+        .flagged = "",
+        .not_flagged = "They demanded the release of the hostages.",
+        .reference =
+            "A real word that is probably the wrong one: used once,\n"
+            "out of place, while a key term of the document or a known pivot-language\n"
+            "confusion fits the sentence better.\n"
+            "\n"
+            "    one important aspect is to see progress on the mortgages\n"
+            "        ->  'mortgages' is probably a mistranslation of 'hostages'\n",
+    },
     .needs = MTL_NEED_WORDS | MTL_NEED_TAGS | MTL_NEED_LM,
     .init = init,
     .fini = fini,

@@ -529,8 +529,26 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_punctuation_spacing = {
-    .info = {"punctuation-spacing",
-             "space before punctuation, or missing after a sentence end",
-             MTL_WARNING},
+    .info = {
+        .id = "punctuation-spacing",
+        .summary = "space before punctuation, or missing after a sentence end",
+        .default_severity = MTL_WARNING,
+        .finds = "A space before a comma, full stop, semicolon, colon, question or "
+                 "exclamation mark, or a missing space after a sentence end or comma. "
+                 "Abbreviations, decimals, times, URLs and initials are left alone.",
+        .why = "French-style spacing and detokenisation errors survive translation as "
+               "stray spaces around punctuation.",
+        .flagged = "He confirmed the release , then left.",
+        .not_flagged = "The rate rose to 3.5 per cent at 10:30.",
+        .reference =
+            "A space before `, . ; : ! ?`, or none after a sentence end\n"
+            "or a comma; spaces inside brackets.\n"
+            "\n"
+            "    possible hostage release , she said   ->  space before ','\n"
+            "    the war ended.Next day                ->  missing space after '.'\n"
+            "\n"
+            "Not reported: abbreviations and initials, decimals, times and ratios, URLs\n"
+            "and e-mail addresses, file and code names (CNN.com, .NET), version numbers.\n",
+    },
     .check = check,
 };

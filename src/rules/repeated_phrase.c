@@ -860,8 +860,29 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_repeated_phrase = {
-    .info = {"repeated-phrase", "a phrase duplicated in place, or identical conjuncts",
-             MTL_WARNING},
+    .info = {
+        .id = "repeated-phrase",
+        .summary = "a phrase duplicated in place, or identical conjuncts",
+        .default_severity = MTL_WARNING,
+        .finds = "A phrase said twice in place, also across a closing quote or full stop, "
+                 "and identical conjuncts such as 'X or X'. Idioms such as 'more and more' "
+                 "are left alone.",
+        .why = "When MT aligns a source phrase twice, the output repeats a whole phrase "
+               "that a word-level check does not see.",
+        .flagged = "They called for a cease-fire or a cease-fire in the region.",
+        .not_flagged = "Prices rose more and more each month.",
+        .reference =
+            "A phrase written twice in place (also across a closing\n"
+            "quote or a full stop), and identical conjuncts joined by *or*, *and*, *as\n"
+            "well as*.\n"
+            "\n"
+            "    access to those who need it.” to those who need it.”\n"
+            "    whether a cease-fire or a cease-fire\n"
+            "\n"
+            "Not reported: idioms and style (\"more and more\", \"day after day\",\n"
+            "\"I know, I know\"), refrains across a sentence end, three or more copies,\n"
+            "tables, lists and code; single words are `repeated-word`'s.\n",
+    },
     .needs = MTL_NEED_TAGS,
     .check = check,
 };

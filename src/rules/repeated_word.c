@@ -361,7 +361,26 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_repeated_word = {
-    .info = {"repeated-word", "the same word twice in a row", MTL_WARNING},
+    .info = {
+        .id = "repeated-word",
+        .summary = "the same word twice in a row",
+        .default_severity = MTL_WARNING,
+        .finds = "The same word twice in a row, or a word repeated many times over (a "
+                 "translation loop). Grammatical doubles such as 'had had', 'that that', "
+                 "'is is' in 'what it is is', and reduplicated names are left alone.",
+        .why = "Neural MT sometimes emits a token twice at a segment boundary, or loops "
+               "on one word; a reader sees it at once and loses trust in the text.",
+        .flagged = "The the minister arrived on Monday.",
+        .not_flagged = "She had had enough of the talks.",
+        .reference =
+            "The same word twice in a row, which translation leaves when\n"
+            "two source words map to one English word.\n"
+            "\n"
+            "    talks with the the foreign ministers   ->  repeated word 'the'\n"
+            "\n"
+            "Not reported: grammatical doubles (\"had had\", \"that that\", \"what it is is\"),\n"
+            "place names (\"Walla Walla\"), reduplications (\"ha ha\", \"bye bye\").\n",
+    },
     .needs = MTL_NEED_TAGS,
     .check = check,
 };

@@ -1805,8 +1805,29 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_spelling = {
-    .info = {"spelling", "a word that is not in the dictionary and not a name",
-             MTL_WARNING},
+    .info = {
+        .id = "spelling",
+        .summary = "a word that is not in the dictionary and not a name",
+        .default_severity = MTL_WARNING,
+        .finds = "A word that is not in the dictionary. News is full of names, so a "
+                 "capitalised word is reported only when it is one slip from a dictionary "
+                 "word and the document does not repeat it.",
+        .why = "MT copies misspelt source words, transliterates inconsistently, and "
+               "invents words from subword pieces.",
+        .flagged = "The goverment announced new measures.",
+        .not_flagged = "Mr Blinken met Mr Netanyahu in Tel Aviv.",
+        .reference =
+            "Non-words (Hunspell), knowing that news is full of names:\n"
+            "a capitalised word is reported only when it is one slip from a dictionary\n"
+            "word and the document does not repeat it; a lower-case word when a\n"
+            "dictionary word is one slip away.\n"
+            "\n"
+            "    the talks with teh foreign minister   ->  unknown word 'teh'\n"
+            "\n"
+            "Words a project uses go in a words file (`words =` in `.mtlint.ini`, one word\n"
+            "a line); in an editor, the code action \"Add 'WORD' to the project's words\"\n"
+            "writes it there.\n",
+    },
     .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
     .check = check,
 };

@@ -1025,8 +1025,28 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_term_inconsistency = {
-    .info = {"term-inconsistency",
-             "one term written two or more ways in one document", MTL_WARNING},
+    .info = {
+        .id = "term-inconsistency",
+        .summary = "one term written two or more ways in one document",
+        .default_severity = MTL_WARNING,
+        .finds = "One term written two or more ways in one document: 'cease-fire' and "
+                 "'ceasefire', 'color' and 'colour'. The minority form is reported and the "
+                 "majority form suggested; names, quotations and different uses are left "
+                 "alone.",
+        .why = "Sentences are translated one at a time, so a term may come out a "
+               "different way in each of them.",
+        .flagged = "The colour was red. The colour is red. The color was red.",
+        .not_flagged = "The colour was red. The colour is red. The colours were red.",
+        .reference =
+            "One term written two ways in one document: closed,\n"
+            "hyphenated and open compounds, US and UK spellings, abbreviation points. The\n"
+            "minority form is reported, the majority form suggested.\n"
+            "\n"
+            "    'cease-fire' (2 times) is also written 'ceasefire' (3 times)\n"
+            "\n"
+            "Not reported: pairs that differ in meaning (\"log in\" and \"login\", \"every\n"
+            "day\" and \"everyday\", \"re-sign\" and \"resign\").\n",
+    },
     .needs = MTL_NEED_WORDS | MTL_NEED_TAGS,
     .init = init,
     .fini = fini,

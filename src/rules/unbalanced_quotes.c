@@ -829,8 +829,26 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_unbalanced_quotes = {
-    .info = {"unbalanced-quotes",
-             "an opening quote or bracket that never closes, or opens twice",
-             MTL_WARNING},
+    .info = {
+        .id = "unbalanced-quotes",
+        .summary = "an opening quote or bracket that never closes, or opens twice",
+        .default_severity = MTL_WARNING,
+        .finds = "A quotation that opens again before it closes, or a quote or bracket "
+                 "that never closes or closes nothing. News-style quotes continued over "
+                 "paragraphs are left alone.",
+        .why = "Quotation marks differ between languages and are often dropped or "
+               "mismatched in translation.",
+        .flagged = "He said \"the countries must act now.",
+        .not_flagged = "He said \"the countries must act now.\"",
+        .reference =
+            "A quotation mark or bracket that does not pair up in its\n"
+            "paragraph: one that opens again before it closes, never closes, or closes\n"
+            "nothing.\n"
+            "\n"
+            "    said, “We have had talks – including “The countries I visited ...\n"
+            "\n"
+            "Not reported: news-style quotations continued over paragraphs, single quotes\n"
+            "(apostrophes look the same), list markers (`1)`), emoticons, inch marks.\n",
+    },
     .check = check,
 };

@@ -17,7 +17,27 @@
 #include "findings/rule.h"
 
 const mtl_rule mtl_rule_unknown_rule = {
-    .info = {"unknown-rule",
-             "an mtlint comment naming a rule that does not exist",
-             MTL_WARNING},
+    .info = {
+        .id = "unknown-rule",
+        .summary = "an mtlint comment naming a rule that does not exist",
+        .default_severity = MTL_WARNING,
+        .finds = "An mtlint comment in Markdown that names a rule mtlint does not have, "
+                 "such as a misspelt id: it silences nothing for that name, and a "
+                 "misspelt mtlint-enable leaves a rule off. Comments do not silence it.",
+        .why = "Translated documents are often checked by a pipeline; a suppression "
+               "that silently fails to apply misleads the editors who read the source "
+               "about what was checked.",
+        .flagged = "",
+        .not_flagged = "The ministers met on Monday.",
+        .reference =
+            "An `mtlint-disable`, `mtlint-enable` or\n"
+            "`mtlint-disable-next-line` comment that names a rule mtlint does not have:\n"
+            "a typo, or a rule of another version. The comment silences nothing for that\n"
+            "name (and a misspelt `mtlint-enable` leaves the rule off).\n"
+            "\n"
+            "    <!-- mtlint-disable-next-line speling -->   ->  unknown rule 'speling'\n"
+            "\n"
+            "Neither rule's findings can be silenced by comments; turn them off with\n"
+            "`--disable` or in a configuration.\n",
+    },
 };

@@ -429,8 +429,24 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 }
 
 const mtl_rule mtl_rule_untranslated = {
-    .info = {"untranslated", "text left in another language or script",
-             MTL_WARNING},
+    .info = {
+        .id = "untranslated",
+        .summary = "text left in another language or script",
+        .default_severity = MTL_WARNING,
+        .finds = "Text left in another script, or whole sentences in Spanish, French, "
+                 "German or Portuguese. Loanwords and names are left alone.",
+        .why = "MT passes through what it cannot translate: quotations, titles, "
+               "segments it failed to recognise as source text.",
+        .flagged = "The minister said: El gobierno no va a negociar con los secuestradores.",
+        .not_flagged = "They met at a small café in Prague.",
+        .reference =
+            "Text left in the source language: letters of another\n"
+            "script, or whole sentences in Spanish, French, German or Portuguese.\n"
+            "\n"
+            "    the minister of Иностранных дел said\n"
+            "\n"
+            "Not reported: loanwords and names (`café`, `Škoda`), a lone Greek letter.\n",
+    },
     .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
     .init = init,
     .fini = fini,
