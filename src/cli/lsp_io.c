@@ -56,6 +56,8 @@ long lsp_reader_fill(lsp_reader *r, int fd)
 
 int lsp_reader_feed(lsp_reader *r, const char *data, size_t n)
 {
+    if (n == 0) /* (a reader that never had bytes has no buffer) */
+        return 0;
     if (reserve(r, n) != 0)
         return -1;
     memcpy(r->buf + r->len, data, n);

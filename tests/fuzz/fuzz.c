@@ -372,6 +372,7 @@ static void code_and_html(const md *m, regions *rs)
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     const char *s = m->src;
+    size_t open_code = SIZE_MAX; /* the last code block's region */
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         if (ev != CMARK_EVENT_ENTER)
             continue;
@@ -380,8 +381,22 @@ static void code_and_html(const md *m, regions *rs)
         int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
         int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
         const char *lit = cmark_node_get_literal(n);
+        /* cmark can end a fenced code block that a list item's end closed
+         * on the line after it, where the next block starts (" - a" then
+         * "   - ~~~" then a tab-indented line: a paragraph of the outer
+         * item). The code ends before the line where the next node starts. */
+        if (open_code != SIZE_MAX) {
+            region *c = &rs->items[open_code];
+            size_t a = at(m, sl, 1);
+            if (a > c->start && a < c->end)
+                c->end = a;
+            open_code = SIZE_MAX;
+        }
         if (t == CMARK_NODE_CODE_BLOCK) {
+            size_t before = rs->n;
             add_region(rs, at(m, sl, sc), at(m, el, ec + 1), "a code block");
+            if (rs->n > before)
+                open_code = before;
         } else if (t == CMARK_NODE_HTML_BLOCK) {
             size_t a = at(m, sl, sc), e = at(m, el, ec + 1);
             size_t k = lit ? strlen(lit) : 0;
