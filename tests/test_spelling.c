@@ -51,7 +51,7 @@ static const flag_case flags[] = {
     {.text = "We flew to canada last year.", .flag = "canada",
      .suggestion = "Canada"},
     /* near misses of the exemptions below */
-    {.text = "Order a sencillo or a doble at the bar.", .flag = "doble",
+    {.text = "Order a sencillo (single) or a doble at the bar.", .flag = "doble",
      .suggestion = "double"},
     {.text = "The note said thier house was sold.", .flag = "thier",
      .suggestion = "their"},
@@ -86,6 +86,11 @@ static const flag_case flags[] = {
     {.text = "His cyclism made him famous in Romania.", .flag = "cyclism"},
     {.text = "The suzeranity of the Ottomans ended in 1878.",
      .flag = "suzeranity"},
+    /* words invented from a source word, with no English ending */
+    {.text = "The thievogy of the region was studied by monks.",
+     .flag = "thievogy"},
+    {.text = "They took the religioasbrus books to the abbey.",
+     .flag = "religioasbrus"},
 };
 
 static const char *const clean[] = {
@@ -157,6 +162,18 @@ static const char *const clean[] = {
     "The ridiculation began; ridiculation followed.",
     "The unpaused download finished.",
     "Her unflappability was legendary.",
+    /* invented-looking words, near misses: a sentence naming code, a
+     * word alone, a text that names code, informal writing, a capital in a
+     * title, a word written twice */
+    "Set thievogy=1 in the file to enable it.",
+    "Run thievogy as $USER before the backup.",
+    "Thievogy!",
+    "i think thievogy is great and i love it",
+    "Leonid Kaganov - The Thievogy Quiz",
+    "The thievogy began; thievogy followed.",
+    /* a foreign term introduced as one */
+    "Small stupas known as thievogys hold relics.",
+    "They sell Greek thievogy rugs in the market.",
 };
 
 /* A lower-case misspelling used twice is reported twice: only names earn

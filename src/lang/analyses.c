@@ -3,6 +3,7 @@
 #include "lang/lmscore.h"
 #include "lang/spell.h"
 #include "lang/tags.h"
+#include "lang/topic.h"
 #include "lang/words.h"
 
 #include <stddef.h>
@@ -14,6 +15,7 @@ const mtl_analysis *const mtl_analyses_table[] = {
     &mtl_analysis_spell, /* reads the word table */
     &mtl_analysis_lm,
     &mtl_analysis_tags,
+    &mtl_analysis_topic, /* reads the word table and the tags */
     NULL, /* keeps the array non-empty */
 };
 const size_t mtl_n_analyses =

@@ -19,7 +19,9 @@ enum {
     MTL_NEED_WORDS = 1 << 0, /* words.h: the per-document word table */
     MTL_NEED_SPELL = 1 << 1, /* speller.h: English dictionary verdicts */
     MTL_NEED_LM = 1 << 2,    /* lmscore.h: language-model scores */
-    MTL_NEED_TAGS = 1 << 3   /* tags.h: part-of-speech tags */
+    MTL_NEED_TAGS = 1 << 3,  /* tags.h: part-of-speech tags */
+    MTL_NEED_TOPIC = 1 << 4  /* topic.h: key terms, topic vector (after
+                                words and tags, which a rule asks for too) */
 };
 
 /* Per-document results; each analysis owns its field. */
@@ -28,6 +30,7 @@ typedef struct mtl_analyses {
     struct mtl_spell *spell;  /* MTL_NEED_SPELL */
     struct mtl_lm_doc *lm;    /* MTL_NEED_LM */
     struct mtl_tags *tags;    /* MTL_NEED_TAGS */
+    struct mtl_topic *topic;  /* MTL_NEED_TOPIC */
 } mtl_analyses;
 
 typedef struct mtl_analysis {
@@ -35,7 +38,9 @@ typedef struct mtl_analysis {
     unsigned flag; /* MTL_NEED_* */
     /* Loads the shared resource. Returns 0 with *shared set (or NULL when
      * the resource is not installed: then *notice says so, malloc'd, and the
-     * rules that need it are turned off), or -1 with a malloc'd *error. */
+     * rules that need it are turned off), or -1 with a malloc'd *error.
+     * An analysis whose resource is optional sets *shared and a *notice
+     * when the resource is missing, and does less. */
     int (*load)(const mtl_options *opts, void **shared, char **notice,
                 char **error);
     void (*unload)(void *shared);

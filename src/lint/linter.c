@@ -172,8 +172,9 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
                     l->severity[i] = MTL_OFF;
             if (notice && add_notice(l, notice) != 0)
                 goto oom;
-        } else {
-            free(notice);
+        } else if (notice && add_notice(l, notice) != 0) {
+            /* an optional part is missing: the analysis does less */
+            goto oom;
         }
     }
     for (size_t i = 0; i < mtl_n_rules; i++) {

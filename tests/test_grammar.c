@@ -1,0 +1,86 @@
+#include "lint_helper.h"
+
+static const flag_case flags[] = {
+    /* have + a past form that is never a participle */
+    {.text = "The ministers has went home after the vote.", .flag = "has went",
+     .message = "'went' cannot follow 'has'"},
+    {.text = "She had became the first mayor of the town.",
+     .flag = "had became"},
+    {.text = "They have already took the decision.",
+     .flag = "have already took"},
+    /* a modal + a finite form */
+    {.text = "The bridge will is closed on Monday.", .flag = "will is",
+     .message = "'is' cannot follow 'will'"},
+    {.text = "The talks might was the last chance.", .flag = "might was"},
+    /* do + a past form, to + a past form */
+    {.text = "He did went to the market.", .flag = "did went"},
+    {.text = "The army wanted to went north.", .flag = "to went"},
+    /* two determiners in a row */
+    {.text = "The talks took place in the a city near the border.",
+     .flag = "the a", .message = "'a' after 'the'"},
+    {.text = "It was a the largest dam in the country.", .flag = "a the"},
+    {.text = "They met the their leaders on Friday.", .flag = "the their"},
+    /* a pronoun opening a clause, with a verb of the other number */
+    {.text = "He have left the party.", .flag = "He have",
+     .message = "'have' after 'He'"},
+    {.text = "The vote ended, and they is now in power.", .flag = "they is"},
+    {.text = "When she are ready, the talks resume.", .flag = "she are"},
+    /* a bare verb where a to-infinitive belongs */
+    {.text = "The villagers wanted protect the church.",
+     .flag = "wanted protect",
+     .message = "'to' missing between 'wanted' and 'protect'"},
+    {.text = "The council decided destroy the old bridge.",
+     .flag = "decided destroy"},
+};
+
+static const char *const clean[] = {
+    /* participles and base forms after auxiliaries */
+    "The ministers have gone home after the vote.",
+    "She had become the first mayor of the town.",
+    "They can go home tomorrow.",
+    "He did go to the market.",
+    "They wanted to go north.",
+    "The bridge will be closed on Monday.",
+    /* nouns that look like auxiliaries: the will to, a can to */
+    "They lacked the political will to end the war.",
+    "He kicked a can to the curb.",
+    /* a modal ending an elliptical clause */
+    "We are doing everything we can to help.",
+    "It will take such steps as it may to reach the goal.",
+    /* "did" as a main verb, "to" as a preposition, "saw" as a verb */
+    "What he did was wrong.",
+    "He went from 1990 to 1995 without a job.",
+    "They needed wood to saw into planks.",
+    /* titles and headlines: capitals say nothing */
+    "Police Have Went Home, Says Mayor",
+    "She read The Will To Power twice.",
+    "He starred in The A Team.",
+    /* quotes, lists and citations between the words */
+    "Press the \"a\" key twice.",
+    "Use the article a, the or an.",
+    "The a/an choice depends on sound.",
+    "English has the articles 'the' and 'a'.",
+    /* the same word twice is repeated-word's */
+    "It was the the largest dam.",
+    /* subjunctives and inverted questions */
+    "If he were king, he would act.",
+    "They asked that he have a lawyer present.",
+    "Does he have a plan?",
+    "What do they have to say?",
+    "I was there, and you were too.",
+    /* verbs with a noun or adjective after them */
+    "They planned attack routes for weeks.",
+    "He tried hard and failed.",
+    "She wanted help from the state.",
+    "The council continued work on the bridge.",
+    "The scheduler manages print jobs.",
+    /* help, let and make take a bare verb */
+    "They helped build the church.",
+    "He let go of the rope.",
+};
+
+int main(void)
+{
+    return run_rule_cases("grammar", "grammar", flags, COUNT_OF(flags),
+                          clean, COUNT_OF(clean));
+}
