@@ -192,13 +192,16 @@ static int number(reader *r, double *out)
         while (r->i < r->n && r->s[r->i] >= '0' && r->s[r->i] <= '9')
             r->i++;
     }
-    char buf[64];
+    /* any length: --stream echoes a 300-digit id as it came */
     size_t k = r->i - start;
-    if (k >= sizeof buf)
-        return fail(r, "number too long");
+    char small[64], *buf = k < sizeof small ? small : malloc(k + 1);
+    if (!buf)
+        return fail(r, "out of memory");
     memcpy(buf, r->s + start, k);
     buf[k] = '\0';
     *out = strtod(buf, NULL);
+    if (buf != small)
+        free(buf);
     return 0;
 }
 
