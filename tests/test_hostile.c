@@ -92,6 +92,68 @@ static void endless_fifo_refused(void **state)
     run_free(&r);
 }
 
+/* A file that holds less than its size says: a sysfs file says 4096
+ * bytes and gives a line. What was read is linted. */
+static void file_smaller_than_its_size(void **state)
+{
+    fixture *fx = *state;
+    static const char sys[] = "/sys/devices/system/cpu/online";
+    struct stat st;
+    if (stat(sys, &st) != 0 || st.st_size <= 64) {
+        skip();
+        return;
+    }
+    char p[PATH_MAX];
+    path_of(fx, "cpus.txt", p, sizeof p);
+    assert_int_equal(symlink(sys, p), 0);
+    run r;
+    RUN(fx, &r, "--format=json", "cpus.txt");
+    assert_int_equal(r.signal, 0);
+    assert_true(r.status == 0 || r.status == 1);
+    run_free(&r);
+}
+
+/* A file cut short and filled again while it is read, many times over:
+ * each read lints what it got, or fails with a message naming the file;
+ * never a crash. */
+static void file_shrinking_while_read(void **state)
+{
+    fixture *fx = *state;
+    enum { SIZE = 1 << 20 };
+    static const char line[] = "The minister said that the talks had gone well.\n";
+    char *text = malloc(SIZE);
+    assert_non_null(text);
+    for (size_t i = 0; i < SIZE; i++)
+        text[i] = line[i % (sizeof line - 1)];
+    put_bytes(fx, "shrink.txt", text, SIZE);
+    char p[PATH_MAX];
+    path_of(fx, "shrink.txt", p, sizeof p);
+    pid_t cutter = fork();
+    assert_true(cutter >= 0);
+    if (cutter == 0) {
+        int fd = open(p, O_WRONLY);
+        for (unsigned k = 1; fd >= 0; k = k * 1103515245u + 12345u) {
+            off_t keep = (off_t)(k % SIZE);
+            if (ftruncate(fd, keep) != 0 ||
+                pwrite(fd, text + keep, SIZE - (size_t)keep, keep) < 0)
+                break;
+        }
+        _exit(0);
+    }
+    free(text);
+    run_opts ro = {.deadline = 120};
+    run r;
+    RUN_WITH(fx, &ro, &r, "-j", "1", "--format=json", "shrink.txt",
+             "./shrink.txt", "././shrink.txt", "./././shrink.txt");
+    kill(cutter, SIGKILL);
+    waitpid(cutter, NULL, 0);
+    assert_int_equal(r.signal, 0);
+    assert_true(r.status == 0 || r.status == 1 || r.status == 2);
+    if (r.status == 2)
+        assert_non_null(strstr(r.err, "shrink.txt"));
+    run_free(&r);
+}
+
 /* A 100 MB regular file (sparse: it costs no disk) is refused unread. */
 static void large_file_refused_unread(void **state)
 {
@@ -239,6 +301,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, cli_setup, cli_teardown)
     const struct CMUnitTest tests[] = {
         T(endless_device_refused), T(endless_fifo_refused),
+        T(file_smaller_than_its_size), T(file_shrinking_while_read),
         T(large_file_refused_unread), T(max_file_size_exact),
         T(million_findings), T(deep_nesting), T(symlink_loops),
     };

@@ -102,6 +102,38 @@ static void short_garbage_does_not_loop(void **state)
     lsp_reader_free(&r);
 }
 
+/* Found by fuzzing (tests/fuzz/regress/lsp/): garbage, a blank line and a
+ * header that arrive a few bytes at a time give the message, as they do
+ * when read at once. */
+static void garbage_then_a_header_in_pieces(void **state)
+{
+    static const char in[] = "garbage\r\n\r\nContent-Length: 2\r\n\r\n{}";
+    for (size_t piece = 1; piece <= 4; piece++) {
+        lsp_reader r = {0};
+        int bad = 0, got = 0;
+        for (size_t i = 0; i < sizeof in - 1; i += piece) {
+            size_t k = sizeof in - 1 - i < piece ? sizeof in - 1 - i : piece;
+            assert_int_equal(lsp_reader_feed(&r, in + i, k), 0);
+            const char *body;
+            size_t n;
+            lsp_read what;
+            while ((what = lsp_reader_next(&r, &body, &n)) != LSP_READ_MORE) {
+                if (what == LSP_READ_BAD_HEADER) {
+                    bad++;
+                } else {
+                    assert_int_equal(what, LSP_READ_MESSAGE);
+                    assert_int_equal(n, 2);
+                    assert_memory_equal(body, "{}", 2);
+                    got++;
+                }
+            }
+        }
+        assert_int_equal(bad, 1);
+        assert_int_equal(got, 1);
+        lsp_reader_free(&r);
+    }
+}
+
 static void a_length_too_short_leaves_garbage(void **state)
 {
     lsp_reader r = {0};
@@ -224,6 +256,7 @@ int main(void)
         cmocka_unit_test(no_length_is_reported_once_then_skipped),
         cmocka_unit_test(garbage_before_a_header),
         cmocka_unit_test(short_garbage_does_not_loop),
+        cmocka_unit_test(garbage_then_a_header_in_pieces),
         cmocka_unit_test(a_length_too_short_leaves_garbage),
         cmocka_unit_test(bad_lengths),
         cmocka_unit_test(a_header_that_never_ends),

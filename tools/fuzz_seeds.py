@@ -13,10 +13,15 @@ inputs of the shape the target reads, from the source tree.
   words     word lists: dicts/news-words.txt, and literals
   table     the shipped tables, each with the byte that asks for its
             number of fields
+  stream    --stream input: JSON Lines of text seeds, ids of every kind,
+            lines that are not documents
+  lsp       client sessions: framed JSON-RPC messages that open, edit and
+            close documents, and broken frames
 
 usage: fuzz_seeds.py TARGET OUTDIR MAX_LEN SOURCE_ROOT
 """
 import glob
+import json
 import hashlib
 import os
 import re
@@ -183,9 +188,67 @@ def table_seeds(root, max_len):
     yield b"\1a\tb\n#c\td\n\te\nf\tg\th\r\n\n"
 
 
+def stream_seeds(root, max_len):
+    texts = [t.decode("utf-8", "replace") for i, t in
+             enumerate(text_seeds(root, max_len)) if i % 5 == 0]
+    ids = [1, "a-17", 1.50, None, 123456789012345678901234567890, [1, 2],
+           {"k": "v"}, True, "\u00e9"]
+    for i, text in enumerate(texts):
+        doc = {"id": ids[i % len(ids)], "text": text}
+        if i % 3 == 1:
+            doc["format"] = "markdown"
+        line = json.dumps(doc, ensure_ascii=i % 2 == 0)
+        if i % 7 == 0:  # the id written as a client may write it
+            line = line.replace('"id": 1.5', '"id": 1.50', 1)
+        yield line.encode() + b"\n"
+    yield (b'{"id":1,"text":"the the"}\n\n{"text":1}\n[1]\n{"id":2}\n'
+           b'{"id":3,"text":"x","format":"rst"}\n{"id":"\\u0069","text":""}')
+    yield b'{"\\u0069d": 7, "text": "a\\u0000b", "format": "markdown"}\r\n'
+    yield b'{"id":1,"id":2,"text":"dup"}\n{"id":1e999,"text":"big"}\n'
+
+
+def frame(msg):
+    body = json.dumps(msg).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def lsp_seeds(root, max_len):
+    init = frame({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                  "params": {"capabilities": {}}})
+    inited = frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    uri = "file:///tmp/a.md"
+    texts = [t.decode("utf-8", "replace")
+             for i, t in enumerate(text_seeds(root, 600)) if i % 40 == 0]
+    for i, text in enumerate(texts):
+        msgs = [init, inited, frame({
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "markdown",
+                                        "version": 1, "text": text}}})]
+        msgs.append(frame({
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": {"textDocument": {"uri": uri, "version": 2},
+                       "contentChanges": [
+                           {"range": {"start": {"line": 0, "character": i % 7},
+                                      "end": {"line": 1, "character": 2}},
+                            "text": "é\U0001F600x"},
+                           {"text": text[: i % 50]}]}}))
+        msgs.append(frame({"jsonrpc": "2.0", "id": i, "method":
+                           "textDocument/codeAction", "params": {}}))
+        msgs.append(frame({"jsonrpc": "2.0", "method": "textDocument/didClose",
+                           "params": {"textDocument": {"uri": uri}}}))
+        msgs.append(frame({"jsonrpc": "2.0", "id": "s", "method": "shutdown"}))
+        msgs.append(frame({"jsonrpc": "2.0", "method": "exit"}))
+        yield b"".join(msgs)
+    yield b"Content-Length: 5\r\n\r\nnull!" + init
+    yield b"garbage\r\n\r\n" + init + b"Content-Length: 99999999999\r\n\r\n"
+    yield b"content-length:2\nContent-Type: x\n\n[]" + frame({"id": 1, "result": 2})
+    yield init + frame({"jsonrpc": "2.0", "id": 1.5, "method": "x"})
+
+
 TARGETS = {"text": text_seeds, "markdown": markdown_seeds,
            "config": config_seeds, "baseline": baseline_seeds,
-           "words": words_seeds, "table": table_seeds}
+           "words": words_seeds, "table": table_seeds,
+           "stream": stream_seeds, "lsp": lsp_seeds}
 
 
 def main():

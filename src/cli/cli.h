@@ -118,5 +118,8 @@ void github_finding(FILE *out, const char *name, const mtl_finding *f);
  * linter. Returns the exit status: 0, or 2 when stdin could not be read or
  * stdout written. */
 int stream_run(const cli_config *cfg, const mtl_options *opts);
+/* The stream on fd linted with l, the output lines written to out (what
+ * stream_run does once it has the linter; the fuzz target calls it). */
+int stream_serve(const cli_config *cfg, const mtl_linter *l, int fd, FILE *out);
 
 #endif

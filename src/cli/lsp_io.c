@@ -56,6 +56,8 @@ long lsp_reader_fill(lsp_reader *r, int fd)
 
 int lsp_reader_feed(lsp_reader *r, const char *data, size_t n)
 {
+    if (n == 0) /* (a reader that never had bytes has no buffer) */
+        return 0;
     if (reserve(r, n) != 0)
         return -1;
     memcpy(r->buf + r->len, data, n);
@@ -129,8 +131,12 @@ static void resync(lsp_reader *r)
         }
     }
     /* Keep a tail that may be the start of the next header, but move on:
-     * the bytes at the current position are known to be bad. */
-    size_t tail = r->len - r->start > k - 1 ? r->len - (k - 1) : r->len;
+     * the bytes at the current position are known to be bad. A tail
+     * shorter than the name is all kept: "\r\nCont" may be the blank line
+     * after garbage and the first bytes of the next header, whose rest
+     * has not arrived (dropping them lost that message when the input
+     * came in pieces). */
+    size_t tail = r->len - r->start > k - 1 ? r->len - (k - 1) : r->start + 1;
     r->start = tail > r->start ? tail : r->start + 1;
 }
 

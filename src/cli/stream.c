@@ -170,26 +170,10 @@ static void one_line(stream *st, const char *line, size_t n)
     stream_line_release(&sl);
 }
 
-int stream_run(const cli_config *cfg, const mtl_options *opts)
+int stream_serve(const cli_config *cfg, const mtl_linter *l, int fd, FILE *out)
 {
-    linter_cache *cache = linter_cache_new(opts, cfg->config_file, cfg->no_config);
-    if (!cache) {
-        fputs("mtlint: out of memory\n", stderr);
-        return 2;
-    }
-    /* settings as for standard input: the .mtlint.ini files from here up */
-    int ignored;
-    char *err = NULL;
-    const mtl_linter *l = linter_cache_get(
-        cache, cfg->stdin_name ? cfg->stdin_name : "-", &ignored, &err);
-    if (!l) {
-        fprintf(stderr, "mtlint: %s\n", err ? err : "cannot start the linter");
-        free(err);
-        linter_cache_free(cache);
-        return 2;
-    }
-    stream st = {cfg, l, stdout};
-    reader r = {.fd = STDIN_FILENO};
+    stream st = {cfg, l, out};
+    reader r = {.fd = fd};
     int status = 0;
     for (;;) {
         const char *line;
@@ -210,7 +194,7 @@ int stream_run(const cli_config *cfg, const mtl_options *opts)
             one_line(&st, line, n);
         }
         /* one line out per line in, at once: the next stage may be waiting */
-        if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (fflush(out) != 0 || ferror(out)) {
             if (errno != EPIPE)
                 fprintf(stderr, "mtlint: writing output: %s\n", strerror(errno));
             status = 2;
@@ -218,6 +202,28 @@ int stream_run(const cli_config *cfg, const mtl_options *opts)
         }
     }
     free(r.buf);
+    return status;
+}
+
+int stream_run(const cli_config *cfg, const mtl_options *opts)
+{
+    linter_cache *cache = linter_cache_new(opts, cfg->config_file, cfg->no_config);
+    if (!cache) {
+        fputs("mtlint: out of memory\n", stderr);
+        return 2;
+    }
+    /* settings as for standard input: the .mtlint.ini files from here up */
+    int ignored;
+    char *err = NULL;
+    const mtl_linter *l = linter_cache_get(
+        cache, cfg->stdin_name ? cfg->stdin_name : "-", &ignored, &err);
+    if (!l) {
+        fprintf(stderr, "mtlint: %s\n", err ? err : "cannot start the linter");
+        free(err);
+        linter_cache_free(cache);
+        return 2;
+    }
+    int status = stream_serve(cfg, l, STDIN_FILENO, stdout);
     linter_cache_free(cache);
     return status;
 }

@@ -553,7 +553,13 @@ static int is_control(uint32_t c)
 static int utf16(const mtl_doc *d, mtl_emit *out)
 {
     const unsigned char *t = (const unsigned char *)d->src;
-    size_t end = d->len < 2 ? d->len : 2;
+    /* the first two bytes, widened to whole characters: "f\uFFFD" with
+     * NULs after it must not be cut inside the U+FFFD */
+    size_t end = 0;
+    while (end < 2 && end < d->len) {
+        uint32_t c;
+        end += mtl_utf8_next(d->text, d->len, end, &c);
+    }
     if (d->src_len >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) ||
                             (t[0] == 0xFE && t[1] == 0xFF))) {
         mtl_report(out, 0, end, "UTF-16 byte order mark: the file is UTF-16, "

@@ -104,9 +104,12 @@ static int ends_with_stop(const mtl_doc *doc, const mtl_sentence *s)
         /* an abbreviation's dot, unless it is a word of its own that the
          * segmenter ended the sentence on ("Of Sun.", "In Wash.", "From
          * the local CA.") */
+        if (!mtl_abbrev_dot(doc, i))
+            return 1;
+        /* (only now is there a token before the dot: a text may start
+         * with one) */
         const mtl_token *w = &doc->tokens[i - 1];
-        return !mtl_abbrev_dot(doc, i) ||
-               ((w->flags & MTL_TF_CAP) && w->norm_len >= 2 &&
+        return ((w->flags & MTL_TF_CAP) && w->norm_len >= 2 &&
                 !strchr(mtl_tok_norm(doc, w), '.') &&
                 ((w->flags & MTL_TF_ALLCAPS) || w->norm_len >= 3));
     }

@@ -37,6 +37,24 @@ static mtl_linter *linter;
 
 static void free_linter(void) { mtl_linter_free(linter); }
 
+static void check_sarif_once(const input *in);
+
+/* A text that makes the linter load what it loads on first need: Hunspell
+ * for English (accented words the compiled verdicts leave to it) and every
+ * foreign dictionary (a sentence of words English lacks). Loading them takes
+ * seconds, under ASan more than libFuzzer's timeout, and would otherwise
+ * fall on whichever input first needs them. */
+static const char warm_up[] =
+    "The naïveté of the Zürichers and the façade of the résumé.\n\n"
+    "Zqxwv blorptastic frumious snarkel grolby.\n\n"
+    "El presidente dijo que la situación es muy grave.\n"
+    "Le président a dit que la situation est très grave.\n"
+    "Der Präsident sagte, dass die Lage sehr ernst ist.\n"
+    "O presidente disse que a situação é muito grave.\n"
+    "Il presidente ha detto che la situazione è molto grave.\n"
+    "De president zei dat de situatie zeer ernstig is.\n"
+    "The the report said \"it was fine. We we left ,early!!\n";
+
 const mtl_linter *fuzz_linter(void)
 {
     if (linter)
@@ -56,6 +74,16 @@ const mtl_linter *fuzz_linter(void)
     for (const char *const *n = mtl_linter_notices(linter); *n; n++)
         fprintf(stderr, "fuzz: %s\n", *n);
     atexit(free_linter);
+    mtl_result *r = NULL;
+    FUZZ_CHECK(mtl_lint(linter, warm_up, sizeof warm_up - 1, "warm-up.txt",
+                        &r) == 0,
+               "mtl_lint failed");
+    FUZZ_CHECK(mtl_result_count(r) > 0, "no findings in the warm-up text");
+    input in = {.path = (char *)"warm-up.txt", .name = (char *)"warm-up.txt",
+                .data = (char *)warm_up, .len = sizeof warm_up - 1,
+                .result = r};
+    check_sarif_once(&in);
+    mtl_result_free(r);
     return linter;
 }
 
@@ -344,6 +372,7 @@ static void code_and_html(const md *m, regions *rs)
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     const char *s = m->src;
+    size_t open_code = SIZE_MAX; /* the last code block's region */
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         if (ev != CMARK_EVENT_ENTER)
             continue;
@@ -352,8 +381,22 @@ static void code_and_html(const md *m, regions *rs)
         int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
         int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
         const char *lit = cmark_node_get_literal(n);
+        /* cmark can end a fenced code block that a list item's end closed
+         * on the line after it, where the next block starts (" - a" then
+         * "   - ~~~" then a tab-indented line: a paragraph of the outer
+         * item). The code ends before the line where the next node starts. */
+        if (open_code != SIZE_MAX) {
+            region *c = &rs->items[open_code];
+            size_t a = at(m, sl, 1);
+            if (a > c->start && a < c->end)
+                c->end = a;
+            open_code = SIZE_MAX;
+        }
         if (t == CMARK_NODE_CODE_BLOCK) {
+            size_t before = rs->n;
             add_region(rs, at(m, sl, sc), at(m, el, ec + 1), "a code block");
+            if (rs->n > before)
+                open_code = before;
         } else if (t == CMARK_NODE_HTML_BLOCK) {
             size_t a = at(m, sl, sc), e = at(m, el, ec + 1);
             size_t k = lit ? strlen(lit) : 0;
@@ -454,14 +497,17 @@ typedef struct rendered {
     size_t len;
 } rendered;
 
-static rendered render(const cli_config *cfg, const input *in)
+/* The report of one input; begin: with reporter_begin's part (SARIF's
+ * tool and rules, which depend on no input). */
+static rendered render(const cli_config *cfg, const input *in, int begin)
 {
     rendered out = {0};
     FILE *f = open_memstream(&out.text, &out.len);
     FUZZ_CHECK(f, "open_memstream failed");
     reporter *rep = reporter_new(cfg, f);
     FUZZ_CHECK(rep, "no reporter");
-    reporter_begin(rep);
+    if (begin)
+        reporter_begin(rep);
     FUZZ_CHECK(reporter_file(rep, in) == 0, "report write failed");
     FUZZ_CHECK(reporter_end(rep) == 0, "report end failed");
     reporter_free(rep);
@@ -627,6 +673,17 @@ static void check_sarif_result(const input *in, const json *res,
     }
 }
 
+static void check_sarif_results(const input *in, const json *results)
+{
+    FUZZ_CHECK(results && results->type == JSON_ARRAY &&
+                   results->n == mtl_result_count(in->result),
+               "sarif: not %zu results", mtl_result_count(in->result));
+    for (size_t i = 0; i < results->n; i++)
+        check_sarif_result(in, json_at(results, i),
+                           mtl_result_at(in->result, i), i);
+}
+
+/* A whole SARIF log: one run, the rules, the results. */
 static void check_sarif(const input *in, const rendered *out)
 {
     json v;
@@ -637,17 +694,57 @@ static void check_sarif(const input *in, const rendered *out)
     const json *run = json_at(json_get(&v, "runs"), 0);
     const json *rules = json_get(json_get(json_get(run, "tool"), "driver"),
                                  "rules");
-    const json *results = json_get(run, "results");
     FUZZ_CHECK(json_is(json_get(&v, "version"), "2.1.0") && rules &&
-                   rules->n == mtl_rule_count() && results &&
-                   results->type == JSON_ARRAY &&
-                   results->n == mtl_result_count(in->result),
-               "sarif: not one run with the rules and %zu results",
-               mtl_result_count(in->result));
-    for (size_t i = 0; i < results->n; i++)
-        check_sarif_result(in, json_at(results, i),
-                           mtl_result_at(in->result, i), i);
+                   rules->n == mtl_rule_count(),
+               "sarif: not one run with the rules");
+    check_sarif_results(in, json_get(run, "results"));
     json_free(&v);
+}
+
+/* What a SARIF log ends with after its results, for a run without errors. */
+static const char sarif_tail[] =
+    "],\"invocations\":[{\"executionSuccessful\":true}]}]}\n";
+
+/* The results of a SARIF log rendered without reporter_begin's part: the
+ * results array's items, then the tail. */
+static void check_sarif_body(const input *in, const rendered *out)
+{
+    size_t tl = sizeof sarif_tail - 1;
+    FUZZ_CHECK(out->len >= tl &&
+                   memcmp(out->text + out->len - tl, sarif_tail, tl) == 0,
+               "sarif: the log does not end as a successful run's");
+    size_t n = out->len - tl;
+    char *arr = xmalloc(n + 2);
+    arr[0] = '[';
+    memcpy(arr + 1, out->text, n);
+    arr[n + 1] = ']';
+    json v;
+    const char *err = NULL;
+    size_t at_byte = 0;
+    FUZZ_CHECK(json_parse(arr, n + 2, &v, &err, &at_byte) == 0,
+               "sarif: results: %s at byte %zu", err, at_byte);
+    check_sarif_results(in, &v);
+    json_free(&v);
+    free(arr);
+}
+
+/* The SARIF log of one lint, whole: read back in full, and equal to
+ * reporter_begin's part followed by what the report of the same findings
+ * is without it. Once is enough, since that part depends on no input;
+ * fuzz_check_reports then renders and reads only the results (reading
+ * the rules' documentation back took most of each input's time). */
+static void check_sarif_once(const input *in)
+{
+    cli_config cfg = {.format = FMT_SARIF};
+    rendered whole = render(&cfg, in, 1), body = render(&cfg, in, 0);
+    check_sarif(in, &whole);
+    check_sarif_body(in, &body);
+    FUZZ_CHECK(whole.len > body.len &&
+                   memcmp(whole.text + whole.len - body.len, body.text,
+                          body.len) == 0,
+               "sarif: the log is not its header and then its results");
+    free(whole.text);
+    free(body.text);
 }
 
 void fuzz_check_reports(const char *name, const char *data, size_t len,
@@ -660,13 +757,13 @@ void fuzz_check_reports(const char *name, const char *data, size_t len,
                                          FMT_PRETTY};
     for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
         cli_config cfg = {.format = formats[k], .color = k == 3};
-        rendered out = render(&cfg, &in);
+        rendered out = render(&cfg, &in, 0);
         if (formats[k] == FMT_GNU)
             check_gnu(&in, &out);
         else if (formats[k] == FMT_JSON)
             check_json(&in, &out);
         else if (formats[k] == FMT_SARIF)
-            check_sarif(&in, &out);
+            check_sarif_body(&in, &out);
         free(out.text);
     }
 }

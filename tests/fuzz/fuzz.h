@@ -33,7 +33,8 @@ void fuzz_fail(const char *file, int line, const char *fmt, ...);
     } while (0)
 
 /* The linter with every rule on (rules that are off by default at
- * warning), built at the first call and freed at exit. Resources come from
+ * warning), built at the first call and freed at exit, after a first lint
+ * that loads every resource loaded on first need. Resources come from
  * the build tree's dicts/ or $MTLINT_DATA_DIR; a missing one is said once
  * on stderr. */
 const mtl_linter *fuzz_linter(void);
@@ -57,7 +58,9 @@ const char *fuzz_write_file(const char *name, const uint8_t *data,
  * fuzz_check_equal: two results are the same, field by field.
  *
  * fuzz_check_reports: the gnu, json and sarif reports read back give the
- * findings (and pretty output is written without fault).
+ * findings (and pretty output is written without fault). SARIF's tool and
+ * rules part depends on no input: fuzz_linter() checks a whole log once,
+ * and each input only the results.
  */
 void fuzz_check_spans(const char *data, size_t len, const mtl_result *r);
 void fuzz_check_markdown(const char *data, size_t len, const mtl_result *r);

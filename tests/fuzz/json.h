@@ -22,6 +22,7 @@ typedef struct json {
     struct json *items;    /* array items or object values */
     char **keys;           /* object keys, parallel to items */
     size_t n;
+    size_t start, end;     /* the value's bytes in the text parsed */
 } json;
 
 /* Parses one JSON text s[0..n) (surrounding white space allowed). Returns
