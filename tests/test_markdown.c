@@ -174,6 +174,23 @@ static void crlf_and_bad_bytes(void **state)
     mtl_result_free(r);
 }
 
+/* Front matter is not prose, whatever bytes it holds: an invalid byte there
+ * is no finding, and the prose after it is still read at its place (the
+ * fuzzer found the byte reported once, as if the front matter were prose).
+ * The same byte in the prose is one. */
+static void bad_byte_in_front_matter(void **state)
+{
+    (void)state;
+    const char *md = "---\nt\x80: draft\n---\n\nWe met the the envoy.\n";
+    mtl_result *r = lint(md, "a.md", 0);
+    assert_string_equal(describe(md, r, NULL), "5:8-5:15 the the|");
+    mtl_result_free(r);
+    const char *prose = "---\nt: draft\n---\n\nWe \x80 met the the envoy.\n";
+    r = lint(prose, "a.md", 0);
+    assert_non_null(strstr(describe(prose, r, "encoding"), "5:4-5:5"));
+    mtl_result_free(r);
+}
+
 /* cmark leaves the indentation of continuation lines out of its columns;
  * the prose must still be the source text, at its place. */
 static void indented_continuation(void **state)
@@ -969,6 +986,7 @@ int main(void)
         cmocka_unit_test(suppressions),
         cmocka_unit_test(unused_suppressions),
         cmocka_unit_test(crlf_and_bad_bytes),
+        cmocka_unit_test(bad_byte_in_front_matter),
         cmocka_unit_test(indented_continuation),
         cmocka_unit_test(lazy_continuation),
         cmocka_unit_test(odd_positions),

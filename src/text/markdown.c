@@ -1265,7 +1265,8 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
     for (size_t i = 0; i < fm; i++)
         if (masked[i] != '\n' && masked[i] != '\r')
             masked[i] = ' ';
-    for (size_t i = 0; i < len;) {
+    /* front matter stays blank, whatever bytes it holds */
+    for (size_t i = fm; i < len;) {
         uint32_t c;
         size_t k = mtl_utf8_next(src, len, i, &c);
         if (c == MTL_BAD_CP)
