@@ -122,9 +122,7 @@ static void release(mtl_doc *doc)
     doc->an->topic = NULL;
 }
 
-/* A common noun here: letters only, in lower case except at a sentence
- * start, tagged NOUN in most of its uses. */
-static int common_noun(const mtl_doc *doc, const mtl_word *w)
+int mtl_common_noun(const mtl_doc *doc, const mtl_word *w)
 {
     if (w->norm_len < 3 || w->norm_len >= MTL_NOUN_MAX)
         return 0;
@@ -188,7 +186,7 @@ static int count_nouns(const mtl_doc *doc, mtl_topic *t)
     ranked *r = NULL;
     size_t n = 0, cap = 0;
     for (size_t k = 0; k < w->n_words; k++) {
-        if (!common_noun(doc, &w->words[k]))
+        if (!mtl_common_noun(doc, &w->words[k]))
             continue;
         ranked x = {.first = (uint32_t)k};
         mtl_noun_singular(w->words[k].norm, x.noun.lemma);
@@ -244,7 +242,7 @@ static int count_nouns(const mtl_doc *doc, mtl_topic *t)
     free(r);
     for (size_t k = 0; k < w->n_words; k++) {
         t->noun_of_word[k] = MTL_NO_WORD;
-        if (!common_noun(doc, &w->words[k]))
+        if (!mtl_common_noun(doc, &w->words[k]))
             continue;
         char lemma[MTL_NOUN_MAX];
         mtl_noun_singular(w->words[k].norm, lemma);

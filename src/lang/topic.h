@@ -27,6 +27,7 @@
 #include "lang/analysis.h"
 #include "lang/nouns.h"
 #include "lang/vectors.h"
+#include "lang/words.h"
 #include "text/doc.h"
 
 #include <stddef.h>
@@ -60,6 +61,11 @@ typedef struct mtl_topic {
 extern const mtl_analysis mtl_analysis_topic;
 
 /* The word vectors behind the document's topic, or NULL without them. */
+/* A common noun here: letters only, in lower case except at a sentence
+ * start, tagged NOUN in most of its uses. Reads the word table and the
+ * tags (MTL_NEED_WORDS, MTL_NEED_TAGS), not the topic. */
+int mtl_common_noun(const mtl_doc *doc, const mtl_word *w);
+
 const mtl_vectors *mtl_topic_vectors(const mtl_doc *doc);
 
 /* The noun with this singular, or NULL. */

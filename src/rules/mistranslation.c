@@ -28,8 +28,10 @@
 #include "lang/datapath.h"
 #include "lang/lmscore.h"
 #include "lang/ngram.h"
+#include "lang/nouns.h"
 #include "lang/table.h"
 #include "lang/tags.h"
+#include "lang/topic.h"
 #include "lang/words.h"
 
 #include <ctype.h>
@@ -89,7 +91,7 @@ static int evidence_kind(int key, int pivot, int hand)
  * how many a news article has: the margins above are for that many. */
 #define MAX_TOPIC 400
 #define TOPIC_TYPICAL 200
-#define MAX_WORD 40
+#define MAX_WORD MTL_NOUN_MAX
 
 /* One confusion: `word` may stand for `partner`, through `lang`. */
 typedef struct confusion {
@@ -158,44 +160,6 @@ static confusion entry(const mtl_table *t, size_t i, int hand)
                        .hand = hand};
 }
 
-/* --- English noun number --- */
-
-static int ends(const char *w, size_t n, const char *s)
-{
-    size_t k = strlen(s);
-    return n >= k && memcmp(w + n - k, s, k) == 0;
-}
-
-/* The singular of a plural noun ("hostages" -> "hostage"), into out; the
- * word itself when it does not look plural. */
-static void singular(const char *w, char out[MAX_WORD])
-{
-    size_t n = strlen(w);
-    snprintf(out, MAX_WORD, "%s", w);
-    if (n < 4 || w[n - 1] != 's' || ends(w, n, "ss") || ends(w, n, "us") ||
-        ends(w, n, "is"))
-        return;
-    if (ends(w, n, "ies"))
-        snprintf(out, MAX_WORD, "%.*sy", (int)(n - 3), w);
-    else if (ends(w, n, "sses") || ends(w, n, "shes") || ends(w, n, "ches") ||
-             ends(w, n, "xes") || ends(w, n, "zes"))
-        out[n - 2] = '\0';
-    else
-        out[n - 1] = '\0';
-}
-
-static void plural(const char *w, char out[MAX_WORD])
-{
-    size_t n = strlen(w);
-    if (n > 1 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
-        snprintf(out, MAX_WORD, "%.*sies", (int)(n - 1), w);
-    else if (ends(w, n, "s") || ends(w, n, "x") || ends(w, n, "z") ||
-             ends(w, n, "ch") || ends(w, n, "sh"))
-        snprintf(out, MAX_WORD, "%ses", w);
-    else
-        snprintf(out, MAX_WORD, "%ss", w);
-}
-
 /* --- the document --- */
 
 static const mtl_word *find(const mtl_doc *doc, const char *w)
@@ -203,31 +167,12 @@ static const mtl_word *find(const mtl_doc *doc, const char *w)
     return mtl_words_find(doc->an->words, w, strlen(w));
 }
 
-/* Is the word a common noun here: mostly tagged NOUN, written in lower
- * case except at a sentence start, letters only? */
-static int common_noun(const mtl_doc *doc, const mtl_word *w)
-{
-    if (w->norm_len < 3 || w->norm_len >= MAX_WORD)
-        return 0;
-    for (uint32_t i = 0; i < w->norm_len; i++)
-        if (!islower((unsigned char)w->norm[i]))
-            return 0;
-    const uint32_t *occ = mtl_word_occurrences(doc->an->words, w);
-    uint32_t nouns = 0;
-    for (uint32_t k = 0; k < w->count; k++) {
-        const mtl_token *t = &doc->tokens[occ[k]];
-        if ((t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START))
-            return 0;
-        nouns += mtl_tag_of(doc, occ[k]) == MTL_TAG_NOUN;
-    }
-    return 2 * nouns > w->count;
-}
 
 /* Occurrences of a noun in either number. */
 static uint32_t uses(const mtl_doc *doc, const char *lemma)
 {
     char pl[MAX_WORD];
-    plural(lemma, pl);
+    mtl_noun_plural(lemma, pl);
     const mtl_word *a = find(doc, lemma), *b = find(doc, pl);
     return (a ? a->count : 0) + (b ? b->count : 0);
 }
@@ -330,7 +275,7 @@ static void add_cand(cand *c, size_t *n, const char *lemma, int want_plural,
     cand *k = &c[(*n)++];
     snprintf(k->lemma, sizeof k->lemma, "%s", lemma);
     if (want_plural)
-        plural(lemma, k->form);
+        mtl_noun_plural(lemma, k->form);
     else
         snprintf(k->form, sizeof k->form, "%s", lemma);
     k->uses = n_uses;
@@ -365,7 +310,7 @@ static void check_token(const mtl_doc *doc, const state *st,
     const mtl_token *t = &doc->tokens[i];
     const char *w = mtl_tok_norm(doc, t);
     char lemma[MAX_WORD];
-    singular(w, lemma);
+    mtl_noun_singular(w, lemma);
     int is_plural = strcmp(lemma, w) != 0;
     if (uses(doc, lemma) > 1)
         return;
@@ -471,10 +416,10 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         return -1;
     for (size_t k = 0; k < w->n_words; k++) {
         const mtl_word *e = &w->words[k];
-        if (!common_noun(doc, e))
+        if (!mtl_common_noun(doc, e))
             continue;
         key_term kt;
-        singular(e->norm, kt.lemma);
+        mtl_noun_singular(e->norm, kt.lemma);
         kt.uses = uses(doc, kt.lemma);
         if (kt.uses < KEY_MIN)
             continue;
@@ -494,8 +439,8 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
             continue;
         const mtl_word *e = mtl_words_of_token(w, i);
         /* "freed" tagged as a noun is far more often a participle */
-        if (!e || e->count != 1 || !common_noun(doc, e) ||
-            ends(e->norm, e->norm_len, "ed"))
+        if (!e || e->count != 1 || !mtl_common_noun(doc, e) ||
+            (e->norm_len > 2 && !memcmp(e->norm + e->norm_len - 2, "ed", 2)))
             continue;
         check_token(doc, st, ng, tp, keys, n_keys, i, out);
     }
