@@ -30,6 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TOOL_NAME "mt_testset"
+#include "../tools/tool.h"
+
 #define MAX_WORD 40
 
 static const char *const unrelated[] = {
@@ -62,42 +65,6 @@ typedef struct pairs {
     char **a, **b;
     size_t n, cap;
 } pairs;
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("mt_testset: out of memory\n", stderr);
-        exit(2);
-    }
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        exit(2);
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = xrealloc(NULL, cap);
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n < 1024)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static void add_pair(pairs *p, const char *a, const char *b)
 {

@@ -22,6 +22,9 @@
 #include <string.h>
 #include <zlib.h>
 
+#define TOOL_NAME "build_pivots"
+#include "tool.h"
+
 /* A translation shared by more headwords than this is too general to say
  * that one of them was meant for another ("thing", "make"). */
 #define MAX_GROUP 4
@@ -42,24 +45,6 @@ typedef struct pairs {
     char **v;
     size_t n, cap;
 } pairs;
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("build_pivots: out of memory\n", stderr);
-        exit(2);
-    }
-    return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-    char *d = xrealloc(NULL, n + 1);
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
 
 static void recs_push(recs *r, char *trans, char *head)
 {

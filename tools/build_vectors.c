@@ -39,58 +39,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((format(printf, 1, 2), noreturn))
-static void die(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("build_vectors: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        die("out of memory");
-    return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-    char *d = xrealloc(NULL, n + 1);
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        die("%s: %s", path, strerror(errno));
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 65536) {
-            cap = cap ? cap * 2 : 1 << 20;
-            buf = xrealloc(buf, cap + 1);
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        die("%s: read error", path);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
+#define TOOL_NAME "build_vectors"
+#include "tool.h"
 
 /* --- a string set: words to keep, and the source's word order --- */
 
@@ -500,7 +450,7 @@ static void read_vectors(json *j, source *s, const filter *f)
 static void read_source(const char *path, source *s, const filter *f)
 {
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = slurp(path, &len);
     json j = {.start = text, .p = text, .end = text + len, .path = path};
     int have_words = 0, have_vectors = 0;
     expect(&j, '{');

@@ -56,6 +56,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#define TOOL_NAME "mt_devset"
+#include "tool.h"
+
 /* An unrelated noun: cosine with the replaced word below this. Random
  * pairs of common nouns average about 0.15 in GloVe 100d; 0.15 keeps the
  * lower half, nouns with no evident tie to the word. */
@@ -71,46 +74,6 @@
  * store ("magics" 88,221st and "traffics" 80,378th are not written; the
  * plurals a text uses come far earlier). */
 #define FORM_RANK 50000
-
-static void die(const char *what)
-{
-    fprintf(stderr, "mt_devset: %s\n", what);
-    exit(2);
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        die("out of memory");
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        exit(2);
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = xrealloc(NULL, cap);
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n < 1024)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 /* --- files --- */
 
@@ -223,13 +186,13 @@ static void open_res(res *r, const char *pivots)
         char *notice = NULL, *err = NULL;
         if (r->an[k]->load &&
             r->an[k]->load(o, &r->shared[k], &notice, &err) != 0)
-            die(err ? err : "cannot load an analysis");
+            die("%s", err ? err : "cannot load an analysis");
         if (notice || (r->an[k]->load && !r->shared[k]))
-            die(notice ? notice : "a model is missing");
+            die("%s", notice ? notice : "a model is missing");
     }
     char *path = mtl_data_find(o, "tagger-ewt.bin"), *err = NULL;
     if (!path || !(r->tagger = mtl_tagger_load(path, &err)))
-        die(err ? err : "no tagger-ewt.bin");
+        die("%s", err ? err : "no tagger-ewt.bin");
     free(path);
     mtl_options_free(o);
     if (mtl_table_load(&r->pivots, pivots, 2) != 0 ||

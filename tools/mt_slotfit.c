@@ -47,41 +47,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TOOL_NAME "mt_slotfit"
+#include "tool.h"
+
 /* Key terms: nouns the document uses at least this often. A key term
  * used three times keeps two uses once one of them is damaged. */
 #define KEY_MIN 2
-
-static void die(const char *what)
-{
-    fprintf(stderr, "mt_slotfit: %s\n", what);
-    exit(2);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        exit(2);
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n < 1024) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b)
-                free(buf);
-            buf = b;
-        }
-    }
-    if (!buf)
-        die("out of memory");
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 enum { N_AN = 4 };
 
@@ -106,9 +77,9 @@ static void open_res(res *r)
         char *notice = NULL, *err = NULL;
         if (r->an[k]->load &&
             r->an[k]->load(o, &r->shared[k], &notice, &err) != 0)
-            die(err ? err : "cannot load an analysis");
+            die("%s", err ? err : "cannot load an analysis");
         if (notice || (r->an[k]->load && !r->shared[k]))
-            die(notice ? notice : "a model is missing");
+            die("%s", notice ? notice : "a model is missing");
     }
     mtl_options_free(o);
 }

@@ -34,6 +34,9 @@
 #include <string.h>
 #include <time.h>
 
+#define TOOL_NAME "train_tagger"
+#include "tool.h"
+
 typedef struct sentence {
     mtl_tword *words;
     uint8_t *gold;
@@ -46,26 +49,6 @@ typedef struct corpus {
     size_t n, cap;
     size_t n_words;
 } corpus;
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p) {
-        fprintf(stderr, "train_tagger: out of memory\n");
-        exit(2);
-    }
-    return p;
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p) {
-        fprintf(stderr, "train_tagger: out of memory\n");
-        exit(2);
-    }
-    return p;
-}
 
 /* The normal form the document gives a word: ASCII lower case, curly
  * quotes and dashes folded to ASCII (as src/text/segment.c does). */
