@@ -131,8 +131,8 @@ static const char *const clean[] = {
     "BlackRock said the black rock fell.",
     "“We need a cease-fire and we need it now,” he said. A ceasefire came.",
     /* four words, hyphens or not, are someone's speech */
-    "“A well-known, long-awaited cease-fire,” he said. A ceasefire came. The "
-    "ceasefire held.",
+    ("“A well-known, long-awaited cease-fire,” he said. A ceasefire came. The "
+     "ceasefire held."),
     "He drove on US 101 and the U.S. economy grew. The U.S. said no.",
     "The Kennedy Center opened. The centre of town is busy. The centre closed.",
     "Edit /etc/localtime to set the local time.",
