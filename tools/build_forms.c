@@ -154,8 +154,8 @@ static uint8_t curly_verdicts(const mtl_speller *sp, const char *form,
 static int empty_file(const char *out, const char *why)
 {
     fprintf(stderr, "build_forms: %s: %s (no compiled dictionary)\n", out, why);
-    FILE *f = fopen(out, "wb");
-    return f && fclose(f) == 0 ? 0 : 1;
+    mtl_map_writer w;
+    return mtl_map_write_open(&w, out) == 0 && mtl_map_write_close(&w, 1) == 0 ? 0 : 1;
 }
 
 static void pad8(FILE *f)
@@ -288,15 +288,18 @@ int main(int argc, char **argv)
     h.off_grams = (h.off_strings + k.len + 7) / 8 * 8;
     h.file_size = h.off_grams + glen;
     h.header_check = mtl_forms_header_sum(&h);
-    FILE *f = fopen(out, "wb");
-    if (!f)
+    /* beside and renamed: a running mtlint may map the old file */
+    mtl_map_writer w;
+    if (mtl_map_write_open(&w, out) != 0) {
+        fprintf(stderr, "build_forms: cannot write %s\n", out);
         return 1;
-    fwrite(&h, sizeof h, 1, f);
-    fwrite(k.slot, sizeof *k.slot, k.mask + 1, f);
-    fwrite(k.str, 1, k.len, f);
-    pad8(f);
-    fwrite(grams, 1, glen, f);
-    if (ferror(f) | fclose(f)) {
+    }
+    fwrite(&h, sizeof h, 1, w.f);
+    fwrite(k.slot, sizeof *k.slot, k.mask + 1, w.f);
+    fwrite(k.str, 1, k.len, w.f);
+    pad8(w.f);
+    fwrite(grams, 1, glen, w.f);
+    if (mtl_map_write_close(&w, 1) != 0) {
         fprintf(stderr, "build_forms: cannot write %s\n", out);
         return 1;
     }

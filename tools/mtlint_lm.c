@@ -22,6 +22,7 @@
  * backwards: a unigram's children are the words before it. Values are
  * logarithms in base 1.0001, converted here to log10.
  */
+#include "base/mapfile.h"
 #include "lang/ngram.h"
 
 #include <ctype.h>
@@ -299,27 +300,16 @@ static int write_store(mtl_ngram_builder *b, const import_opts *o,
         free(err);
         return 1;
     }
-    /* write beside the target, then rename: a half-written file never
-     * stands where mtlint looks */
-    size_t n = strlen(out);
-    char *tmp = malloc(n + 5);
-    if (!tmp) {
-        free(img);
-        return 1;
+    /* beside the target, then renamed: a half-written file never stands
+     * where mtlint looks */
+    mtl_map_writer w;
+    int ok = mtl_map_write_open(&w, out) == 0;
+    if (ok) {
+        ok = fwrite(img, 1, size, w.f) == size;
+        ok = mtl_map_write_close(&w, ok) == 0;
     }
-    memcpy(tmp, out, n);
-    memcpy(tmp + n, ".tmp", 5);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(img, 1, size, f) == size;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (ok && rename(tmp, out) != 0)
-        ok = 0;
-    if (!ok) {
+    if (!ok)
         perror(out);
-        remove(tmp);
-    }
-    free(tmp);
     free(img);
     return ok ? 0 : 1;
 }

@@ -1,6 +1,8 @@
 #include "base/mapfile.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -77,4 +79,45 @@ int mtl_file_stamp_matches(const char *path, int64_t size, int64_t mtime_ns)
     mtl_file_stamp s;
     return mtl_file_stamp_of(path, &s) == 0 && s.size == size &&
            s.mtime_ns == mtime_ns;
+}
+
+int mtl_map_write_open(mtl_map_writer *w, const char *path)
+{
+    size_t n = strlen(path);
+    w->path = path;
+    w->f = NULL;
+    w->tmp = malloc(n + sizeof ".tmp");
+    if (!w->tmp) {
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(w->tmp, path, n);
+    memcpy(w->tmp + n, ".tmp", sizeof ".tmp");
+    w->f = fopen(w->tmp, "wb");
+    if (!w->f) {
+        int err = errno;
+        free(w->tmp);
+        w->tmp = NULL;
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
+
+int mtl_map_write_close(mtl_map_writer *w, int ok)
+{
+    int err = ok ? 0 : (errno ? errno : EIO);
+    if (ok && ferror(w->f))
+        err = EIO;
+    if (fclose(w->f) != 0 && !err)
+        err = errno ? errno : EIO;
+    if (!err && rename(w->tmp, w->path) != 0)
+        err = errno;
+    if (err)
+        remove(w->tmp);
+    free(w->tmp);
+    w->f = NULL;
+    w->tmp = NULL;
+    errno = err;
+    return err ? -1 : 0;
 }

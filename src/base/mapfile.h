@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef struct mtl_mapfile {
     const unsigned char *base; /* NULL when nothing is mapped */
@@ -28,6 +29,22 @@ void mtl_map_random(const mtl_mapfile *m);
  * header bytes, and off a multiple of align? */
 int mtl_map_inside(uint64_t off, uint64_t len, uint64_t size, size_t header,
                    uint64_t align);
+
+/* A file being written to be mapped: written beside its path and renamed
+ * over it when complete, so that a process mapping the old file keeps
+ * reading it (a rewrite in place kills it with SIGBUS) and no half-written
+ * file ever stands at the path. */
+typedef struct mtl_map_writer {
+    FILE *f;       /* write to this */
+    char *tmp;     /* path + ".tmp" */
+    const char *path;
+} mtl_map_writer;
+
+/* Opens path".tmp" for writing. Returns 0, or -1 with errno set. */
+int mtl_map_write_open(mtl_map_writer *w, const char *path);
+/* Closes the file and, when ok and nothing failed, renames it over the
+ * path. Returns 0, or -1 with errno set and the temporary file removed. */
+int mtl_map_write_close(mtl_map_writer *w, int ok);
 
 /* A source file as stat(2) sees it: size and modification time in ns. */
 typedef struct mtl_file_stamp {

@@ -1,6 +1,7 @@
 #include "lang/table.h"
 
 #include "base/buf.h"
+#include "base/mapfile.h"
 #include "lang/table_format.h"
 
 #include <errno.h>
@@ -306,7 +307,6 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
         mtl_table_load(&t, src, min_fields) != 0)
         return -1;
     int rc = -1;
-    char *tmp = NULL;
     mtl_table_header h = {.version = MTL_TABLE_VERSION,
                           .min_fields = (uint32_t)min_fields,
                           .src_size = stamp.size,
@@ -331,19 +331,10 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
     h.file_size = at;
     h.header_check = mtl_table_header_sum(&h);
 
-    /* written beside out, then renamed over it: a process that maps the
-     * old file keeps reading it */
-    size_t out_len = strlen(out);
-    tmp = malloc(out_len + sizeof ".tmp");
-    if (!tmp) {
-        errno = ENOMEM;
+    mtl_map_writer w;
+    if (mtl_map_write_open(&w, out) != 0)
         goto done;
-    }
-    memcpy(tmp, out, out_len);
-    memcpy(tmp + out_len, ".tmp", sizeof ".tmp");
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        goto done;
+    FILE *f = w.f;
     static const char nuls[MTL_TABLE_MAX_FIELDS];
     int bad = write_all(f, &h, sizeof h) || write_all(f, t.text, t.len) ||
               write_all(f, nuls, sizeof nuls);
@@ -353,23 +344,10 @@ int mtl_table_compile(const char *src, size_t min_fields, unsigned by_fields,
             bad = pad_to(f, &at, 8) ||
                   write_all(f, views[k].row, 4 * views[k].n) ||
                   ((at += 4 * (uint64_t)views[k].n), 0);
-    int err = errno;
-    if (fclose(f) != 0 && !bad) {
-        bad = 1;
-        err = errno;
-    }
-    if (!bad && rename(tmp, out) != 0) {
-        bad = 1;
-        err = errno;
-    }
-    if (bad) {
-        remove(tmp);
-        errno = err ? err : EIO;
+    if (mtl_map_write_close(&w, !bad) != 0)
         goto done;
-    }
     rc = 0;
 done:
-    free(tmp);
     for (size_t k = 0; k < MTL_TABLE_MAX_FIELDS; k++)
         mtl_table_free(&views[k]);
     mtl_table_free(&t);

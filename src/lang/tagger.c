@@ -10,6 +10,7 @@
 #include "base/mapfile.h"
 #include "base/utf8.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -480,31 +481,27 @@ int mtl_tagger_compile(const char *src, const char *out, char **error)
     at += 2 * lex;
     h.file_size = at;
     h.header_check = mtl_tagger_map_sum(&h);
-    /* written beside out, then renamed over it: a process that maps the
-     * old file keeps reading it */
-    size_t n = strlen(out);
-    char *tmp = malloc(n + sizeof ".tmp");
-    if (!tmp) {
+    mtl_map_writer w;
+    if (mtl_map_write_open(&w, out) != 0) {
         mtl_tagger_free(t);
-        set_error(error, "out of memory", NULL);
+        if (errno == ENOMEM)
+            set_error(error, "out of memory", NULL);
+        else
+            set_error(error, "cannot write ", out);
         return -1;
     }
-    memcpy(tmp, out, n);
-    memcpy(tmp + n, ".tmp", sizeof ".tmp");
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = w.f;
     at = 0;
-    int bad = !f || write_section(f, &at, &h, sizeof h) ||
+    int bad = write_section(f, &at, &h, sizeof h) ||
               write_section(f, &at, t->slots, slots * sizeof(slot)) ||
               write_section(f, &at, t->classes, t->n_entries) ||
               write_section(f, &at, t->weights, 2ull * t->n_entries) ||
               write_section(f, &at, t->lex_keys, 4 * lex) ||
               write_section(f, &at, t->lex_amb, 2 * lex);
-    if ((f && fclose(f) != 0) || bad || rename(tmp, out) != 0) {
-        remove(tmp);
+    if (mtl_map_write_close(&w, !bad) != 0) {
         set_error(error, "cannot write ", out);
         bad = 1;
     }
-    free(tmp);
     mtl_tagger_free(t);
     return bad ? -1 : 0;
 }
