@@ -58,6 +58,7 @@
 
 #define TOOL_NAME "mt_devset"
 #include "tool.h"
+#include "tool_analyses.h"
 
 /* An unrelated noun: cosine with the replaced word below this. Random
  * pairs of common nouns average about 0.15 in GloVe 100d; 0.15 keeps the
@@ -177,19 +178,7 @@ static void open_res(res *r, const char *pivots)
     if (!o)
         die("out of memory");
     unsigned want[3] = {MTL_NEED_WORDS, MTL_NEED_TAGS, MTL_NEED_TOPIC};
-    for (int k = 0; k < 3; k++) {
-        for (size_t a = 0; a < mtl_n_analyses; a++)
-            if (mtl_analyses_table[a]->flag == want[k])
-                r->an[k] = mtl_analyses_table[a];
-        if (!r->an[k])
-            die("an analysis is missing");
-        char *notice = NULL, *err = NULL;
-        if (r->an[k]->load &&
-            r->an[k]->load(o, &r->shared[k], &notice, &err) != 0)
-            die("%s", err ? err : "cannot load an analysis");
-        if (notice || (r->an[k]->load && !r->shared[k]))
-            die("%s", notice ? notice : "a model is missing");
-    }
+    tool_load_analyses(o, want, 3, r->an, r->shared);
     char *path = mtl_data_find(o, "tagger-ewt.bin"), *err = NULL;
     if (!path || !(r->tagger = mtl_tagger_load(path, &err)))
         die("%s", err ? err : "no tagger-ewt.bin");

@@ -49,6 +49,7 @@
 
 #define TOOL_NAME "mt_slotfit"
 #include "tool.h"
+#include "tool_analyses.h"
 
 /* Key terms: nouns the document uses at least this often. A key term
  * used three times keeps two uses once one of them is damaged. */
@@ -68,19 +69,7 @@ static void open_res(res *r)
         die("out of memory");
     unsigned want[N_AN] = {MTL_NEED_WORDS, MTL_NEED_LM, MTL_NEED_TAGS,
                            MTL_NEED_TOPIC};
-    for (int k = 0; k < N_AN; k++) {
-        for (size_t a = 0; a < mtl_n_analyses; a++)
-            if (mtl_analyses_table[a] && mtl_analyses_table[a]->flag == want[k])
-                r->an[k] = mtl_analyses_table[a];
-        if (!r->an[k])
-            die("an analysis is missing");
-        char *notice = NULL, *err = NULL;
-        if (r->an[k]->load &&
-            r->an[k]->load(o, &r->shared[k], &notice, &err) != 0)
-            die("%s", err ? err : "cannot load an analysis");
-        if (notice || (r->an[k]->load && !r->shared[k]))
-            die("%s", notice ? notice : "a model is missing");
-    }
+    tool_load_analyses(o, want, N_AN, r->an, r->shared);
     mtl_options_free(o);
 }
 
