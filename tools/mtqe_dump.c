@@ -32,6 +32,7 @@
  */
 #include "lang/analysis.h"
 #include "base/buf.h"
+#include "base/hash.h"
 #include "text/doc.h"
 #include "lang/lmscore.h"
 #include "lang/ngram.h"
@@ -43,6 +44,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define TOOL_NAME "mtqe-dump"
+#include "tool.h"
 
 #define MAX_CANDS 5
 #define MAX_WORD 40
@@ -62,20 +66,12 @@ typedef struct pair_table {
     size_t n_slots;    /* a power of two */
 } pair_table;
 
-static uint64_t fnv(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static const pair_entry *pairs_find(const pair_table *t, const char *w,
                                     size_t n)
 {
     if (!t->n_slots)
         return NULL;
-    for (size_t i = fnv(w, n) & (t->n_slots - 1);;
+    for (size_t i = mtl_fnv64(MTL_FNV64_INIT, w, n) & (t->n_slots - 1);;
          i = (i + 1) & (t->n_slots - 1)) {
         const pair_entry *e = &t->slots[i];
         if (!e->word)
@@ -137,7 +133,7 @@ static int pairs_load(pair_table *t, const char *path)
             o += k;
         }
         *o = '\0';
-        size_t i = fnv(buf, n) & (t->n_slots - 1);
+        size_t i = mtl_fnv64(MTL_FNV64_INIT, buf, n) & (t->n_slots - 1);
         while (t->slots[i].word)
             i = (i + 1) & (t->n_slots - 1);
         t->slots[i] = (pair_entry){w, c};
@@ -147,21 +143,6 @@ static int pairs_load(pair_table *t, const char *path)
 }
 
 /* --- JSON output --- */
-
-static void json_str(FILE *o, const char *s, size_t n)
-{
-    fputc('"', o);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(o, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(o, "\\u%04x", c);
-        else
-            fputc(c, o);
-    }
-    fputc('"', o);
-}
 
 static void amb_str(FILE *o, uint16_t amb)
 {
@@ -392,32 +373,6 @@ static int dump_doc(const char *text, size_t len, size_t base_off,
     return rc;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, r;
-    *len = 0;
-    do {
-        if (*len + 65536 > cap) {
-            cap = (*len + 65536) * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        r = fread(buf + *len, 1, cap - *len, f);
-        *len += r;
-    } while (r > 0);
-    fclose(f);
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     config cfg = {0};
@@ -447,7 +402,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t len;
-    char *buf = read_all(path, &len);
+    char *buf = slurp(path, &len);
     mtl_options *opts = mtl_options_new();
     cfg.shared = calloc(mtl_n_analyses + 1, sizeof *cfg.shared);
     int rc = buf && opts && cfg.shared ? 0 : 1;

@@ -65,6 +65,22 @@ static inline char *xstrdup(const char *s)
     return xstrndup(s, strlen(s));
 }
 
+/* s[0, n) as a JSON string, escaped. */
+static inline void json_str(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
 /* The whole file at path, NUL-terminated; its length in *len. */
 static inline char *slurp(const char *path, size_t *len)
 {
