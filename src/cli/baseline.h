@@ -23,11 +23,12 @@ baseline *baseline_load(const char *path, char **error);
  * goes by its path from the baseline file's directory, however in->path
  * spells it. */
 void baseline_filter(baseline *b, input *in);
-/* Does an entry not yet taken cover finding f of in (in->result is not
- * read)? It is taken if so, as baseline_filter takes them. The file is
- * named as baseline_filter names it, from in->path (or in->name for
- * standard input). */
-int baseline_covers(baseline *b, const input *in, const mtl_finding *f);
+/* Which of the n findings f of in (in->result is not read) entries not
+ * yet taken cover: covered[i] is 1 for each, and its entry is taken, as
+ * baseline_filter takes them. The file is named as baseline_filter names
+ * it, from in->path (or in->name for standard input). */
+void baseline_covers(baseline *b, const input *in, const mtl_finding *f,
+                     size_t n, unsigned char *covered);
 /* Makes every entry available again, for a server that lints the same
  * file over and over. */
 void baseline_rewind(baseline *b);

@@ -301,8 +301,7 @@ void lsp_baseline_hide(lsp_baselines *c, const char *path, const char *name,
     baseline_rewind(b);
     input in = {.path = (char *)name, .name = (char *)name, .data = (char *)text,
                 .len = len};
-    for (size_t i = 0; i < n; i++)
-        hidden[i] = (unsigned char)baseline_covers(b, &in, &f[i]);
+    baseline_covers(b, &in, f, n, hidden);
 }
 
 /* The cache needs no word: the file's new size tells get() to read it
