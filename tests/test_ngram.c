@@ -208,6 +208,10 @@ static int compare(const ref_model *m, const mtl_ngram *lm, uint64_t seed,
         assert_int_not_equal(ids[i], MTL_NGRAM_NONE);
     }
     int bad = 0;
+    /* the smallest memo, so that its slots are replaced as well as reused;
+     * queries repeat n-grams (listed ones, and contexts as n-grams) */
+    mtl_ngram_memo *memo = mtl_ngram_memo_new(lm, 0);
+    assert_non_null(memo);
     for (int q = 0; q < queries; q++) {
         int w[ORDER + 1], k = (int)(next_random(&rng) % (ORDER + 1));
         if (q % 2) {
@@ -223,10 +227,21 @@ static int compare(const ref_model *m, const mtl_ngram *lm, uint64_t seed,
         for (int i = 0; i < k; i++)
             ctx[i] = ids[w[i]];
         double want = ref_score(m, w, k, w[k]);
-        double got = mtl_ngram_score(lm, ctx, (size_t)k, ids[w[k]], NULL);
+        int matched = -1, memo_matched = -1;
+        float got = mtl_ngram_score(lm, ctx, (size_t)k, ids[w[k]], &matched);
         if (fabs(want - got) >= 0.5e-4 && bad++ < 3)
             print_message("query %d: reference %.5f, store %.5f\n", q, want, got);
+        /* through the memo: the same to the bit, twice over */
+        for (int again = 0; again < 2; again++) {
+            float m_got = mtl_ngram_score_memo(lm, memo, ctx, (size_t)k,
+                                               ids[w[k]], &memo_matched);
+            if ((memcmp(&m_got, &got, sizeof got) != 0 ||
+                 memo_matched != matched) && bad++ < 3)
+                print_message("query %d: store %.7f (%d), memo %.7f (%d)\n",
+                              q, got, matched, m_got, memo_matched);
+        }
     }
+    mtl_ngram_memo_free(memo);
     return bad;
 }
 
@@ -292,6 +307,51 @@ static void gzip_arpa(void **state)
     remove(arpa);
     free(arpa);
     free_model(&m);
+}
+
+/* A store of two words whose bigram "the talks" scores p. */
+static mtl_ngram *pair_model(float p)
+{
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    assert_non_null(b);
+    uint32_t id[2] = {mtl_ngram_builder_word(b, "the", 3),
+                      mtl_ngram_builder_word(b, "talks", 5)};
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(mtl_ngram_builder_add(b, 1, &id[i], -1.0f, -0.5f), 0);
+    assert_int_equal(mtl_ngram_builder_add(b, 2, id, p, 0.0f), 0);
+    char *err = NULL;
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    mtl_ngram_builder_free(b);
+    assert_non_null(img);
+    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
+    assert_non_null(lm);
+    return lm;
+}
+
+/* A memo answers only for the store it was made for: the same n-gram in
+ * another store is looked up there. */
+static void memo_keeps_to_its_store(void **state)
+{
+    (void)state;
+    mtl_ngram *a = pair_model(-0.5f), *b = pair_model(-0.25f);
+    mtl_ngram_memo *memo = mtl_ngram_memo_new(a, 100);
+    assert_non_null(memo);
+    uint32_t the = mtl_ngram_word(a, "the", 3), talks = mtl_ngram_word(a, "talks", 5);
+    assert_int_equal(the, mtl_ngram_word(b, "the", 3));
+    int m = 0;
+    assert_float_equal(mtl_ngram_score_memo(a, memo, &the, 1, talks, &m), -0.5, 1e-4);
+    assert_int_equal(m, 2);
+    assert_float_equal(mtl_ngram_score_memo(b, memo, &the, 1, talks, &m), -0.25, 1e-4);
+    assert_float_equal(mtl_ngram_score_memo(a, memo, &the, 1, talks, &m), -0.5, 1e-4);
+    /* unseen: back-off to the unigram, remembered as absent */
+    assert_float_equal(mtl_ngram_score_memo(a, memo, &talks, 1, the, &m), -1.5, 1e-4);
+    assert_int_equal(m, 1);
+    assert_float_equal(mtl_ngram_score_memo(a, memo, &talks, 1, the, &m), -1.5, 1e-4);
+    assert_int_equal(m, 1);
+    mtl_ngram_memo_free(memo);
+    mtl_ngram_close(a);
+    mtl_ngram_close(b);
 }
 
 static mtl_ngram *tiny_model(void)
@@ -435,6 +495,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arpa_agreement),
         cmocka_unit_test(gzip_arpa),
+        cmocka_unit_test(memo_keeps_to_its_store),
         cmocka_unit_test(unknown_words_and_markers),
         cmocka_unit_test(quantisation_error_is_bounded),
         cmocka_unit_test(bad_files_are_refused),

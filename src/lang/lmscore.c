@@ -257,8 +257,8 @@ static int map_sentence(const mtl_lm_model *m, const mtl_doc *doc,
 
 /* Scores units[0, n) in place as one sentence; returns the total with the
  * end marker, and the end marker's own score in *end_lp. */
-static double score_units(const mtl_lm_model *m, mtl_lm_unit *u, size_t n,
-                          float *end_lp)
+static double score_units(const mtl_lm_model *m, mtl_ngram_memo *memo,
+                          mtl_lm_unit *u, size_t n, float *end_lp)
 {
     uint32_t ctx[MTL_NGRAM_MAX_ORDER];
     size_t keep = (size_t)mtl_ngram_order(m->ng) - 1, nc = 0;
@@ -271,7 +271,7 @@ static double score_units(const mtl_lm_model *m, mtl_lm_unit *u, size_t n,
         if (i == n && w == MTL_NGRAM_NONE)
             break;
         int matched = 0;
-        float lp = mtl_ngram_score(m->ng, ctx, nc, w, &matched);
+        float lp = mtl_ngram_score_memo(m->ng, memo, ctx, nc, w, &matched);
         total += lp;
         if (i == n) {
             *end_lp = lp;
@@ -302,7 +302,9 @@ static int run(mtl_doc *doc, const void *shared)
     doc->an->lm = d;
     d->model = m;
     d->sentences = calloc(doc->n_sentences + 1, sizeof *d->sentences);
-    if (!d->sentences)
+    /* a look-up or two per word, and rules ask again around some words */
+    d->memo = mtl_ngram_memo_new(m->ng, doc->n_tokens);
+    if (!d->sentences || !d->memo)
         return -1;
     size_t cap = 0;
     for (size_t s = 0; s < doc->n_sentences; s++) {
@@ -312,7 +314,8 @@ static int run(mtl_doc *doc, const void *shared)
             return -1;
         ls->unit_end = (uint32_t)d->n_units;
         /* no units yet: NULL + 0 is undefined */
-        ls->logprob = score_units(m, d->units ? d->units + ls->unit_begin : NULL,
+        ls->logprob = score_units(m, d->memo,
+                                  d->units ? d->units + ls->unit_begin : NULL,
                                   ls->unit_end - ls->unit_begin, &ls->end_lp);
     }
     return 0;
@@ -325,19 +328,27 @@ static void release(mtl_doc *doc)
         return;
     free(d->units);
     free(d->sentences);
+    mtl_ngram_memo_free(d->memo);
     free(d);
     doc->an->lm = NULL;
 }
 
+float mtl_lm_score(const mtl_lm_doc *lm, const uint32_t *ctx, size_t n_ctx,
+                   uint32_t word, int *matched)
+{
+    return mtl_ngram_score_memo(lm->model->ng, lm->memo, ctx, n_ctx, word,
+                                matched);
+}
+
 /* Sum of the scores of win[from, to), each in the context before it. */
-static double window_score(const mtl_ngram *ng, const uint32_t *win,
+static double window_score(const mtl_lm_doc *lm, const uint32_t *win,
                            size_t from, size_t to)
 {
-    size_t keep = (size_t)mtl_ngram_order(ng) - 1;
+    size_t keep = (size_t)mtl_ngram_order(lm->model->ng) - 1;
     double t = 0;
     for (size_t i = from; i < to; i++) {
         size_t c = i < keep ? i : keep;
-        t += mtl_ngram_score(ng, win + i - c, c, win[i], NULL);
+        t += mtl_lm_score(lm, win + i - c, c, win[i], NULL);
     }
     return t;
 }
@@ -362,11 +373,11 @@ double mtl_lm_swap_gain(const mtl_lm_doc *lm, size_t s, size_t k)
         win[w++] = u[j].id;
     if (j == n && mtl_ngram_eos(ng) != MTL_NGRAM_NONE)
         win[w++] = mtl_ngram_eos(ng);
-    double before = window_score(ng, win, at, w);
+    double before = window_score(lm, win, at, w);
     uint32_t t = win[at];
     win[at] = win[at + 1];
     win[at + 1] = t;
-    return window_score(ng, win, at, w) - before;
+    return window_score(lm, win, at, w) - before;
 }
 
 /* The id of unit j once o[first..last] is replaced by ids[0..k). */
@@ -385,12 +396,13 @@ static uint32_t replaced_id(const mtl_lm_unit *o, size_t first, size_t last,
  * scored again; the others add the scores run() stored, in the same order,
  * so the sum is the same to the last bit and costs a few lookups instead
  * of two per word of the sentence. */
-static double rescore(const mtl_lm_model *m, const mtl_lm_unit *o, size_t n,
+static double rescore(const mtl_lm_doc *d, const mtl_lm_unit *o, size_t n,
                       float end_lp, size_t first, size_t last,
                       const uint32_t *ids, size_t k)
 {
-    size_t keep = (size_t)mtl_ngram_order(m->ng) - 1;
-    uint32_t bos = mtl_ngram_bos(m->ng), eos = mtl_ngram_eos(m->ng);
+    const mtl_ngram *ng = d->model->ng;
+    size_t keep = (size_t)mtl_ngram_order(ng) - 1;
+    uint32_t bos = mtl_ngram_bos(ng), eos = mtl_ngram_eos(ng);
     size_t b = bos != MTL_NGRAM_NONE && keep ? 1 : 0; /* <s> before unit 0 */
     size_t total_units = first + k + (n - last - 1);
     double total = 0;
@@ -411,7 +423,7 @@ static double rescore(const mtl_lm_model *m, const mtl_lm_unit *o, size_t n,
                                   : replaced_id(o, first, last, ids, k, at - b);
         }
         uint32_t w = end ? eos : replaced_id(o, first, last, ids, k, i);
-        total += mtl_ngram_score(m->ng, ctx, nc, w, NULL);
+        total += mtl_lm_score(d, ctx, nc, w, NULL);
     }
     return total;
 }
@@ -447,7 +459,7 @@ int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
     }
     uint32_t ids[2];
     int k = map_word(d->model, buf, len, ids);
-    *logprob = rescore(d->model, d->units + ls->unit_begin, n, ls->end_lp,
+    *logprob = rescore(d, d->units + ls->unit_begin, n, ls->end_lp,
                        first, last, ids, (size_t)k);
     return 0;
 }

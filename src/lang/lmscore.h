@@ -47,6 +47,8 @@ typedef struct mtl_lm_doc {
     mtl_lm_unit *units;
     size_t n_units;
     mtl_lm_sentence *sentences;  /* one per doc->sentences */
+    mtl_ngram_memo *memo;        /* the document's look-ups, written while
+                                    rules read: one thread per document */
 } mtl_lm_doc;
 
 extern const mtl_analysis mtl_analysis_lm;
@@ -56,6 +58,11 @@ const char *mtl_lm_model_describe(const mtl_lm_model *m);
 /* The n-gram store under the model, for rules that look up words or
  * word pairs directly (mtl_ngram_score). */
 const struct mtl_ngram *mtl_lm_model_ngram(const mtl_lm_model *m);
+
+/* mtl_ngram_score in the document's model, through the document's memo
+ * of look-ups: what rules call to score words of their own choosing. */
+float mtl_lm_score(const mtl_lm_doc *lm, const uint32_t *ctx, size_t n_ctx,
+                   uint32_t word, int *matched);
 
 /*
  * log10 probability of sentence s (with its end marker) when token `tok`

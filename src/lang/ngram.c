@@ -258,10 +258,10 @@ static int64_t find_key(const uint64_t *keys, uint64_t n, uint64_t key)
     return -1;
 }
 
-/* The packed value of the n-gram ids[0, n) (n >= 2), or -1 if absent. */
-static int64_t lookup(const mtl_ngram *lm, const uint32_t *ids, int n)
+/* The packed value of the n-gram of order n with this key, or -1 if
+ * absent. */
+static int64_t lookup_key(const mtl_ngram *lm, uint64_t key, int n)
 {
-    uint64_t key = mtl_ngram_key(ids, n);
     uint32_t bits = lm->h->index_bits[n - 1];
     uint64_t bucket = bits ? key >> (64 - bits) : 0;
     uint32_t lo = lm->index[n][bucket], hi = lm->index[n][bucket + 1];
@@ -269,6 +269,70 @@ static int64_t lookup(const mtl_ngram *lm, const uint32_t *ids, int n)
         return -1;
     int64_t i = find_key(lm->keys[n] + lo, hi - lo, key);
     return i < 0 ? -1 : (int64_t)lm->vals[n][lo + i];
+}
+
+/* One remembered look-up: order 0 marks an empty slot. */
+typedef struct memo_slot {
+    uint64_t key;
+    uint32_t val;
+    uint8_t order, found;
+} memo_slot;
+
+struct mtl_ngram_memo {
+    const mtl_ngram *lm; /* the store the slots answer for */
+    memo_slot *slot;
+    uint32_t mask;
+};
+
+/* Slots per memo, at least and at most. Each holds one look-up, replaced
+ * by the next that maps to it. On 1 MB of package descriptions (150,000
+ * words, 1.4 million look-ups) 4,096 slots answered 59 % of the look-ups
+ * and 65,536 slots 68 %; a few thousand suffice for an article, and a
+ * small memo stays in the processor's cache. */
+#define MEMO_MIN 256
+#define MEMO_MAX 16384
+
+mtl_ngram_memo *mtl_ngram_memo_new(const mtl_ngram *lm, size_t expect)
+{
+    mtl_ngram_memo *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->lm = lm;
+    size_t n = MEMO_MIN;
+    while (n < MEMO_MAX && n < expect)
+        n *= 2;
+    m->slot = calloc(n, sizeof *m->slot);
+    if (!m->slot) {
+        free(m);
+        return NULL;
+    }
+    m->mask = (uint32_t)(n - 1);
+    return m;
+}
+
+void mtl_ngram_memo_free(mtl_ngram_memo *memo)
+{
+    if (!memo)
+        return;
+    free(memo->slot);
+    free(memo);
+}
+
+/* lookup_key through the memo, when there is one. */
+static int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
+                      const uint32_t *ids, int n)
+{
+    uint64_t key = mtl_ngram_key(ids, n);
+    if (!memo)
+        return lookup_key(lm, key, n);
+    /* the key is a hash already: its low bits pick the slot */
+    memo_slot *s = &memo->slot[key & memo->mask];
+    if (s->order == n && s->key == key)
+        return s->found ? (int64_t)s->val : -1;
+    int64_t v = lookup_key(lm, key, n);
+    *s = (memo_slot){.key = key, .val = v < 0 ? 0 : (uint32_t)v,
+                     .order = (uint8_t)n, .found = v >= 0};
+    return v;
 }
 
 static float prob_of(const mtl_ngram *lm, int n, uint32_t v)
@@ -284,6 +348,15 @@ static float bo_of(const mtl_ngram *lm, int n, uint32_t v)
 float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,
                       uint32_t word, int *matched)
 {
+    return mtl_ngram_score_memo(lm, NULL, ctx, n_ctx, word, matched);
+}
+
+float mtl_ngram_score_memo(const mtl_ngram *lm, mtl_ngram_memo *memo,
+                           const uint32_t *ctx, size_t n_ctx, uint32_t word,
+                           int *matched)
+{
+    if (memo && memo->lm != lm)
+        memo = NULL; /* it answers for another store */
     if (matched)
         *matched = 0;
     if (word >= lm->h->n_words) {
@@ -306,7 +379,7 @@ float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,
     for (size_t j = k; j >= 1; j--) {
         memcpy(ids, c + k - j, j * sizeof *ids);
         ids[j] = word;
-        int64_t v = lookup(lm, ids, (int)j + 1);
+        int64_t v = lookup(lm, memo, ids, (int)j + 1);
         if (v >= 0) {
             if (matched)
                 *matched = (int)j + 1;
@@ -315,7 +388,7 @@ float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,
         if (j == 1) {
             total += lm->uni[2 * (size_t)ids[0] + 1];
         } else {
-            int64_t cv = lookup(lm, ids, (int)j);
+            int64_t cv = lookup(lm, memo, ids, (int)j);
             if (cv >= 0)
                 total += bo_of(lm, (int)j, (uint32_t)cv);
         }

@@ -61,6 +61,28 @@ uint32_t mtl_ngram_unk(const mtl_ngram *lm);
 float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,
                       uint32_t word, int *matched);
 
+/*
+ * A memo of the store's look-ups for one document, owned by the thread that
+ * lints it. A look-up costs a few cache misses in a file of tens of
+ * megabytes; a document asks for the same n-grams again and again (scoring
+ * "b c" after "a b" looks "b c" up once as an n-gram and once as a context,
+ * a rule trying candidates in one slot rescores the same neighbours, and
+ * "of the" recurs), so most answers come from here instead.
+ */
+typedef struct mtl_ngram_memo mtl_ngram_memo;
+
+/* A memo of look-ups in lm with room for about `expect` distinct ones;
+ * NULL when out of memory. */
+mtl_ngram_memo *mtl_ngram_memo_new(const mtl_ngram *lm, size_t expect);
+void mtl_ngram_memo_free(mtl_ngram_memo *memo);
+
+/* mtl_ngram_score, its look-ups answered from memo where it has them
+ * (NULL, or a memo of another store: none); the result is the same to the
+ * bit. */
+float mtl_ngram_score_memo(const mtl_ngram *lm, mtl_ngram_memo *memo,
+                           const uint32_t *ctx, size_t n_ctx, uint32_t word,
+                           int *matched);
+
 /* --- building a store (importers and tests) --- */
 
 /* An n-gram as an importer collects it: ids in text order. */

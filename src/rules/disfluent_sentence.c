@@ -125,7 +125,7 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
          * 14 of the 40 false findings on clean prose; of 552 injected
          * swaps found, 545 have the swapped pair in the model. */
         int seen = 0;
-        mtl_ngram_score(ng, &u[k + 1].id, 1, u[k].id, &seen);
+        mtl_lm_score(lm, &u[k + 1].id, 1, u[k].id, &seen);
         if (seen < 2)
             continue;
         double g = mtl_lm_swap_gain(lm, s, k);

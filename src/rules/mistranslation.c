@@ -203,8 +203,9 @@ static void topic_words(const mtl_doc *doc, const mtl_ngram *ng, topic *tp)
 /* How many of the document's content words the model links with w, in
  * either order; words sharing its first four letters (its own forms) do
  * not count. */
-static int topic_fit(const mtl_ngram *ng, const topic *tp, const char *w)
+static int topic_fit(const mtl_lm_doc *lm, const topic *tp, const char *w)
 {
+    const mtl_ngram *ng = mtl_lm_model_ngram(lm->model);
     uint32_t id = mtl_ngram_word(ng, w, strlen(w));
     if (id == MTL_NGRAM_NONE)
         return 0;
@@ -215,12 +216,12 @@ static int topic_fit(const mtl_ngram *ng, const topic *tp, const char *w)
         if (v == id || strncmp(mtl_ngram_word_text(ng, v), w, 4) == 0)
             continue;
         int m = 0;
-        float lp = mtl_ngram_score(ng, &v, 1, id, &m);
+        float lp = mtl_lm_score(lm, &v, 1, id, &m);
         if (m >= 2 && lp - uni >= LINK_LIFT) {
             links++;
             continue;
         }
-        lp = mtl_ngram_score(ng, &id, 1, v, &m);
+        lp = mtl_lm_score(lm, &id, 1, v, &m);
         if (m >= 2 && lp - mtl_ngram_score(ng, NULL, 0, v, NULL) >= LINK_LIFT)
             links++;
     }
@@ -360,7 +361,7 @@ static void check_token(const mtl_doc *doc, const state *st,
             (best && gain <= best_gain))
             continue;
         if (fit_w < 0)
-            fit_w = topic_fit(ng, tp, w);
+            fit_w = topic_fit(doc->an->lm, tp, w);
         if (fit_w > ev->max_fit || (ev->known && uni_w < KNOWN_WORD))
             continue;
         /* a long text links any common word to many of its words */
@@ -369,7 +370,7 @@ static void check_token(const mtl_doc *doc, const state *st,
             size_t words = tp->n > TOPIC_TYPICAL ? tp->n : TOPIC_TYPICAL;
             margin = (int)((size_t)margin * words / TOPIC_TYPICAL);
         }
-        if (topic_fit(ng, tp, c[k].form) - fit_w < margin &&
+        if (topic_fit(doc->an->lm, tp, c[k].form) - fit_w < margin &&
             context < ev->alone)
             continue;
         best = &c[k];
