@@ -7,8 +7,11 @@
 
 static inline int mtl_in_list(const char *const *list, const char *s)
 {
+    /* Rules ask this of every word against lists of dozens: the first
+     * byte, compared here, turns most entries away without a call to
+     * strcmp (which took a tenth of a whole lint's time). */
     for (; *list; list++)
-        if (strcmp(*list, s) == 0)
+        if (**list == *s && strcmp(*list, s) == 0)
             return 1;
     return 0;
 }
