@@ -373,7 +373,13 @@ double mtl_lm_swap_gain(const mtl_lm_doc *lm, size_t s, size_t k)
         win[w++] = u[j].id;
     if (j == n && mtl_ngram_eos(ng) != MTL_NGRAM_NONE)
         win[w++] = mtl_ngram_eos(ng);
-    double before = window_score(lm, win, at, w);
+    /* Unswapped, these are the scores run() stored, each in the same
+     * context: summed in window_score's order, the same to the bit. */
+    double before = 0;
+    for (size_t i = k; i < j; i++)
+        before += u[i].lp;
+    if (j == n && mtl_ngram_eos(ng) != MTL_NGRAM_NONE)
+        before += ls->end_lp;
     uint32_t t = win[at];
     win[at] = win[at + 1];
     win[at + 1] = t;
