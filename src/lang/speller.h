@@ -73,6 +73,9 @@ const char *mtl_speller_added(const mtl_speller *sp, size_t i);
 uint8_t *mtl_speller_grams(const char *dic, size_t *len);
 /* 1 when the speller answers from a compiled dictionary (forms.h). */
 int mtl_speller_compiled(const mtl_speller *sp);
+/* 1 once Hunspell itself is loaded (a question the compiled dictionary
+ * could not answer). */
+int mtl_speller_loaded(const mtl_speller *sp);
 /* Hunspell's suggestions for a word, best first: up to max malloc'd strings
  * stored in out. Returns how many. */
 size_t mtl_speller_suggest(const mtl_speller *sp, const char *word,
