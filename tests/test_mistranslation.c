@@ -152,6 +152,25 @@ static void article_repaired(void **state)
     free(text);
 }
 
+/* Near-synonyms are a writer's choice: in a travel guide that says "trip"
+ * six times and "stations" seven, "excursion" and "depots" are no errors
+ * (the rule's false findings there before it weighed word vectors). */
+static void near_synonyms(void **state)
+{
+    (void)state;
+    char *text =
+        read_source_file("tests/clean/texts/travel/berlitz-canada-wheretogo.txt", NULL);
+    assert_non_null(text);
+    mtl_result *r = lint_only("mistranslation", text);
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        const mtl_finding *f = mtl_result_at(r, i);
+        const char *w = text + f->offset;
+        assert_false(strncmp(w, "excursion", 9) == 0 || strncmp(w, "depots", 6) == 0);
+    }
+    mtl_result_free(r);
+    free(text);
+}
+
 /* Without the models (a data directory that has none) the rule is off, with
  * a notice, and a text it would flag gets no finding. */
 static void off_without_models(void **state)
@@ -206,6 +225,7 @@ int main(void)
     const struct CMUnitTest article[] = {
         cmocka_unit_test(article_mortgages),
         cmocka_unit_test(article_repaired),
+        cmocka_unit_test(near_synonyms),
     };
     failed += cmocka_run_group_tests_name("mistranslation article", article,
                                           NULL, NULL);

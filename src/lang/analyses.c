@@ -1,6 +1,7 @@
 #include "lang/analysis.h"
 
 #include "lang/lmscore.h"
+#include "lang/similarity.h"
 #include "lang/spell.h"
 #include "lang/tags.h"
 #include "lang/topic.h"
@@ -16,6 +17,7 @@ const mtl_analysis *const mtl_analyses_table[] = {
     &mtl_analysis_lm,
     &mtl_analysis_tags,
     &mtl_analysis_topic, /* reads the word table and the tags */
+    &mtl_analysis_similarity,
     NULL, /* keeps the array non-empty */
 };
 const size_t mtl_n_analyses =

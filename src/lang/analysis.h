@@ -20,8 +20,9 @@ enum {
     MTL_NEED_SPELL = 1 << 1, /* speller.h: English dictionary verdicts */
     MTL_NEED_LM = 1 << 2,    /* lmscore.h: language-model scores */
     MTL_NEED_TAGS = 1 << 3,  /* tags.h: part-of-speech tags */
-    MTL_NEED_TOPIC = 1 << 4  /* topic.h: key terms, topic vector (after
+    MTL_NEED_TOPIC = 1 << 4, /* topic.h: key terms, topic vector (after
                                 words and tags, which a rule asks for too) */
+    MTL_NEED_SIMILARITY = 1 << 5 /* similarity.h: words alike in meaning */
 };
 
 /* Per-document results; each analysis owns its field. */
@@ -31,6 +32,7 @@ typedef struct mtl_analyses {
     struct mtl_lm_doc *lm;    /* MTL_NEED_LM */
     struct mtl_tags *tags;    /* MTL_NEED_TAGS */
     struct mtl_topic *topic;  /* MTL_NEED_TOPIC */
+    const struct mtl_vectors *vectors; /* MTL_NEED_SIMILARITY: the store */
 } mtl_analyses;
 
 typedef struct mtl_analysis {
