@@ -480,7 +480,8 @@ const mtl_rule mtl_rule_mistranslation = {
         .reference =
             "A real word that is probably the wrong one: used once,\n"
             "out of place, while a key term of the document or a known pivot-language\n"
-            "confusion fits the sentence better.\n"
+            "confusion fits the sentence better. A near-synonym of the\n"
+            "candidate (\"excursion\" for \"trip\") is a choice, not an error.\n"
             "\n"
             "    one important aspect is to see progress on the mortgages\n"
             "        ->  'mortgages' is probably a mistranslation of 'hostages'\n",
