@@ -98,6 +98,8 @@ static const number_case cases[] = {
     {"The hostages were freed.", "hostages", 1, 0},
     {"The cities grew.", "cities", 1, 0},
     {"The buses were late.", "buses", 1, 0},
+    {"The farmers was happy.", "farmers", 1, 0},
+    {"The delegates was tired.", "delegates", 1, 0},
     {"The buildings were old.", "buildings", 1, 0},
     {"The chairmen met.", "chairmen", 1, 0},
     {"The children played.", "children", 1, 0},

@@ -25,6 +25,32 @@ static const char *const collective[] = {
     "crew", "media", "data", "minority", "personnel", "youth", "clergy",
     "series", "species", "cattle", "poultry", "livestock", "folk", NULL};
 
+/* Groups and organisations that British English gives a plural verb as
+ * often as a singular one ("the council have agreed", "the band are
+ * touring"), beyond the collectives above; and words of quantity that
+ * stand for a plural ("a handful are left"). */
+static const char *const group[] = {
+    "administration", "agency", "alliance", "aristocracy", "assembly",
+    "association", "authority", "bank", "battalion", "bourgeoisie",
+    "brigade", "business", "cabinet", "cast", "cavalry", "choir", "church",
+    "clan", "club", "coalition", "college", "commission", "community",
+    "congregation", "congress", "corporation", "country", "court",
+    "delegation", "department", "division", "duo", "dynasty", "electorate",
+    "elite", "enemy", "establishment", "faculty", "federation", "firm",
+    "fleet", "flock", "force", "franchise", "gang", "generation", "gentry",
+    "handful", "herd", "household", "infantry", "institute",
+    "intelligentsia", "kingdom", "label", "laity", "leadership", "league",
+    "management", "military", "militia", "ministry", "mob", "nation",
+    "navy", "network", "nobility", "opposition", "orchestra",
+    "organisation", "organization", "pack", "panel", "parliament",
+    "partnership", "peasantry", "platoon", "population", "populace",
+    "press", "proletariat", "proportion", "publisher", "quartet", "quintet",
+    "regime", "regiment", "royalty", "school", "senate", "side", "society",
+    "squad", "squadron", "state", "studio", "swarm", "tribe", "trio",
+    "troupe", "union", "unit", "university", "village", "workforce",
+    "dozen", "score", "host", "multitude", "variety", "range", "fraction",
+    "percentage", "share", "third", "quarter", "whole", NULL};
+
 /* Plurals without -s. "-men" plurals are found by their "-man" singular. */
 static const char *const irregular_plural[] = {
     "children", "feet", "teeth", "geese", "mice", "lice", "oxen", "criteria",
@@ -56,16 +82,26 @@ static int spelled(const mtl_doc *doc, const char *w)
 }
 
 /* Hunspell gives a verb as the stem of nouns in -ings: "buildings" from
- * "build", "meetings" from "meet". */
+ * "build", "meetings" from "meet". Its stem of an agent noun's plural is
+ * the verb ("farmers" from "farm", by the -ers suffix) and of a prefixed
+ * word the word without its prefix ("delegates" from "legate"): then the
+ * word less -s must be a word of its own ("farmer", "delegate"). */
 int mtl_number_regular_plural(const mtl_doc *doc, const char *w)
 {
     size_t n = strlen(w);
-    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
+    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'' ||
+        n >= MTL_SPELLER_MAX_WORD)
         return 0;
     unsigned st = s_stems(doc, w);
-    return !(st & MTL_STEM_SELF) &&
-           (st & (MTL_STEM_S | MTL_STEM_ES | MTL_STEM_IES | MTL_STEM_INGS |
-                  MTL_STEM_INGS_E));
+    if (st & MTL_STEM_SELF)
+        return 0;
+    if (st & (MTL_STEM_S | MTL_STEM_ES | MTL_STEM_IES | MTL_STEM_INGS |
+              MTL_STEM_INGS_E))
+        return 1;
+    char base[MTL_SPELLER_MAX_WORD];
+    memcpy(base, w, n - 1);
+    base[n - 1] = '\0';
+    return spelled(doc, w) && spelled(doc, base);
 }
 
 /* "chairmen", "women": a -men word whose -man form is a word. */
@@ -88,6 +124,11 @@ int mtl_number_invariant(const char *w)
 int mtl_number_collective(const char *w)
 {
     return mtl_in_list(collective, w);
+}
+
+int mtl_number_group(const char *w)
+{
+    return mtl_in_list(collective, w) || mtl_in_list(group, w);
 }
 
 int mtl_number_is_plural(const mtl_doc *doc, size_t i)

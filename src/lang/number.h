@@ -34,6 +34,10 @@ int mtl_number_invariant(const char *w);
 /* Is the lower-case noun w a collective or group noun, singular in form
  * and plural in agreement as often ("team", "staff", "majority")? */
 int mtl_number_collective(const char *w);
+/* Is the lower-case noun w a collective, or a group or organisation that
+ * British English gives a plural verb ("the council have agreed"), or a
+ * quantity standing for a plural ("a handful are")? */
+int mtl_number_group(const char *w);
 /* Could the -s word at token i be a present-tense verb ("succeeds",
  * "presupposes")? By the tagger's lexicon, or because a stem of it takes
  * -ed or -ing in the dictionary. */
