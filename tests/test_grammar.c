@@ -50,6 +50,15 @@ static const flag_case flags[] = {
      .flag = "delegates was"},
     {.text = "It rained, but the farmers was happy.", .flag = "farmers was"},
     {.text = "When the price are right, they buy.", .flag = "price are"},
+    /* "were" where the sentence opens; -ss, -us and -is singulars; a noun
+     * modifying the head */
+    {.text = "The fossil were unearthed in 1983.", .flag = "fossil were",
+     .message = "'were' after singular 'fossil'"},
+    {.text = "A process are a running instance of a program.",
+     .flag = "process are"},
+    {.text = "The crisis have deepened.", .flag = "crisis have"},
+    {.text = "The error rate are very high.", .flag = "rate are"},
+    {.text = "The bus drivers has gone on strike.", .flag = "drivers has"},
 };
 
 static const char *const clean[] = {
@@ -149,6 +158,13 @@ static const char *const clean[] = {
     "There is a problem, and there are two.",
     "After the talks was a dinner.",
     "If the price were lower, we would buy.",
+    "Although the plan were simpler, it would fail.",
+    "The garrison were starving.",
+    /* Latin plurals, nouns the same in both numbers in -s, adverbial nouns */
+    "The papillae are small.",
+    "The apparatus are in the lab.",
+    "The prices today are high.",
+    "The word mice is a plural.",
     /* compounds and possessives: the verb's noun is not the first */
     "The price rises are steep.",
     "The minister's aides are here.",

@@ -104,6 +104,7 @@ static const number_case cases[] = {
     {"The chairmen met.", "chairmen", 1, 0},
     {"The children played.", "children", 1, 0},
     {"The criteria changed.", "criteria", 1, 0},
+    {"The papillae are small.", "papillae", 1, 0},
     /* singulars */
     {"The hostage was freed.", "hostage", 0, 1},
     {"The rule is new.", "rule", 0, 1},

@@ -48,6 +48,10 @@ static const char *const group[] = {
     "regime", "regiment", "royalty", "school", "senate", "side", "society",
     "squad", "squadron", "state", "studio", "swarm", "tribe", "trio",
     "troupe", "union", "unit", "university", "village", "workforce",
+    "garrison", "expedition", "colony", "convoy", "contingent",
+    "detachment", "outfit", "troop", "throng", "horde", "entourage",
+    "retinue", "secretariat", "directorate", "executive", "hierarchy",
+    "command", "town", "city", "world",
     "dozen", "score", "host", "multitude", "variety", "range", "fraction",
     "percentage", "share", "third", "quarter", "whole", NULL};
 
@@ -131,13 +135,26 @@ int mtl_number_group(const char *w)
     return mtl_in_list(collective, w) || mtl_in_list(group, w);
 }
 
+/* "papillae", "vertebrae": a Latin plural in -ae whose -a singular is a
+ * word ("papilla"). */
+static int ae_plural(const mtl_doc *doc, const char *w)
+{
+    size_t n = strlen(w);
+    char buf[MTL_SPELLER_MAX_WORD];
+    if (n < 5 || n >= sizeof buf || strcmp(w + n - 2, "ae") != 0)
+        return 0;
+    memcpy(buf, w, n - 1);
+    buf[n - 1] = '\0';
+    return spelled(doc, buf);
+}
+
 int mtl_number_is_plural(const mtl_doc *doc, size_t i)
 {
     const char *w = norm(doc, i);
     if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || mtl_in_list(invariant, w))
         return 0;
     return mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
-           mtl_number_regular_plural(doc, w);
+           ae_plural(doc, w) || mtl_number_regular_plural(doc, w);
 }
 
 int mtl_number_is_singular(const mtl_doc *doc, size_t i)
@@ -147,7 +164,7 @@ int mtl_number_is_singular(const mtl_doc *doc, size_t i)
     if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || n < 2 || w[n - 1] == 's' ||
         mtl_in_list(invariant, w) || mtl_in_list(collective, w) ||
         mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
-        (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
+        ae_plural(doc, w) || (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
         return 0;
     return spelled(doc, w); /* an unknown word may be a foreign plural */
 }

@@ -20,8 +20,8 @@
  * of its own ("news", "physics")? Whatever its tag. */
 int mtl_number_regular_plural(const mtl_doc *doc, const char *w);
 /* Is token i a noun that is only ever plural: a regular plural, an
- * irregular one ("children", "criteria") or a -men plural whose -man form
- * is a word ("chairmen")? Not nouns that are the same in both numbers
+ * irregular one ("children", "criteria"), a -men plural whose -man form
+ * is a word ("chairmen") or an -ae plural whose -a form is ("papillae")? Not nouns that are the same in both numbers
  * ("series", "aircraft", "news"). */
 int mtl_number_is_plural(const mtl_doc *doc, size_t i);
 /* Is token i a noun that is only ever singular: a dictionary word, not

@@ -45,6 +45,7 @@
 #include "base/strlist.h"
 #include "findings/rule.h"
 #include "lang/number.h"
+#include "lang/spell.h"
 #include "lang/tags.h"
 #include "text/tokens.h"
 
@@ -129,9 +130,21 @@ static const char *const subject_openers[] = {
 static const char *const counting[] = {
     "few", "many", "several", "numerous", "couple", "dozen", "hundred",
     "thousand", "million", "billion", "good", "great", NULL};
-/* A singular subject's verbs; the plural ones are plural_verbs less "were",
- * which a singular takes as a subjunctive ("if the price were lower"). */
+/* The plural verbs a singular subject cannot take. "were" only where a
+ * sentence or a semicolon's clause opens, since a singular takes it as a
+ * subjunctive after a conjunction ("if the price were lower"). */
 static const char *const plural_subject_verbs[] = {"are", "have", "do", NULL};
+/* Nouns that stand after the head as adverbs: "the prices today are". */
+static const char *const adverbial_nouns[] = {
+    "today", "tonight", "yesterday", "tomorrow", "overnight", "nowadays",
+    "home", NULL};
+/* Nouns that cite the next word: "the word mice is". */
+static const char *const citing_nouns[] = {
+    "word", "term", "name", "phrase", "noun", "verb", "plural", "form",
+    "expression", "label", "title", "suffix", "prefix", "letter", NULL};
+/* Singular in -s, -us or -is that are the same in both numbers. */
+static const char *const s_invariant[] = {
+    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {
@@ -326,16 +339,20 @@ static int opens_clause(const mtl_doc *doc, size_t i, size_t begin)
 }
 
 /* The number (1 singular, 2 plural, 0 neither or both) the verb at token
- * v shows, as a finite be, have or do. */
-static int verb_number(const mtl_doc *doc, size_t v)
+ * v shows, as a finite be, have or do; "were" counts as plural only when
+ * the subject opens the sentence or a clause after a semicolon. */
+static int verb_number(const mtl_doc *doc, size_t v, int were)
 {
     const char *w = norm(doc, v);
     int tag = mtl_tag_of(doc, v);
     if (!mtl_tag_is_aux(tag) && !mtl_tag_is_verb(tag))
         return 0;
-    return mtl_in_list(singular_verbs, w)          ? 1
-           : mtl_in_list(plural_subject_verbs, w) ? 2
-                                                   : 0;
+    if (mtl_in_list(singular_verbs, w))
+        return 1;
+    return mtl_in_list(plural_subject_verbs, w) ||
+                   (were && strcmp(w, "were") == 0)
+               ? 2
+               : 0;
 }
 
 /* The number of the head noun at token h, 0 when it may take either verb:
@@ -348,7 +365,16 @@ static int noun_number(const mtl_doc *doc, size_t h)
     size_t n = doc->tokens[h].norm_len;
     if (mtl_number_is_plural(doc, h))
         return n > 3 && strcmp(w + n - 3, "ics") == 0 ? 0 : 2;
-    if (!mtl_number_is_singular(doc, h) || mtl_number_group(w) ||
+    /* "process", "status", "crisis": singular, though number.h leaves
+     * every word in -s alone */
+    int s_singular = n > 3 && mtl_tag_of(doc, h) == MTL_TAG_NOUN &&
+                     (strcmp(w + n - 2, "ss") == 0 ||
+                      strcmp(w + n - 2, "us") == 0 ||
+                      strcmp(w + n - 2, "is") == 0) &&
+                     !mtl_in_list(s_invariant, w) &&
+                     !mtl_number_invariant(w) && mtl_spell_accepts(doc, h);
+    if ((!s_singular && !mtl_number_is_singular(doc, h)) ||
+        mtl_in_list(adverbial_nouns, w) || mtl_number_group(w) ||
         mtl_tag_may_be(doc, h, MTL_TAG_ADJ) ||
         mtl_tag_may_be(doc, h, MTL_TAG_NUM) ||
         (n > 4 && (strcmp(w + n - 2, "ed") == 0 ||
@@ -382,9 +408,19 @@ static void subject_verb(const mtl_doc *doc, size_t i, size_t begin,
     if (h == SIZE_MAX || mtl_tag_of(doc, h) != MTL_TAG_NOUN)
         return;
     size_t v = next(doc, h, end);
+    /* one noun modifying the head: "the error rate are"; not one citing
+     * it ("the word mice is") */
+    if (v != SIZE_MAX && mtl_tag_of(doc, v) == MTL_TAG_NOUN) {
+        if (mtl_in_list(citing_nouns, norm(doc, h)))
+            return;
+        h = v;
+        v = next(doc, h, end);
+    }
     if (v == SIZE_MAX)
         return;
-    int vn = verb_number(doc, v), hn = vn ? noun_number(doc, h) : 0;
+    size_t p = i > begin ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+    int were = i == begin || (p != SIZE_MAX && mtl_tok_char(doc, p) == ';');
+    int vn = verb_number(doc, v, were), hn = vn ? noun_number(doc, h) : 0;
     if (!hn || hn == vn)
         return;
     /* a determiner that disagrees with its noun is det-number's ("these
