@@ -59,6 +59,11 @@ static const flag_case flags[] = {
     {.text = "The crisis have deepened.", .flag = "crisis have"},
     {.text = "The error rate are very high.", .flag = "rate are"},
     {.text = "The bus drivers has gone on strike.", .flag = "drivers has"},
+    /* the present tense of other verbs, when never a noun */
+    {.text = "Our results suggests a link.", .flag = "results suggests",
+     .message = "'suggests' after plural 'results'"},
+    {.text = "The minister want peace.", .flag = "minister want"},
+    {.text = "The new rules allows more time.", .flag = "rules allows"},
 };
 
 static const char *const clean[] = {
@@ -165,6 +170,13 @@ static const char *const clean[] = {
     "The apparatus are in the lab.",
     "The prices today are high.",
     "The word mice is a plural.",
+    /* present tenses that are nouns or pasts too, and modal need */
+    "This target need not rebuild the files.",
+    "The price rises every year.",
+    "The man put the book down.",
+    "The price increase was small.",
+    "The team say they are ready.",
+    "The data suggest a link.",
     /* compounds and possessives: the verb's noun is not the first */
     "The price rises are steep.",
     "The minister's aides are here.",

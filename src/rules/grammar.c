@@ -349,6 +349,22 @@ static int verb_number(const mtl_doc *doc, size_t v, int were)
         return 0;
     if (mtl_in_list(singular_verbs, w))
         return 1;
+    /* a present tense of another verb, when its word is never a noun or an
+     * adjective ("rises" is: "the price rises") and a bare form is never a
+     * past ("the man put") */
+    if ((tag == MTL_TAG_VERB_VBZ || tag == MTL_TAG_VERB_VBP) &&
+        !mtl_tag_may_be(doc, v, MTL_TAG_NOUN) &&
+        !mtl_tag_may_be(doc, v, MTL_TAG_ADJ)) {
+        if (tag == MTL_TAG_VERB_VBZ && mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBZ))
+            return 1;
+        /* "need" and "dare" are modals too: "this target need not" */
+        if (tag == MTL_TAG_VERB_VBP &&
+            mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBP) &&
+            !mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBD) &&
+            !mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBN) &&
+            strcmp(w, "need") != 0 && strcmp(w, "dare") != 0)
+            return 2;
+    }
     return mtl_in_list(plural_subject_verbs, w) ||
                    (were && strcmp(w, "were") == 0)
                ? 2
