@@ -102,6 +102,11 @@ static const flag_case flags[] = {
     {.text = "Analyses ran over 12 months of follow-up. We lost some follow-up. "
              "The loss of follow up data was small.",
      .flag = "follow up", .suggestion = "follow-up"},
+    /* an -ly adjective the tagger reads as an adverb still makes a
+     * modifier of the pair before it */
+    {.text = "We studied community-dwelling elderly women. Telomeres were "
+             "shorter in community dwelling elderly women.",
+     .flag = "community dwelling", .suggestion = "community-dwelling"},
     /* names tell the variety, and are not reported */
     {.text = "The Labor Department met. The Labor Secretary spoke. The labour "
              "market is tight.",
@@ -115,6 +120,8 @@ static const char *const clean[] = {
     "We meet every day; it is an everyday thing.",
     "He will re-sign the contract; he did not resign.",
     "A long-term plan works in the long term.",
+    /* an adverb between the term and a noun: the term is a noun here */
+    "A long-term plan works in the long term especially children.",
     "Set up the tent; the setup takes an hour.",
     "They talked to us. The US said nothing more.",
     "The Israel-Hamas war and Israel and Hamas.",

@@ -61,6 +61,13 @@ static inline int mtl_tag_may_be(const mtl_doc *doc, size_t i, int tag)
     return (t->amb[i] & 0x7f) == tag || (t->amb[i] >> 8) == tag;
 }
 
+/* Does the tagger's lexicon know token i's word? */
+static inline int mtl_tag_known(const mtl_doc *doc, size_t i)
+{
+    const mtl_tags *t = doc->an ? doc->an->tags : NULL;
+    return t && t->amb[i] != MTL_AMB_UNKNOWN;
+}
+
 /* Bytes of a clitic at the end of the normal form s[0..n) ("'s", "n't"),
  * or 0. The rest must be a word: "'s" alone is not split. */
 size_t mtl_clitic_len(const char *s, size_t n);

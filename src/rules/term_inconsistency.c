@@ -401,6 +401,18 @@ static int role_of(const mtl_doc *doc, size_t first, size_t last)
     if (n + 1 < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_SPACE &&
         mtl_tok_is_wordlike(&doc->tokens[n + 1])) {
         int tag = mtl_tag_of(doc, n + 1);
+        /* an adjective read as an adverb before its noun: "in community
+         * dwelling elderly women" (an -ly word the lexicon lacks, or one
+         * it knows as an adjective too) */
+        size_t after = mtl_doc_skip_space(doc, n + 2);
+        const mtl_token *nt = &doc->tokens[n + 1];
+        if (tag == MTL_TAG_ADV &&
+            (mtl_tag_may_be(doc, n + 1, MTL_TAG_ADJ) ||
+             (!mtl_tag_known(doc, n + 1) && nt->end - nt->start > 4 &&
+              !memcmp(doc->text + nt->end - 2, "ly", 2))) &&
+            after > n + 2 && after < doc->n_tokens && mtl_doc_word_at(doc, after) &&
+            mtl_tag_of(doc, after) == MTL_TAG_NOUN)
+            tag = MTL_TAG_ADJ;
         if (tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
             (n == last + 1 + quoted && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
             return ROLE_MOD;
