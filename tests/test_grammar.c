@@ -165,6 +165,8 @@ static const char *const clean[] = {
     "If the price were lower, we would buy.",
     "Although the plan were simpler, it would fail.",
     "The garrison were starving.",
+    "The ambulance service are stretched.",
+    "The membership have voted to strike.",
     /* Latin plurals, nouns the same in both numbers in -s, adverbial nouns */
     "The papillae are small.",
     "The apparatus are in the lab.",

@@ -51,7 +51,11 @@ static const char *const group[] = {
     "garrison", "expedition", "colony", "convoy", "contingent",
     "detachment", "outfit", "troop", "throng", "horde", "entourage",
     "retinue", "secretariat", "directorate", "executive", "hierarchy",
-    "command", "town", "city", "world",
+    "command", "town", "city", "world", "tribunal", "artillery", "guard",
+    "bench", "house", "county", "parish", "province", "trust", "charity",
+    "service", "industry", "consortium", "syndicate", "cartel", "movement",
+    "campaign", "mission", "embassy", "litter", "brood", "diaspora",
+    "citizenry", "constituency", "readership", "membership",
     "dozen", "score", "host", "multitude", "variety", "range", "fraction",
     "percentage", "share", "third", "quarter", "whole", NULL};
 
