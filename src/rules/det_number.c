@@ -31,12 +31,13 @@
  * participles and adjectives the tagger calls nouns ("those teaching",
  * "various exploratory"), and a determiner standing as a pronoun before a
  * verb ("each talks about", "Many work on the farm").
- * Nouns and verbs come from the part-of-speech tags, stems from Hunspell
- * (compiled at build time: lang/forms.h).
+ * Which nouns are plural or singular, and which -s words may be verbs,
+ * comes from lang/number.h (tags and dictionary stems), shared with the
+ * grammar rule.
  */
 #include "base/strlist.h"
 #include "findings/rule.h"
-#include "lang/spell.h"
+#include "lang/number.h"
 #include "lang/tags.h"
 
 #include <stdint.h>
@@ -50,36 +51,11 @@ static const char *const pronoun_dets[] = {
 static const char *const plural_dets[] = {
     "these", "those", "many", "several", "both", "various", "numerous", NULL};
 
-/* Nouns whose plural is the singular, or that end in -s when singular. */
-static const char *const invariant[] = {
-    "aircraft", "sheep", "deer", "fish", "series", "species", "offspring",
-    "personnel", "crossroads", "headquarters", "means", "thanks", "news",
-    "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
-    "congratulations", "hovercraft", "watercraft", "craft", "innings",
-    NULL};
-
 /* Words that count or measure: "a few days", "a lot", "another couple". */
 static const char *const quantity[] = {
     "few", "couple", "many", "dozen", "hundred", "thousand", "million",
     "billion", "number", "lot", "total", "great", "good", "series", "variety",
     "range", "pair", "set", "group", "majority", "bunch", NULL};
-
-/* Plural or group nouns that take these/many/both without -s. */
-static const char *const collective[] = {
-    "majority", "number", "family", "team", "government", "police", "staff",
-    "public", "group", "couple", "crowd", "rest", "remainder", "percent",
-    "bulk", "lot", "half", "total", "pair", "people", "committee", "council",
-    "board", "jury", "audience", "class", "army", "party", "company", "band",
-    "crew", "media", "data", "minority", "personnel", "youth", "clergy",
-    "series", "species", "cattle", "poultry", "livestock", "folk", NULL};
-
-/* Plurals without -s. "-men" plurals are found by their "-man" singular. */
-static const char *const irregular_plural[] = {
-    "children", "feet", "teeth", "geese", "mice", "lice", "oxen", "criteria",
-    "phenomena", "bacteria", "strata", "curricula", "memoranda", "errata",
-    "stimuli", "alumni", "fungi", "cacti", "nuclei", "radii", "foci", "loci",
-    "corpora", "genera", "larvae", "formulae", "antennae", "vertebrae",
-    "algae", NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {
@@ -129,120 +105,6 @@ static int is_nominal_tag(int tag)
     return tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN || tag == MTL_TAG_NUM;
 }
 
-/* Which bases of the -s word w are its stems (MTL_STEM_*, speller.h): from
- * the compiled dictionary, so that most documents load no Hunspell; 0
- * without a dictionary. */
-static unsigned s_stems(const mtl_doc *doc, const char *w)
-{
-    const mtl_spell *sp = doc->an ? doc->an->spell : NULL;
-    if (!sp || !sp->speller || strlen(w) >= MTL_SPELLER_MAX_WORD)
-        return 0;
-    return mtl_speller_s_stems(sp->speller, w);
-}
-
-/* A regular plural: one of its stems is the form less its plural ending
- * (Hunspell gives a verb as the stem of nouns in -ings: "buildings" from
- * "build", "meetings" from "meet"), and none is the form itself ("news" is
- * an entry of its own). */
-static int regular_plural(const mtl_doc *doc, const char *w)
-{
-    size_t n = strlen(w);
-    if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
-        return 0;
-    unsigned st = s_stems(doc, w);
-    return !(st & MTL_STEM_SELF) &&
-           (st & (MTL_STEM_S | MTL_STEM_ES | MTL_STEM_IES | MTL_STEM_INGS |
-                  MTL_STEM_INGS_E));
-}
-
-static int spelled(const mtl_doc *doc, const char *w)
-{
-    const mtl_spell *sp = doc->an ? doc->an->spell : NULL;
-    return sp && sp->speller && mtl_speller_check(sp->speller, w, strlen(w));
-}
-
-/* "chairmen", "women": a -men word whose -man form is a word. */
-static int men_plural(const mtl_doc *doc, const char *w)
-{
-    size_t n = strlen(w);
-    char buf[MTL_SPELLER_MAX_WORD];
-    if (n < 3 || n >= sizeof buf || strcmp(w + n - 3, "men") != 0)
-        return 0;
-    memcpy(buf, w, n + 1);
-    buf[n - 2] = 'a';
-    return spelled(doc, buf);
-}
-
-static int is_plural(const mtl_doc *doc, size_t i)
-{
-    const char *w = norm(doc, i);
-    if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || mtl_in_list(invariant, w))
-        return 0;
-    return mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
-           regular_plural(doc, w);
-}
-
-static int is_singular(const mtl_doc *doc, size_t i)
-{
-    const char *w = norm(doc, i);
-    size_t n = doc->tokens[i].norm_len;
-    if (mtl_tag_of(doc, i) != MTL_TAG_NOUN || n < 2 || w[n - 1] == 's' ||
-        mtl_in_list(invariant, w) || mtl_in_list(collective, w) ||
-        mtl_in_list(irregular_plural, w) || men_plural(doc, w) ||
-        (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
-        return 0;
-    return spelled(doc, w); /* an unknown word may be a foreign plural */
-}
-
-/* Could the -s word w be a present-tense verb ("succeeds", "presupposes")?
- * By the tagger's lexicon, or because a stem of it takes -ed or -ing. */
-static int may_be_verb(const mtl_doc *doc, size_t i)
-{
-    if (mtl_tag_may_be_finite(doc, i))
-        return 1;
-    const char *w = norm(doc, i);
-    size_t n = strlen(w);
-    unsigned bits = s_stems(doc, w);
-    /* the stems that are the word less -s, less -es, or -y for -ies */
-    static const struct {
-        unsigned bit;
-        size_t cut;
-        const char *add;
-    } bases[] = {{MTL_STEM_S, 1, ""}, {MTL_STEM_ES, 2, ""},
-                 {MTL_STEM_IES, 3, "y"}};
-    int verb = 0;
-    for (size_t b = 0; b < 3 && !verb; b++) {
-        if (!(bits & bases[b].bit))
-            continue;
-        char st[MTL_SPELLER_MAX_WORD];
-        size_t m = n - bases[b].cut;
-        memcpy(st, w, m);
-        strcpy(st + m, bases[b].add);
-        m = strlen(st);
-        char buf[MTL_SPELLER_MAX_WORD + 8];
-        if (m < 2 || m + 5 > sizeof buf)
-            continue;
-        static const char *const endings[] = {"ed", "d", "ing", NULL};
-        for (size_t e = 0; endings[e] && !verb; e++) {
-            memcpy(buf, st, m);
-            strcpy(buf + m, endings[e]);
-            verb = spelled(doc, buf);
-        }
-        if (!verb && st[m - 1] == 'e') { /* "arguing" */
-            memcpy(buf, st, m - 1);
-            strcpy(buf + m - 1, "ing");
-            verb = spelled(doc, buf);
-        }
-        if (!verb) { /* "stopped" */
-            memcpy(buf, st, m);
-            buf[m] = st[m - 1];
-            strcpy(buf + m + 1, "ed");
-            verb = spelled(doc, buf);
-        }
-    }
-    return verb;
-}
-
 static int is_word(const mtl_doc *doc, size_t i, const char *w)
 {
     return i != SIZE_MAX && strcmp(norm(doc, i), w) == 0;
@@ -285,7 +147,7 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
         skipped = 1;
     }
     if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
-        mtl_in_list(quantity, norm(doc, h)) || !is_plural(doc, h))
+        mtl_in_list(quantity, norm(doc, h)) || !mtl_number_is_plural(doc, h))
         return;
     size_t after = next_word(doc, h, end);
     int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
@@ -295,7 +157,8 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
         return;
     /* "a chemical binds", "as a whole produces": the "adjective" was the
      * noun and the plural a verb */
-    if (skipped && (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
+    if (skipped &&
+        (mtl_tag_may_be_finite(doc, h) || mtl_number_may_be_verb(doc, h)))
         return;
     /* "each talks about": a pronoun and its verb; not after a preposition
      * ("for another chances") */
@@ -303,10 +166,10 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
     int after_adp = prev != SIZE_MAX &&
                     mtl_tag_of(doc, prev) == MTL_TAG_ADP;
     if (!skipped && !after_adp && mtl_in_list(pronoun_dets, det) &&
-        (mtl_tag_may_be_finite(doc, h) || may_be_verb(doc, h)))
+        (mtl_tag_may_be_finite(doc, h) || mtl_number_may_be_verb(doc, h)))
         return;
     if (this && (!(mtl_tag_is_verb(at) || mtl_tag_is_aux(at)) ||
-                 may_be_verb(doc, h)))
+                 mtl_number_may_be_verb(doc, h)))
         return;
     const mtl_token *a = &doc->tokens[i], *z = &doc->tokens[h];
     mtl_report(out, a->start, z->end, "'%.*s' before plural '%.*s'",
@@ -330,7 +193,7 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
     const char *det = norm(doc, i);
     size_t h = next_word(doc, i, end);
     if (h == SIZE_MAX || name_like(doc, h) || joined(doc, h, end) ||
-        !is_singular(doc, h))
+        !mtl_number_is_singular(doc, h))
         return;
     const char *w = norm(doc, h);
     size_t n = doc->tokens[h].norm_len;
@@ -343,7 +206,7 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
     int at = after == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, after);
     /* "these movement trajectories": a compound the tagger split */
     if (is_nominal_tag(at) || (after != SIZE_MAX &&
-                               regular_plural(doc, norm(doc, after))))
+                               mtl_number_regular_plural(doc, norm(doc, after))))
         return;
     size_t j = mtl_doc_skip_space(doc, h + 1);
     if (j < end) {

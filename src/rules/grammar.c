@@ -3,13 +3,14 @@
  * as translation leaves them when it renders the source's verb forms and
  * articles word by word:
  *
- *     "the ministers has went home"   ->  'went' cannot follow 'has'
+ *     "the minister has went home"    ->  'went' cannot follow 'has'
  *     "the bridge will is closed"     ->  'is' cannot follow 'will'
  *     "the talks in the a city"       ->  'the' and 'a' together
  *     "he have left"                  ->  'have' after 'he'
+ *     "the prices is too high"        ->  'is' after plural 'prices'
  *     "they wanted protect the town"  ->  'to' missing after 'wanted'
  *
- * Five checks, each on a closed list of words, since the tagger tags
+ * Six checks, each on a closed list of words, since the tagger tags
  * broken text into plausible sequences and cannot be trusted to see the
  * damage (a tag trigram model flagged rare but correct constructions as
  * often as damage):
@@ -23,16 +24,28 @@
  *   the", "the my");
  * - a personal pronoun opening a clause + a verb form of the other number
  *   ("he have", "they is");
+ * - a simple noun phrase opening a clause (a determiner or possessive,
+ *   adjectives, a noun) + is/was/has/does after a plural noun or are/have/do
+ *   after a singular one ("the prices is", "this rule are"). Only with the
+ *   verb right after the noun ("the number of cases is" is left alone),
+ *   never after "and", "or" or a comma, which coordinate subjects, and only
+ *   for nouns of one number (lang/number.h): not group nouns, which British
+ *   English gives a plural verb ("the team are", "the council have"),
+ *   adjectives standing as nouns ("the elderly are") or nouns the same in
+ *   both numbers ("the series is"). A determiner that disagrees with its
+ *   noun is det-number's ("these rule are");
  * - a verb that takes an infinitive + a word that can only be a bare verb
  *   ("wanted protect", "decided build"), never a noun.
  *
- * Both words are lower case and one space apart: a capital marks a title or
+ * The words are lower case and one space apart: a capital marks a title or
  * a headline ("Will To Power"), and quotes, slashes, hyphens and commas
  * between them make a citation or a list ("the 'a' key", "a/the", "a, the,
  * an").
  */
 #include "base/strlist.h"
 #include "findings/rule.h"
+#include "lang/number.h"
+#include "lang/spell.h"
 #include "lang/tags.h"
 #include "text/tokens.h"
 
@@ -99,6 +112,39 @@ static const char *const singular_verbs[] = {"is", "was", "has", "does", NULL};
 static const char *const clause_openers[] = {
     "and", "but", "because", "when", "while", "so", "since",
     "after", "before", "where", "although", NULL};
+
+/* Determiners of a simple subject, by the number they ask of the noun. */
+static const char *const singular_subject_dets[] = {
+    "a", "an", "this", "that", "each", "every", "another", NULL};
+static const char *const plural_subject_dets[] = {"these", "those", NULL};
+static const char *const either_subject_dets[] = {
+    "the", "my", "your", "his", "her", "its", "our", "their", NULL};
+/* Words after which a noun phrase opens a clause. Not "and", "or" or a
+ * comma, which coordinate subjects ("bread, milk and the egg are"), nor
+ * prepositions, after which the subject may follow the verb ("after the
+ * talks was a dinner"), nor "that" ("asked that the minister have"). */
+static const char *const subject_openers[] = {
+    "because", "when", "while", "although", "though", "whereas", "unless",
+    "once", "if", NULL};
+/* Adjectives that count: "a few days is enough", "the many are". */
+static const char *const counting[] = {
+    "few", "many", "several", "numerous", "couple", "dozen", "hundred",
+    "thousand", "million", "billion", "good", "great", NULL};
+/* The plural verbs a singular subject cannot take. "were" only where a
+ * sentence or a semicolon's clause opens, since a singular takes it as a
+ * subjunctive after a conjunction ("if the price were lower"). */
+static const char *const plural_subject_verbs[] = {"are", "have", "do", NULL};
+/* Nouns that stand after the head as adverbs: "the prices today are". */
+static const char *const adverbial_nouns[] = {
+    "today", "tonight", "yesterday", "tomorrow", "overnight", "nowadays",
+    "home", NULL};
+/* Nouns that cite the next word: "the word mice is". */
+static const char *const citing_nouns[] = {
+    "word", "term", "name", "phrase", "noun", "verb", "plural", "form",
+    "expression", "label", "title", "suffix", "prefix", "letter", NULL};
+/* Singular in -s, -us or -is that are the same in both numbers. */
+static const char *const s_invariant[] = {
+    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {
@@ -270,6 +316,141 @@ static void pronoun_verb(const mtl_doc *doc, size_t i, size_t begin,
         report(doc, i, j, out, NUMBER);
 }
 
+/* Does a noun phrase at token i open a clause: the sentence's first word,
+ * after a semicolon, after a subordinating conjunction, or after "but"
+ * behind a comma? */
+static int opens_clause(const mtl_doc *doc, size_t i, size_t begin)
+{
+    if (i == begin)
+        return 1;
+    size_t p = mtl_doc_skip_space_back(doc, i - 1);
+    if (p == SIZE_MAX || p < begin)
+        return 0;
+    if (mtl_tok_char(doc, p) == ';')
+        return 1;
+    if (doc->tokens[p].kind != MTL_TOK_WORD)
+        return 0;
+    if (mtl_in_list(subject_openers, norm(doc, p)))
+        return 1;
+    if (strcmp(norm(doc, p), "but") != 0 || p == begin)
+        return 0;
+    size_t q = mtl_doc_skip_space_back(doc, p - 1);
+    return q != SIZE_MAX && q >= begin && mtl_tok_char(doc, q) == ',';
+}
+
+/* The number (1 singular, 2 plural, 0 neither or both) the verb at token
+ * v shows, as a finite be, have or do; "were" counts as plural only when
+ * the subject opens the sentence or a clause after a semicolon. */
+static int verb_number(const mtl_doc *doc, size_t v, int were)
+{
+    const char *w = norm(doc, v);
+    int tag = mtl_tag_of(doc, v);
+    if (!mtl_tag_is_aux(tag) && !mtl_tag_is_verb(tag))
+        return 0;
+    if (mtl_in_list(singular_verbs, w))
+        return 1;
+    /* a present tense of another verb, when its word is never a noun or an
+     * adjective ("rises" is: "the price rises") and a bare form is never a
+     * past ("the man put") */
+    if ((tag == MTL_TAG_VERB_VBZ || tag == MTL_TAG_VERB_VBP) &&
+        !mtl_tag_may_be(doc, v, MTL_TAG_NOUN) &&
+        !mtl_tag_may_be(doc, v, MTL_TAG_ADJ)) {
+        if (tag == MTL_TAG_VERB_VBZ && mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBZ))
+            return 1;
+        /* "need" and "dare" are modals too: "this target need not" */
+        if (tag == MTL_TAG_VERB_VBP &&
+            mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBP) &&
+            !mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBD) &&
+            !mtl_tag_may_be(doc, v, MTL_TAG_VERB_VBN) &&
+            strcmp(w, "need") != 0 && strcmp(w, "dare") != 0)
+            return 2;
+    }
+    return mtl_in_list(plural_subject_verbs, w) ||
+                   (were && strcmp(w, "were") == 0)
+               ? 2
+               : 0;
+}
+
+/* The number of the head noun at token h, 0 when it may take either verb:
+ * group nouns ("the team are"), adjectives and participles standing as
+ * nouns ("the elderly are", "the injured have", which the tagger's lexicon
+ * may lack: by their endings), -ics subjects ("the economics is"). */
+static int noun_number(const mtl_doc *doc, size_t h)
+{
+    const char *w = norm(doc, h);
+    size_t n = doc->tokens[h].norm_len;
+    if (mtl_number_is_plural(doc, h))
+        return n > 3 && strcmp(w + n - 3, "ics") == 0 ? 0 : 2;
+    /* "process", "status", "crisis": singular, though number.h leaves
+     * every word in -s alone */
+    int s_singular = n > 3 && mtl_tag_of(doc, h) == MTL_TAG_NOUN &&
+                     (strcmp(w + n - 2, "ss") == 0 ||
+                      strcmp(w + n - 2, "us") == 0 ||
+                      strcmp(w + n - 2, "is") == 0) &&
+                     !mtl_in_list(s_invariant, w) &&
+                     !mtl_number_invariant(w) && mtl_spell_accepts(doc, h);
+    if ((!s_singular && !mtl_number_is_singular(doc, h)) ||
+        mtl_in_list(adverbial_nouns, w) || mtl_number_group(w) ||
+        mtl_tag_may_be(doc, h, MTL_TAG_ADJ) ||
+        mtl_tag_may_be(doc, h, MTL_TAG_NUM) ||
+        (n > 4 && (strcmp(w + n - 2, "ed") == 0 ||
+                   strcmp(w + n - 2, "ly") == 0 ||
+                   strcmp(w + n - 3, "ing") == 0)))
+        return 0;
+    return 1;
+}
+
+/* the prices is, this rule are: a simple noun phrase opening a clause
+ * (determiner, adjectives, noun) and a be, have or do of the other number
+ * right after its noun */
+static void subject_verb(const mtl_doc *doc, size_t i, size_t begin,
+                         size_t end, mtl_emit *out)
+{
+    const char *d = norm(doc, i);
+    int dn = mtl_in_list(singular_subject_dets, d)  ? 1
+             : mtl_in_list(plural_subject_dets, d) ? 2
+             : mtl_in_list(either_subject_dets, d) ? 0
+                                                    : -1;
+    int dt = mtl_tag_of(doc, i);
+    if (dn < 0 || (dt != MTL_TAG_DET && dt != MTL_TAG_PRON) ||
+        !opens_clause(doc, i, begin))
+        return;
+    size_t h = next(doc, i, end);
+    while (h != SIZE_MAX && mtl_tag_of(doc, h) == MTL_TAG_ADJ) {
+        if (mtl_in_list(counting, norm(doc, h)))
+            return;
+        h = next(doc, h, end);
+    }
+    if (h == SIZE_MAX || mtl_tag_of(doc, h) != MTL_TAG_NOUN)
+        return;
+    size_t v = next(doc, h, end);
+    /* one noun modifying the head: "the error rate are"; not one citing
+     * it ("the word mice is") */
+    if (v != SIZE_MAX && mtl_tag_of(doc, v) == MTL_TAG_NOUN) {
+        if (mtl_in_list(citing_nouns, norm(doc, h)))
+            return;
+        h = v;
+        v = next(doc, h, end);
+    }
+    if (v == SIZE_MAX)
+        return;
+    size_t p = i > begin ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+    int were = i == begin || (p != SIZE_MAX && mtl_tok_char(doc, p) == ';');
+    int vn = verb_number(doc, v, were), hn = vn ? noun_number(doc, h) : 0;
+    if (!hn || hn == vn)
+        return;
+    /* a determiner that disagrees with its noun is det-number's ("these
+     * rule are"), unless the noun may be a verb, which it leaves alone
+     * ("this rules is") */
+    if (dn && dn != hn && !(dn == vn && mtl_number_may_be_verb(doc, h)))
+        return;
+    const mtl_token *x = &doc->tokens[h], *y = &doc->tokens[v];
+    mtl_report(out, x->start, y->end, "'%.*s' after %s '%.*s'",
+               (int)(y->end - y->start), doc->text + y->start,
+               hn == 2 ? "plural" : "singular", (int)(x->end - x->start),
+               doc->text + x->start);
+}
+
 /* wanted protect: a bare verb where a to-infinitive belongs */
 static void to_missing(const mtl_doc *doc, size_t i, size_t end, mtl_emit *out)
 {
@@ -310,6 +491,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             aux_form(doc, i, sen->tok_end, out);
             doubled_det(doc, i, sen->tok_end, out);
             pronoun_verb(doc, i, begin, sen->tok_end, out);
+            subject_verb(doc, i, begin, sen->tok_end, out);
             to_missing(doc, i, sen->tok_end, out);
         }
     }
@@ -326,24 +508,28 @@ const mtl_rule mtl_rule_grammar = {
                  "finite form after a modal ('will is'), a past form after do or to "
                  "('did went', 'to went'), two determiners in a row ('the a'), a "
                  "pronoun opening a clause with a verb of the other number ('he "
-                 "have'), a bare verb where a to-infinitive belongs ('wanted "
-                 "protect'). Capitalised titles and headlines, quotes and lists "
+                 "have'), a simple noun subject with be, have or do of the other "
+                 "number ('the prices is'), a bare verb where a to-infinitive "
+                 "belongs ('wanted protect'). Group nouns ('the team are'), "
+                 "capitalised titles and headlines, quotes and lists "
                  "between the words are left alone.",
         .why = "MT renders the source's verb forms and articles word by word and "
                "can leave English forms that no auxiliary or subject allows.",
-        .flagged = "The ministers has went home after the vote.",
-        .not_flagged = "The ministers have gone home after the vote.",
+        .flagged = "The minister has went home after the vote.",
+        .not_flagged = "The minister has gone home after the vote.",
         .reference =
             "Two words side by side that English grammar does not\n"
             "allow: a past form that is never a participle after have (`has went`), a\n"
             "finite form after a modal (`will is`), a past form after do or to (`did\n"
             "went`, `to went`), two determiners in a row (`the a`), a pronoun opening a\n"
-            "clause with a verb of the other number (`he have`), a bare verb where a\n"
-            "to-infinitive belongs (`wanted protect`). Titles and headlines in capitals,\n"
-            "quotes and lists between the words are left alone.\n"
+            "clause with a verb of the other number (`he have`), a simple noun subject\n"
+            "with be, have or do of the other number (`the prices is`; not group nouns\n"
+            "such as `the team are`), a bare verb where a to-infinitive belongs\n"
+            "(`wanted protect`). Titles and headlines in capitals, quotes and lists\n"
+            "between the words are left alone.\n"
             "\n"
-            "    the ministers has went home   ->  'went' cannot follow 'has'\n",
+            "    the minister has went home   ->  'went' cannot follow 'has'\n",
     },
-    .needs = MTL_NEED_TAGS,
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS,
     .check = check,
 };
