@@ -1,15 +1,11 @@
 /* The "similarity" analysis (similarity.h): word vectors, word by word. */
 #include "lang/similarity.h"
 
-#include "base/buf.h"
-#include "lang/datapath.h"
 #include "lang/vectors.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define STORE "vectors-en.bin"
 
 /* The linter-wide resource: the store, or NULL when it is not installed
  * (then the analysis still runs and answers NAN). */
@@ -31,28 +27,16 @@ static int load(const mtl_options *opts, void **shared, char **notice,
 {
     *shared = NULL;
     model *m = calloc(1, sizeof *m);
-    if (!m) {
-        *error = strdup("out of memory");
-        return -1;
-    }
-    char *path = mtl_data_find(opts, STORE);
-    if (!path) {
-        *notice = strdup("word vectors " STORE " not found: rules that tell "
-                         "near-synonyms from wrong words have less evidence");
-        *shared = m;
-        return 0;
-    }
-    char *err = NULL;
-    m->v = mtl_vectors_open(path, &err);
-    free(path);
-    if (!m->v) {
-        mtl_sb sb = {0};
-        mtl_sb_printf(&sb, "word vectors: %s", err ? err : "cannot open");
-        free(err);
-        *error = mtl_sb_take(&sb);
+    if (!m || mtl_vectors_load(opts, &m->v, error) != 0) {
+        if (!m || !*error)
+            *error = strdup("out of memory");
         free(m);
         return -1;
     }
+    if (!m->v) /* the analysis still runs, and answers NAN */
+        *notice = strdup("word vectors " MTL_VECTORS_STORE " not found: rules "
+                         "that tell near-synonyms from wrong words have less "
+                         "evidence");
     *shared = m;
     return 0;
 }
@@ -61,15 +45,6 @@ static const char *describe(const void *shared)
 {
     const model *m = shared;
     return m && m->v ? mtl_vectors_describe(m->v) : NULL;
-}
-
-static char *locate(const mtl_options *opts)
-{
-    char *path = mtl_data_find(opts, STORE);
-    mtl_sb sb = {0};
-    mtl_sb_printf(&sb, "word vectors: %s", path ? path : STORE " not found");
-    free(path);
-    return mtl_sb_take(&sb);
 }
 
 /* Nothing per document but the store itself, for rules to reach. */
@@ -105,5 +80,5 @@ const mtl_analysis mtl_analysis_similarity = {
     .run = run,
     .release = release,
     .describe = describe,
-    .locate = locate,
+    .locate = mtl_vectors_locate,
 };

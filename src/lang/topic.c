@@ -2,7 +2,6 @@
 #include "lang/topic.h"
 
 #include "base/buf.h"
-#include "lang/datapath.h"
 #include "lang/tags.h"
 #include "lang/vectors_format.h"
 #include "lang/words.h"
@@ -11,8 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define STORE "vectors-en.bin"
 
 /* The centre: the mean unit vector of this many commonest words. With
  * GloVe every raw vector leans the same way, so that a plain cosine with a
@@ -56,24 +53,18 @@ static int load(const mtl_options *opts, void **shared, char **notice,
         *error = strdup("out of memory");
         return -1;
     }
-    char *path = mtl_data_find(opts, STORE);
-    if (!path) {
-        /* the nouns are still counted; fits are NAN */
-        *notice = strdup("word vectors " STORE " not found: rules that "
-                         "weigh a document's topic have less evidence");
-        *shared = m;
-        return 0;
-    }
-    char *err = NULL;
-    m->v = mtl_vectors_open(path, &err);
-    free(path);
-    if (!m->v) {
-        mtl_sb sb = {0};
-        mtl_sb_printf(&sb, "word vectors: %s", err ? err : "cannot open");
-        free(err);
-        *error = mtl_sb_take(&sb);
+    if (mtl_vectors_load(opts, &m->v, error) != 0) {
+        if (!*error)
+            *error = strdup("out of memory");
         free(m);
         return -1;
+    }
+    if (!m->v) {
+        /* the nouns are still counted; fits are NAN */
+        *notice = strdup("word vectors " MTL_VECTORS_STORE " not found: rules "
+                         "that weigh a document's topic have less evidence");
+        *shared = m;
+        return 0;
     }
     m->dims = mtl_vectors_dims(m->v);
     m->centre = calloc(m->dims, sizeof *m->centre);
@@ -95,15 +86,6 @@ static const char *describe(const void *shared)
 {
     const mtl_topic_model *m = shared;
     return m && m->v ? mtl_vectors_describe(m->v) : NULL;
-}
-
-static char *locate(const mtl_options *opts)
-{
-    char *path = mtl_data_find(opts, STORE);
-    mtl_sb sb = {0};
-    mtl_sb_printf(&sb, "word vectors: %s", path ? path : STORE " not found");
-    free(path);
-    return mtl_sb_take(&sb);
 }
 
 static void release(mtl_doc *doc)
@@ -505,5 +487,5 @@ const mtl_analysis mtl_analysis_topic = {
     .run = run,
     .release = release,
     .describe = describe,
-    .locate = locate,
+    .locate = mtl_vectors_locate,
 };

@@ -9,7 +9,9 @@
 #include "lang/vectors.h"
 #include "lang/vectors_format.h"
 
+#include "base/buf.h"
 #include "base/mapfile.h"
+#include "lang/datapath.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -303,4 +305,37 @@ float mtl_vectors_cosine_f(const float *a, const float *b, uint32_t dims)
     if (na == 0 || nb == 0)
         return 0;
     return (float)(dot / sqrt(na * nb));
+}
+
+int mtl_vectors_load(const mtl_options *opts, mtl_vectors **out, char **error)
+{
+    *out = NULL;
+    char *path = mtl_data_find(opts, MTL_VECTORS_STORE);
+    if (!path) {
+        if (errno == ENOMEM) {
+            *error = NULL;
+            return -1;
+        }
+        return 0;
+    }
+    char *err = NULL;
+    *out = mtl_vectors_open(path, &err);
+    free(path);
+    if (*out)
+        return 0;
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "word vectors: %s", err ? err : "cannot open");
+    free(err);
+    *error = mtl_sb_take(&sb);
+    return -1;
+}
+
+char *mtl_vectors_locate(const mtl_options *opts)
+{
+    char *path = mtl_data_find(opts, MTL_VECTORS_STORE);
+    mtl_sb sb = {0};
+    mtl_sb_printf(&sb, "word vectors: %s",
+                  path ? path : MTL_VECTORS_STORE " not found");
+    free(path);
+    return mtl_sb_take(&sb);
 }

@@ -14,6 +14,8 @@
 #ifndef MTL_VECTORS_H
 #define MTL_VECTORS_H
 
+#include "mtlint.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +32,15 @@ mtl_vectors *mtl_vectors_open(const char *path, char **error);
  * a malloc'd *error. */
 int mtl_vectors_verify(const mtl_vectors *v, char **error);
 void mtl_vectors_close(mtl_vectors *v);
+
+/* The installed store (MTL_VECTORS_STORE, found by mtl_data_find): 0 with
+ * *out the store, or with *out NULL when none is installed; -1 with a
+ * malloc'd *error (NULL when out of memory) when it cannot be opened. */
+#define MTL_VECTORS_STORE "vectors-en.bin"
+int mtl_vectors_load(const mtl_options *opts, mtl_vectors **out, char **error);
+/* "word vectors: PATH", or that the store is not found, for --version;
+ * malloc'd, NULL when out of memory. Opens nothing. */
+char *mtl_vectors_locate(const mtl_options *opts);
 
 /* One line naming the source, for --version. */
 const char *mtl_vectors_describe(const mtl_vectors *v);
