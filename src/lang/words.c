@@ -39,6 +39,21 @@ const mtl_word *mtl_words_find(const mtl_words *w, const char *norm, size_t len)
     return k ? &w->words[k - 1] : NULL;
 }
 
+/* Doubles the table, placing every word again; -1 when out of memory. */
+static int grow(mtl_words *w)
+{
+    size_t n = w->n_slots * 2;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(w->slots);
+    w->slots = slots;
+    w->n_slots = n;
+    for (size_t k = 0; k < w->n_words; k++)
+        w->slots[probe(w, w->words[k].norm, w->words[k].norm_len)] = (uint32_t)k + 1;
+    return 0;
+}
+
 static void release(mtl_doc *doc)
 {
     mtl_words *w = doc->an->words;
@@ -62,10 +77,10 @@ static int run(mtl_doc *doc, const void *shared)
     size_t n_word_toks = 0;
     for (size_t i = 0; i < doc->n_tokens; i++)
         n_word_toks += doc->tokens[i].kind == MTL_TOK_WORD;
-    /* at most half full, so probes stay short */
-    w->n_slots = 16;
-    while (w->n_slots < 2 * n_word_toks)
-        w->n_slots *= 2;
+    /* at most half full, so probes stay short; grown with the distinct
+     * words, not sized to the word tokens (a 16 MB text has 3 million of
+     * those but some 100,000 words: 32 MB of slots touched, not 1 MB) */
+    w->n_slots = 1024;
     w->slots = calloc(w->n_slots, sizeof *w->slots);
     w->of_token = malloc((doc->n_tokens + 1) * sizeof *w->of_token);
     w->words = malloc((n_word_toks + 1) * sizeof *w->words);
@@ -82,6 +97,11 @@ static int run(mtl_doc *doc, const void *shared)
         size_t len = strlen(norm); /* norm_len is capped; the string is not */
         size_t s = probe(w, norm, len);
         if (!w->slots[s]) {
+            if (2 * ((size_t)w->n_words + 1) > w->n_slots) {
+                if (grow(w) != 0)
+                    return -1;
+                s = probe(w, norm, len);
+            }
             w->words[w->n_words] = (mtl_word){.norm = norm,
                                               .norm_len = (uint32_t)len};
             w->slots[s] = (uint32_t)++w->n_words;

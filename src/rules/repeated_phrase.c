@@ -78,7 +78,7 @@ typedef struct reported {
 /* The words of the document in order, as token indices. */
 typedef struct words {
     const mtl_doc *doc;
-    size_t *tok;
+    uint32_t *tok; /* token indices: 4 bytes, as in the word table */
     size_t n;
     reported *done;
 } words;
@@ -844,13 +844,13 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     reported done = {0};
-    words w = {doc, malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof(size_t)), 0,
-               &done};
+    words w = {doc, malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof(uint32_t)),
+               0, &done};
     if (!w.tok)
         return -1;
     for (size_t i = 0; i < doc->n_tokens; i++)
         if (mtl_tok_is_wordlike(&doc->tokens[i]))
-            w.tok[w.n++] = i;
+            w.tok[w.n++] = (uint32_t)i;
     find_immediate(&w, out);
     done.n_immediate = done.n;
     find_conjuncts(&w, out);
