@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Directory walks in a git work tree: what .gitignore, .git/info/exclude
-and core.excludesFile ignore is skipped (libgit2 decides), files named on
+and core.excludesFile ignore is skipped (libgit2 decides, loaded by the
+walk only), files named on
 the command line are linted anyway, --no-ignore walks everything, .markdown
 is Markdown, and a directory with nothing to lint is a warning on stderr
 that leaves the exit status alone."""
@@ -72,6 +73,16 @@ def main():
         rc, got, err = linted(repo, 'empty', 'docs/a.md')
         if rc != 1 or got != ['docs/a.md']:
             fail(f'an empty directory changed the exit status: {rc}')
+        # libgit2 is loaded by a walk only: named files start without it
+        def loads_libgit2(*args):
+            env2 = dict(os.environ, LD_DEBUG='libs')
+            r = subprocess.run([mtlint, '--no-config', *args], cwd=repo, env=env2,
+                               capture_output=True, text=True)
+            return 'libgit2' in r.stderr
+        if loads_libgit2('docs/a.md'):
+            fail('linting a named file loaded libgit2')
+        if not loads_libgit2('docs'):
+            fail('walking a directory did not load libgit2 (LD_DEBUG shows no load)')
         # .markdown is Markdown: code spans are not linted
         with open(os.path.join(repo, 'docs', 'code.markdown'), 'w') as fh:
             fh.write('Run `the the` here.\n')
