@@ -288,6 +288,41 @@ static void *check_many(void *arg)
     return (void *)ok;
 }
 
+/* The verdict cache grows from a small table and starts again when full:
+ * more distinct Hunspell questions than it ever holds ("word-word"
+ * compounds go to Hunspell) get Hunspell's own answers, asked once and
+ * asked again. */
+static void speller_cache_grows_and_restarts(void **state)
+{
+    (void)state;
+    mtl_speller *sp = open_en();
+    static const char *const part[] = {
+        "well", "long", "self", "cross", "high", "post", "ever", "over", "low",
+        "full", "half", "free", "hand", "time", "war", "peace", "state", "sea",
+        "air", "land", "fire", "gold", "iron", "wood", "stone", "glass", "paper",
+        "water", "light", "dark", "sun", "moon", "star", "road", "rail", "ship",
+        "car", "bus", "map", "book", "word", "text", "song", "film", "art",
+        "news", "town", "city", "farm", "bank", "zqxv"};
+    enum { N = sizeof part / sizeof *part };
+    char w[64];
+    size_t asked = 0, known = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t a = 0; a < N; a++)
+            for (size_t b = 0; b < N; b++)
+                for (size_t c = 0; c < 13; c++) {
+                    /* a third part varies the words past the cache's size */
+                    int len = snprintf(w, sizeof w, "%s-%s-%s", part[a], part[b], part[c]);
+                    int v = mtl_speller_check(sp, w, (size_t)len);
+                    assert_int_equal(v, mtl_speller_hunspell(sp, w, (size_t)len));
+                    asked++;
+                    known += (size_t)v;
+                }
+    assert_int_equal(asked, 2 * N * N * 13);
+    assert_true(known > asked / 2); /* mostly real parts */
+    assert_true(known < asked);     /* "zqxv" is none */
+    mtl_speller_close(sp);
+}
+
 static void speller_shared_by_threads(void **state)
 {
     (void)state;
@@ -537,6 +572,7 @@ int main(void)
         cmocka_unit_test(speller_adds_words),
         cmocka_unit_test(added_words_leave_apostrophes_compiled),
         cmocka_unit_test(speller_missing_language),
+        cmocka_unit_test(speller_cache_grows_and_restarts),
         cmocka_unit_test(speller_shared_by_threads),
         cmocka_unit_test(speller_filter),
         cmocka_unit_test(spell_verdicts),

@@ -24,8 +24,12 @@
 #define MAX_WORD MTL_SPELLER_MAX_WORD
 
 /* The verdict cache: words up to CACHE_WORD - 1 bytes, at most half of
- * CACHE_SLOTS of them (then it starts again): 1.7 MB. */
-#define CACHE_SLOTS 65536
+ * CACHE_MAX_SLOTS of them (then it starts again): 1.7 MB at most. It starts
+ * at CACHE_MIN_SLOTS (27 KB) and doubles, since most spellers ask Hunspell
+ * a few hundred words (scale-1.txt: 446) and one is opened per words-file
+ * check. */
+#define CACHE_MIN_SLOTS 1024
+#define CACHE_MAX_SLOTS 65536
 #define CACHE_WORD 25
 
 typedef struct verdict {
@@ -35,9 +39,66 @@ typedef struct verdict {
 } verdict;
 
 typedef struct vcache { /* behind a pointer, so const spellers can fill it */
-    size_t used;
-    verdict slot[CACHE_SLOTS];
+    size_t used, n_slots; /* n_slots a power of two */
+    verdict *slot;
 } vcache;
+
+static vcache *vcache_new(void)
+{
+    vcache *c = calloc(1, sizeof *c);
+    if (c && !(c->slot = calloc(CACHE_MIN_SLOTS, sizeof *c->slot))) {
+        free(c);
+        return NULL;
+    }
+    if (c)
+        c->n_slots = CACHE_MIN_SLOTS;
+    return c;
+}
+
+static void vcache_free(vcache *c)
+{
+    if (c)
+        free(c->slot);
+    free(c);
+}
+
+static void vcache_clear(vcache *c)
+{
+    memset(c->slot, 0, c->n_slots * sizeof *c->slot);
+    c->used = 0;
+}
+
+/* The slot holding s[0..n), or the empty one where it belongs. */
+static verdict *vcache_probe(const vcache *c, const char *s, size_t n)
+{
+    size_t mask = c->n_slots - 1;
+    for (size_t j = mtl_fnv32(s, n) & mask;; j = (j + 1) & mask) {
+        verdict *v = &c->slot[j];
+        if (!v->len || (v->len == n && memcmp(v->w, s, n) == 0))
+            return v;
+    }
+}
+
+/* Room for one more verdict: doubles the table up to CACHE_MAX_SLOTS, then
+ * (or when memory runs out: the cache is only a cache) starts again. */
+static void vcache_make_room(vcache *c)
+{
+    if (2 * (c->used + 1) <= c->n_slots)
+        return;
+    verdict *old = c->slot;
+    size_t n_old = c->n_slots;
+    verdict *bigger = n_old < CACHE_MAX_SLOTS ? calloc(2 * n_old, sizeof *bigger) : NULL;
+    if (!bigger) {
+        vcache_clear(c);
+        return;
+    }
+    c->slot = bigger;
+    c->n_slots = 2 * n_old;
+    for (size_t i = 0; i < n_old; i++)
+        if (old[i].len)
+            *vcache_probe(c, old[i].w, old[i].len) = old[i];
+    free(old);
+}
 
 /* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
 #define GRAMS (27 * 27 * 27 * 27)
@@ -491,7 +552,7 @@ int mtl_speller_open(const mtl_options *opts, const char *lang,
     free(compiled);
     sp->compiled = mtl_forms_open(path, aff, dic);
     free(path);
-    sp->cache = calloc(1, sizeof *sp->cache); /* optional */
+    sp->cache = vcache_new(); /* optional */
     if (bad) {
         mtl_speller_close(sp);
         *error = strdup("out of memory");
@@ -554,7 +615,7 @@ void mtl_speller_close(mtl_speller *sp)
     free(sp->grams);
     free(sp->aff);
     free(sp->dic);
-    free(sp->cache);
+    vcache_free(sp->cache);
     free(sp);
 }
 
@@ -623,7 +684,7 @@ static int add_word(mtl_speller *sp, const char *word, int compiled_in)
     pthread_mutex_lock(sp->lock);
     int rc = l ? Hunspell_add(l->h, w) : 0;
     if (sp->cache && sp->cache->used) /* "unknown" may no longer hold */
-        memset(sp->cache, 0, sizeof *sp->cache);
+        vcache_clear(sp->cache);
     pthread_mutex_unlock(sp->lock);
     return rc == 0 ? 0 : -1;
 }
@@ -730,31 +791,25 @@ int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
     verdict *slot = NULL;
     pthread_mutex_lock(sp->lock);
     if (sp->cache && n < CACHE_WORD) {
-        uint32_t h = mtl_fnv32(s, n);
         /* at most half full, so a probe meets an empty slot soon */
-        for (size_t j = h & (CACHE_SLOTS - 1);; j = (j + 1) & (CACHE_SLOTS - 1)) {
-            verdict *v = &sp->cache->slot[j];
-            if (v->len == n && memcmp(v->w, s, n) == 0) {
-                int known = v->known;
-                pthread_mutex_unlock(sp->lock);
-                return known;
-            }
-            if (!v->len) {
-                slot = v;
-                break;
-            }
+        verdict *v = vcache_probe(sp->cache, s, n);
+        if (v->len) {
+            int known = v->known;
+            pthread_mutex_unlock(sp->lock);
+            return known;
         }
+        slot = v;
     }
     int ok = Hunspell_spell(l->h, w) != 0;
     if (slot) {
-        if (2 * (sp->cache->used + 1) > CACHE_SLOTS) { /* full: start again */
-            memset(sp->cache, 0, sizeof *sp->cache);
-        } else {
-            slot->len = (uint8_t)n;
-            slot->known = (uint8_t)ok;
-            memcpy(slot->w, s, n);
-            sp->cache->used++;
+        if (2 * (sp->cache->used + 1) > sp->cache->n_slots) {
+            vcache_make_room(sp->cache); /* moves the slots */
+            slot = vcache_probe(sp->cache, s, n);
         }
+        slot->len = (uint8_t)n;
+        slot->known = (uint8_t)ok;
+        memcpy(slot->w, s, n);
+        sp->cache->used++;
     }
     pthread_mutex_unlock(sp->lock);
     return ok;
