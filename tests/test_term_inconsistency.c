@@ -120,6 +120,9 @@ static const char *const clean[] = {
     "We meet every day; it is an everyday thing.",
     "He will re-sign the contract; he did not resign.",
     "A long-term plan works in the long term.",
+    /* the first of coordinated modifiers modifies the noun after both */
+    "We compared key-term and pivot artifacts. A key term of the text is "
+    "used often. Each key term is counted.",
     /* an adverb between the term and a noun: the term is a noun here */
     "A long-term plan works in the long term especially children.",
     "Set up the tent; the setup takes an hour.",

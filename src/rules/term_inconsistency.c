@@ -416,6 +416,21 @@ static int role_of(const mtl_doc *doc, size_t first, size_t last)
         if (tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
             (n == last + 1 + quoted && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
             return ROLE_MOD;
+        /* the first of coordinated modifiers: "key-term and pivot
+         * artifacts", "short-term and long-term goals" */
+        const char *conj = mtl_tok_norm(doc, nt);
+        size_t z = mtl_doc_skip_space(doc, n + 2);
+        if ((strcmp(conj, "and") == 0 || strcmp(conj, "or") == 0) && z > n + 2 &&
+            mtl_doc_word_at(doc, z) &&
+            (mtl_tag_of(doc, z) == MTL_TAG_ADJ || mtl_tag_of(doc, z) == MTL_TAG_NOUN)) {
+            while (z + 2 < doc->n_tokens && is_hyphen(doc, z + 1) && glued(doc, z, z + 1) &&
+                   glued(doc, z + 1, z + 2) && mtl_doc_word_at(doc, z + 2))
+                z += 2;
+            size_t head = mtl_doc_skip_space(doc, z + 1);
+            if (head > z + 1 && mtl_doc_word_at(doc, head) &&
+                mtl_tag_of(doc, head) == MTL_TAG_NOUN)
+                return ROLE_MOD;
+        }
     }
     if (noun_context(doc, first))
         return ROLE_NOUN;
