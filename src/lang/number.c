@@ -13,7 +13,7 @@ static const char *const invariant[] = {
     "personnel", "crossroads", "headquarters", "means", "thanks", "news",
     "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
     "congratulations", "hovercraft", "watercraft", "craft", "innings",
-    NULL};
+    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", NULL};
 
 /* Plural or group nouns that take these/many/both without -s, and plural
  * verbs as often as singular ones ("the team are" in British usage). */
@@ -171,6 +171,16 @@ int mtl_number_is_singular(const mtl_doc *doc, size_t i)
         ae_plural(doc, w) || (n >= 6 && strcmp(w + n - 6, "people") == 0)) /* "craftspeople" */
         return 0;
     return spelled(doc, w); /* an unknown word may be a foreign plural */
+}
+
+int mtl_number_s_singular(const mtl_doc *doc, size_t i)
+{
+    const char *w = norm(doc, i);
+    size_t n = doc->tokens[i].norm_len;
+    return n > 3 && mtl_tag_of(doc, i) == MTL_TAG_NOUN &&
+           (strcmp(w + n - 2, "ss") == 0 || strcmp(w + n - 2, "us") == 0 ||
+            strcmp(w + n - 2, "is") == 0) &&
+           !mtl_in_list(invariant, w) && mtl_spell_accepts(doc, i);
 }
 
 int mtl_number_may_be_verb(const mtl_doc *doc, size_t i)

@@ -28,6 +28,10 @@ int mtl_number_is_plural(const mtl_doc *doc, size_t i);
  * ending in -s, not a plural or a noun the same in both numbers, and not a
  * collective that takes plural agreement too ("team", "police", "data")? */
 int mtl_number_is_singular(const mtl_doc *doc, size_t i);
+/* Is token i a singular noun that ends in -ss, -us or -is ("process",
+ * "status", "crisis"), which mtl_number_is_singular leaves alone with every
+ * word in -s? */
+int mtl_number_s_singular(const mtl_doc *doc, size_t i);
 /* Is the lower-case noun w the same in both numbers, or singular with an
  * -s ("sheep", "series", "means")? */
 int mtl_number_invariant(const char *w);

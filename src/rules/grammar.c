@@ -45,7 +45,6 @@
 #include "base/strlist.h"
 #include "findings/rule.h"
 #include "lang/number.h"
-#include "lang/spell.h"
 #include "lang/tags.h"
 #include "text/tokens.h"
 
@@ -142,9 +141,6 @@ static const char *const adverbial_nouns[] = {
 static const char *const citing_nouns[] = {
     "word", "term", "name", "phrase", "noun", "verb", "plural", "form",
     "expression", "label", "title", "suffix", "prefix", "letter", NULL};
-/* Singular in -s, -us or -is that are the same in both numbers. */
-static const char *const s_invariant[] = {
-    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {
@@ -381,15 +377,7 @@ static int noun_number(const mtl_doc *doc, size_t h)
     size_t n = doc->tokens[h].norm_len;
     if (mtl_number_is_plural(doc, h))
         return n > 3 && strcmp(w + n - 3, "ics") == 0 ? 0 : 2;
-    /* "process", "status", "crisis": singular, though number.h leaves
-     * every word in -s alone */
-    int s_singular = n > 3 && mtl_tag_of(doc, h) == MTL_TAG_NOUN &&
-                     (strcmp(w + n - 2, "ss") == 0 ||
-                      strcmp(w + n - 2, "us") == 0 ||
-                      strcmp(w + n - 2, "is") == 0) &&
-                     !mtl_in_list(s_invariant, w) &&
-                     !mtl_number_invariant(w) && mtl_spell_accepts(doc, h);
-    if ((!s_singular && !mtl_number_is_singular(doc, h)) ||
+    if ((!mtl_number_s_singular(doc, h) && !mtl_number_is_singular(doc, h)) ||
         mtl_in_list(adverbial_nouns, w) || mtl_number_group(w) ||
         mtl_tag_may_be(doc, h, MTL_TAG_ADJ) ||
         mtl_tag_may_be(doc, h, MTL_TAG_NUM) ||
