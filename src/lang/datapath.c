@@ -1,5 +1,6 @@
 #include "lang/datapath.h"
 
+#include "base/buf.h"
 #include "base/options.h"
 
 #include <errno.h>
@@ -91,4 +92,17 @@ char *mtl_data_find(const mtl_options *opts, const char *name)
         p = try_dir(MTL_DATADIR, strlen(MTL_DATADIR), name, &oom);
     errno = oom ? ENOMEM : 0;
     return p;
+}
+
+char *mtl_data_locate(const mtl_options *opts, const char *label,
+                      const char *name, const char *user)
+{
+    char *path = user ? NULL : mtl_data_find(opts, name);
+    mtl_sb sb = {0};
+    if (user || path)
+        mtl_sb_printf(&sb, "%s: %s", label, user ? user : path);
+    else
+        mtl_sb_printf(&sb, "%s: %s not found", label, name);
+    free(path);
+    return mtl_sb_take(&sb);
 }

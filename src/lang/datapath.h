@@ -14,4 +14,10 @@
  */
 char *mtl_data_find(const mtl_options *opts, const char *name);
 
+/* The line --version prints for an analysis's resource: "LABEL: PATH", or
+ * "LABEL: NAME not found"; the path is the user's own when not NULL.
+ * Opens nothing. Malloc'd, NULL when out of memory. */
+char *mtl_data_locate(const mtl_options *opts, const char *label,
+                      const char *name, const char *user);
+
 #endif

@@ -472,13 +472,8 @@ int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
 
 static char *locate(const mtl_options *opts)
 {
-    const char *user = mtl_options_get(opts, "lm");
-    char *path = user ? strdup(user) : mtl_data_find(opts, DEFAULT_MODEL);
-    mtl_sb sb = {0};
-    mtl_sb_printf(&sb, "language model: %s",
-                  path ? path : DEFAULT_MODEL " not found");
-    free(path);
-    return mtl_sb_take(&sb);
+    return mtl_data_locate(opts, "language model", DEFAULT_MODEL,
+                           mtl_options_get(opts, "lm"));
 }
 
 const mtl_analysis mtl_analysis_lm = {

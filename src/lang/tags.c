@@ -219,12 +219,7 @@ static const char *describe(const void *shared)
 
 static char *locate(const mtl_options *opts)
 {
-    char *path = mtl_data_find(opts, MODEL_FILE);
-    mtl_sb sb = {0};
-    mtl_sb_printf(&sb, "part-of-speech tagger: %s",
-                  path ? path : MODEL_FILE " not found");
-    free(path);
-    return mtl_sb_take(&sb);
+    return mtl_data_locate(opts, "part-of-speech tagger", MODEL_FILE, NULL);
 }
 
 const mtl_analysis mtl_analysis_tags = {

@@ -332,10 +332,5 @@ int mtl_vectors_load(const mtl_options *opts, mtl_vectors **out, char **error)
 
 char *mtl_vectors_locate(const mtl_options *opts)
 {
-    char *path = mtl_data_find(opts, MTL_VECTORS_STORE);
-    mtl_sb sb = {0};
-    mtl_sb_printf(&sb, "word vectors: %s",
-                  path ? path : MTL_VECTORS_STORE " not found");
-    free(path);
-    return mtl_sb_take(&sb);
+    return mtl_data_locate(opts, "word vectors", MTL_VECTORS_STORE, NULL);
 }
