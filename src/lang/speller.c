@@ -46,12 +46,14 @@ typedef struct vcache { /* behind a pointer, so const spellers can fill it */
 static vcache *vcache_new(void)
 {
     vcache *c = calloc(1, sizeof *c);
-    if (c && !(c->slot = calloc(CACHE_MIN_SLOTS, sizeof *c->slot))) {
+    if (!c)
+        return NULL;
+    c->n_slots = CACHE_MIN_SLOTS;
+    c->slot = calloc(c->n_slots, sizeof *c->slot);
+    if (!c->slot) {
         free(c);
         return NULL;
     }
-    if (c)
-        c->n_slots = CACHE_MIN_SLOTS;
     return c;
 }
 
@@ -80,17 +82,18 @@ static verdict *vcache_probe(const vcache *c, const char *s, size_t n)
 }
 
 /* Room for one more verdict: doubles the table up to CACHE_MAX_SLOTS, then
- * (or when memory runs out: the cache is only a cache) starts again. */
-static void vcache_make_room(vcache *c)
+ * (or when memory runs out: the cache is only a cache) starts again.
+ * Returns 1 when the slots moved. */
+static int vcache_make_room(vcache *c)
 {
     if (2 * (c->used + 1) <= c->n_slots)
-        return;
+        return 0;
     verdict *old = c->slot;
     size_t n_old = c->n_slots;
     verdict *bigger = n_old < CACHE_MAX_SLOTS ? calloc(2 * n_old, sizeof *bigger) : NULL;
     if (!bigger) {
         vcache_clear(c);
-        return;
+        return 1;
     }
     c->slot = bigger;
     c->n_slots = 2 * n_old;
@@ -98,6 +101,7 @@ static void vcache_make_room(vcache *c)
         if (old[i].len)
             *vcache_probe(c, old[i].w, old[i].len) = old[i];
     free(old);
+    return 1;
 }
 
 /* Runs of four letters, with 0 for a word boundary: 27^4 bits (66 kB). */
@@ -802,10 +806,8 @@ int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
     }
     int ok = Hunspell_spell(l->h, w) != 0;
     if (slot) {
-        if (2 * (sp->cache->used + 1) > sp->cache->n_slots) {
-            vcache_make_room(sp->cache); /* moves the slots */
+        if (vcache_make_room(sp->cache))
             slot = vcache_probe(sp->cache, s, n);
-        }
         slot->len = (uint8_t)n;
         slot->known = (uint8_t)ok;
         memcpy(slot->w, s, n);
