@@ -309,6 +309,19 @@ static void gzip_arpa(void **state)
     free_model(&m);
 }
 
+/* The store a builder makes, in memory; the builder is freed. */
+static mtl_ngram *from_builder(mtl_ngram_builder *b)
+{
+    char *err = NULL;
+    size_t size = 0;
+    void *img = mtl_ngram_builder_image(b, &size, &err);
+    mtl_ngram_builder_free(b);
+    assert_non_null(img);
+    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
+    assert_non_null(lm);
+    return lm;
+}
+
 /* A store of two words whose bigram "the talks" scores p. */
 static mtl_ngram *pair_model(float p)
 {
@@ -319,14 +332,7 @@ static mtl_ngram *pair_model(float p)
     for (int i = 0; i < 2; i++)
         assert_int_equal(mtl_ngram_builder_add(b, 1, &id[i], -1.0f, -0.5f), 0);
     assert_int_equal(mtl_ngram_builder_add(b, 2, id, p, 0.0f), 0);
-    char *err = NULL;
-    size_t size = 0;
-    void *img = mtl_ngram_builder_image(b, &size, &err);
-    mtl_ngram_builder_free(b);
-    assert_non_null(img);
-    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
-    assert_non_null(lm);
-    return lm;
+    return from_builder(b);
 }
 
 /* A memo answers only for the store it was made for: the same n-gram in
@@ -367,14 +373,7 @@ static mtl_ngram *tiny_model(void)
     assert_int_equal(mtl_ngram_builder_add(b, 2, bi, -0.5f, -0.125f), 0);
     mtl_ngram_builder_floor(b, -8.0f);
     mtl_ngram_builder_describe(b, "tiny");
-    char *err = NULL;
-    size_t size = 0;
-    void *img = mtl_ngram_builder_image(b, &size, &err);
-    mtl_ngram_builder_free(b);
-    assert_non_null(img);
-    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
-    assert_non_null(lm);
-    return lm;
+    return from_builder(b);
 }
 
 static void unknown_words_and_markers(void **state)
@@ -427,12 +426,7 @@ static void quantisation_error_is_bounded(void **state)
             assert_int_equal(mtl_ngram_builder_add(b, 2, pair,
                                                    want[i * WORDS + j], 0.0f), 0);
         }
-    char *err = NULL;
-    size_t size = 0;
-    void *img = mtl_ngram_builder_image(b, &size, &err);
-    mtl_ngram_builder_free(b);
-    mtl_ngram *lm = mtl_ngram_from_image(img, size, &err);
-    assert_non_null(lm);
+    mtl_ngram *lm = from_builder(b);
     float worst = 0;
     for (int i = 0; i < WORDS; i++)
         for (int j = 0; j < WORDS; j++) {
