@@ -63,8 +63,10 @@ static int load(git_api *api, const char *dir)
         BIND(api, workdir, "git_repository_workdir") ||
         BIND(api, repo_free, "git_repository_free") ||
         BIND(api, is_ignored, "git_ignore_path_is_ignored")) {
+        const char *why = dlerror();
         fprintf(stderr, "mtlint: %s: cannot load " MTL_LIBGIT2_SONAME
-                " (%s): files git ignores are linted too\n", dir, dlerror());
+                " (%s): files git ignores are linted too\n", dir,
+                why ? why : "no reason given");
         if (api->so)
             dlclose(api->so);
         api->so = NULL;
