@@ -419,7 +419,7 @@ static int role_of(const mtl_doc *doc, size_t first, size_t last)
         /* the first of coordinated modifiers: "key-term and pivot
          * artifacts", "short-term and long-term goals" */
         const char *conj = mtl_tok_norm(doc, nt);
-        size_t z = mtl_doc_skip_space(doc, n + 2);
+        size_t z = after;
         if ((strcmp(conj, "and") == 0 || strcmp(conj, "or") == 0) && z > n + 2 &&
             mtl_doc_word_at(doc, z) &&
             (mtl_tag_of(doc, z) == MTL_TAG_ADJ || mtl_tag_of(doc, z) == MTL_TAG_NOUN)) {
