@@ -36,6 +36,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* "cannot" is a modal and its "not" (the pronoun "these" before it) */
+    "Small firms suffer, as these cannot afford advisers.",
     /* plurals as modifiers of a following noun, adjective or number */
     "He bought a sports car.",
     "She opened a savings account.",

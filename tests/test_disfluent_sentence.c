@@ -53,6 +53,11 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a modifier before its noun, however likely "blinds drawn" is */
+    "The building had a stricken look. The drawn blinds and the smokeless "
+    "chimneys gave it away.",
+    /* narrative order after a quotation */
+    "He read the letter twice. 'Ah!' said he, 'you must not think me rude.'",
     "The secretary of state met the prime minister on Friday.",
     "Thousands of people have fled their homes since the war began.",
     "The United States will continue to support Israel's right to defend "

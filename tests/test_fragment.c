@@ -142,6 +142,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a past tense the tagger took for an adjective, after its subject */
+    "I saw the prow pass over me. Men and women crowded at the deck. "
+    "There was a shudder.",
     /* complete sentences */
     "The situation on the ground had changed. He traveled to the region.",
     "Still, many of his messages appear to have been ignored. The forces "

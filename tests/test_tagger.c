@@ -314,6 +314,8 @@ static void clitics(void **state)
     assert_int_equal(mtl_clitic_len("o'clock", 7), 0);
     assert_int_equal(mtl_clitic_len("'s", 2), 0);
     assert_int_equal(mtl_clitic_len("cats", 4), 0);
+    assert_int_equal(mtl_clitic_len("cannot", 6), 3);
+    assert_int_equal(mtl_clitic_len("cannon", 6), 0);
 }
 
 /* --- accuracy on EWT's test split -------------------------------------- */

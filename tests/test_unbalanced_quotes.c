@@ -61,6 +61,11 @@ static const flag_case flags[] = {
      .flag = "“We", .message = "never closed"},
     {.text = "“I was against it, admits Nils.\n\n“Now I like it,” he says.",
      .flag = "“I", .message = "never closed"},
+    /* a word in single quotes is no inner quotation: its own attribution */
+    {.text = "“We will go to 'Geneva', he said.\n\n“And win,” she added.",
+     .flag = "“We", .message = "never closed"},
+    {.text = "“It is over,” said he; “we lost.\n\nHe left.", .flag = "“we",
+     .message = "never closed"},
     /* guillemets */
     {.text = "Er sagte »ja und ging.", .flag = "»ja", .message = "never closed"},
     {.text = "Il a dit «oui et «non» hier.", .flag = "«non",
@@ -134,6 +139,13 @@ static const char *const clean[] = {
     "here.” Pluto is far.",
     "“It went on, he says, for years.” And then: “I left the town. I\n\n"
     "never came back.”",
+    /* a narrator's story over paragraphs, with dialogue quoted inside it:
+     * "said he" is the inner quote's attribution */
+    "“'Tell me all about it,' said I.\n\n“'Well,' said he, showing me the "
+    "paper, 'you can see for yourself.'\n\n“So I went.”",
+    /* a quotation resumed after "said he;" */
+    "“I feel that time is of value,” said he; “that is why I came.\n\n“And "
+    "so I did.”",
     /* inch marks, also inside a quotation */
     "A 40” TV and a 12” board.",
     "“The 40” TV was cheap,” he said.",

@@ -44,6 +44,9 @@ size_t mtl_clitic_len(const char *s, size_t n)
 {
     static const char *const clitics[] = {"n't", "'s", "'re", "'ve", "'ll",
                                           "'d", "'m"};
+    /* the treebank the tagger learnt from writes "cannot" as "can not" */
+    if (n == 6 && memcmp(s, "cannot", 6) == 0)
+        return 3;
     for (size_t k = 0; k < sizeof clitics / sizeof *clitics; k++) {
         size_t c = strlen(clitics[k]);
         if (n > c && memcmp(s + n - c, clitics[k], c) == 0)

@@ -68,8 +68,9 @@ static inline int mtl_tag_known(const mtl_doc *doc, size_t i)
     return t && t->amb[i] != MTL_AMB_UNKNOWN;
 }
 
-/* Bytes of a clitic at the end of the normal form s[0..n) ("'s", "n't"),
- * or 0. The rest must be a word: "'s" alone is not split. */
+/* Bytes of a clitic at the end of the normal form s[0..n) ("'s", "n't",
+ * the "not" of "cannot"), or 0. The rest must be a word: "'s" alone is not
+ * split. */
 size_t mtl_clitic_len(const char *s, size_t n);
 
 extern const mtl_analysis mtl_analysis_tags;

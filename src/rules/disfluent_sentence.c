@@ -21,6 +21,7 @@
 
 #include "base/strlist.h"
 #include "lang/lmscore.h"
+#include "lang/tags.h"
 #include "text/tokens.h"
 
 #include <math.h>
@@ -88,6 +89,28 @@ static const char *const inverting[] = {
  * 1,106 injected swaps found. */
 static const char *const conjunctions[] = {"and", "or", "but", "nor", NULL};
 
+/* English puts a modifier before its noun, so the order "drawn blinds",
+ * "parted lips", "peering eyes" is right however much likelier the model
+ * finds "blinds drawn": 5 of 19 findings on a novel of 107,000 words were
+ * these, and no injected swap (one word of each pair is a function word)
+ * has this shape. */
+static int modifier_noun(const mtl_doc *doc, const mtl_lm_unit *a,
+                         const mtl_lm_unit *b)
+{
+    int ta = mtl_tag_of(doc, a->tok), tb = mtl_tag_of(doc, b->tok);
+    return (ta == MTL_TAG_ADJ || ta == MTL_TAG_VERB_VBN ||
+            ta == MTL_TAG_VERB_VBG) &&
+           tb == MTL_TAG_NOUN;
+}
+
+/* "'Ah!' said he,": a verb of saying before its pronoun, the order of
+ * narrative after a quotation (6 of the novel's 19 findings). */
+static const char *const saying[] = {"said", "says", "cried", "asked",
+                                     "answered", "replied", "remarked",
+                                     "returned", "continued", NULL};
+static const char *const pronouns[] = {"he", "she", "i", "they", "we",
+                                       NULL};
+
 static size_t unit_start(const mtl_doc *doc, const mtl_lm_unit *u)
 {
     return doc->tokens[u->tok].start;
@@ -118,6 +141,9 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
         if (question && mtl_in_list(inverting, wa))
             continue;
         if (mtl_in_list(conjunctions, wa) || mtl_in_list(conjunctions, wb))
+            continue;
+        if (modifier_noun(doc, &u[k], &u[k + 1]) ||
+            (mtl_in_list(saying, wa) && mtl_in_list(pronouns, wb)))
             continue;
         /* The fix is offered only in an order the model has seen: when
          * neither order is known the gain comes from the words around the
@@ -231,6 +257,6 @@ const mtl_rule mtl_rule_disfluent_sentence = {
             "\n"
             "    Hostages the were released on Friday.   ->  words may be in the wrong order\n",
     },
-    .needs = MTL_NEED_LM,
+    .needs = MTL_NEED_LM | MTL_NEED_TAGS,
     .check = check,
 };

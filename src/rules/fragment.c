@@ -350,12 +350,14 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
             sh->finite = 1;
         /* Where the tagger may have missed the verb: past tense,
          * participle and adjective look alike ("They each reviewed many
-         * chapters", "nobody minded"); a verb the tagger has not seen
+         * chapters", "nobody minded", "Men and women crowded at the
+         * deck"); a verb the tagger has not seen
          * looks like a noun after a noun ("This node describes"); and a
          * noun that the lexicon knows as a verb too ("This amounts to"),
          * unless an article or preposition makes it a noun ("the talks"). */
         if (tag == MTL_TAG_VERB_VBN || tag == MTL_TAG_AUX_VBN ||
-            (tag == MTL_TAG_ADJ && prev == MTL_TAG_PRON && t->norm_len > 3 &&
+            (tag == MTL_TAG_ADJ &&
+             is_nominal(prev) && t->norm_len > 3 &&
              !memcmp(mtl_tok_norm(doc, t) + t->norm_len - 2, "ed", 2)) ||
             (tag == MTL_TAG_NOUN && is_nominal(prev)) ||
             (tag == MTL_TAG_NOUN && mtl_tag_may_be_finite(doc, i) &&

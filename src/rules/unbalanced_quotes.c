@@ -711,6 +711,18 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
     st->depth--;
 }
 
+/* Is token k (before end) a single quotation mark, ' or ’? */
+static int single_quote_at(const mtl_doc *doc, size_t k, size_t end)
+{
+    if (k >= end)
+        return 0;
+    const mtl_token *t = &doc->tokens[k];
+    const char *p = doc->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && *p == '\'') ||
+           (n == 3 && !memcmp(p, "\xE2\x80\x99", 3));
+}
+
 /* Could the quote left open at the end of block bi be a quotation that
  * runs on into the next paragraph? Not if it opened on a small letter, as
  * a quoted phrase does ("called it “a turning point"), or holds its own
@@ -733,7 +745,7 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
     size_t before = mtl_doc_skip_space_back(doc, q->tok - 1);
     int resumes = before != SIZE_MAX && before >= b->tok_begin &&
                   doc->tokens[before].kind == MTL_TOK_PUNCT &&
-                  strchr(",:", doc->text[doc->tokens[before].start]);
+                  strchr(",:;", doc->text[doc->tokens[before].start]);
     if (w < b->tok_end && doc->tokens[w].kind == MTL_TOK_WORD &&
         !(doc->tokens[w].flags & MTL_TF_CAP) && !resumes)
         return 0;
@@ -743,6 +755,11 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
     for (size_t k = w; k < b->tok_end; k++) {
         if (!(doc->tokens[k].kind == MTL_TOK_PUNCT &&
               doc->text[doc->tokens[k].start] == ','))
+            continue;
+        /* "“'Well,' said he, 'you can see'": the attribution of a quote
+         * inside the quotation, which a narrator's story carries over its
+         * paragraphs (52 of 87 findings on a novel were these) */
+        if (single_quote_at(doc, k + 1, b->tok_end))
             continue;
         size_t words = 0;
         int says = 0;
