@@ -142,6 +142,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a verdict: an adjective, or a degree adverb and one, opens it */
+    "We ordered the set menu. Good food. The staff were kind.",
+    "He handed back the form. Very rude and unprofessional. We left.",
+    "I would like to kiss more. So complicated. My first love was older.",
     /* a past tense the tagger took for an adjective, after its subject */
     "I saw the prow pass over me. Men and women crowded at the deck. "
     "There was a shudder.",
