@@ -36,6 +36,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "Where several versions survive, each differs from the other.",
     /* "cannot" is a modal and its "not" (the pronoun "these" before it) */
     "Small firms suffer, as these cannot afford advisers.",
     /* plurals as modifiers of a following noun, adjective or number */

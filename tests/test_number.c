@@ -166,6 +166,9 @@ static void s_verbs(void **state)
         {"This rules out more.", "rules", 1},
         {"This students left.", "students", 0},
         {"The hostages left.", "hostages", 0},
+        /* Hunspell reads it as "diff" + "-ers" only */
+        {"Each differs from the other.", "differs", 1},
+        {"The girls left.", "girls", 0},
     };
     for (size_t c = 0; c < COUNT_OF(v); c++) {
         fixture f;

@@ -190,6 +190,11 @@ int mtl_number_may_be_verb(const mtl_doc *doc, size_t i)
     const char *w = norm(doc, i);
     size_t n = strlen(w);
     unsigned bits = s_stems(doc, w);
+    /* Hunspell may give another analysis only ("differs": the agent noun
+     * "diff" + "-ers"); the word less -s is tried anyway, and only counts
+     * when it has a past or a gerund below */
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+        bits |= MTL_STEM_S;
     /* the stems that are the word less -s, less -es, or -y for -ies */
     static const struct {
         unsigned bit;
