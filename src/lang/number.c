@@ -13,7 +13,8 @@ static const char *const invariant[] = {
     "personnel", "crossroads", "headquarters", "means", "thanks", "news",
     "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
     "congratulations", "hovercraft", "watercraft", "craft", "innings",
-    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", NULL};
+    "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", "progeny",
+    "vermin", NULL};
 
 /* Plural or group nouns that take these/many/both without -s, and plural
  * verbs as often as singular ones ("the team are" in British usage). */
