@@ -120,6 +120,10 @@ static const char *const clean[] = {
     "We meet every day; it is an everyday thing.",
     "He will re-sign the contract; he did not resign.",
     "A long-term plan works in the long term.",
+    /* a noun before a comma where the clause goes on, not one of
+     * coordinated modifiers */
+    "Far from improving access to health care, weak protections are making "
+    "the formidable health-care challenges worse.",
     /* the first of coordinated modifiers modifies the noun after both */
     "We compared key-term and pivot artifacts. A key term of the text is "
     "used often. Each key term is counted.",

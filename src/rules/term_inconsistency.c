@@ -395,9 +395,18 @@ static int role_of(const mtl_doc *doc, size_t first, size_t last)
         glued(doc, last, n))
         n++;
     int quoted = n != last + 1;
-    /* one of coordinated adjectives: "a long term, 5-year deal" */
-    if (n + 1 < doc->n_tokens && mtl_tok_char(doc, n) == ',' && glued(doc, n - 1, n))
-        n++;
+    /* one of coordinated adjectives: "a long term, 5-year deal"; not a
+     * noun that ends a phrase before the clause goes on ("access to health
+     * care, weak protections are"): a determiner, number or adjective
+     * opens the coordinated ones */
+    if (n + 1 < doc->n_tokens && mtl_tok_char(doc, n) == ',' && glued(doc, n - 1, n)) {
+        size_t before = first > 0 ? mtl_doc_skip_space_back(doc, first - 1) : SIZE_MAX;
+        int opener = before != SIZE_MAX &&
+                     (mtl_tag_of(doc, before) == MTL_TAG_DET ||
+                      mtl_tag_of(doc, before) == MTL_TAG_NUM ||
+                      mtl_tag_of(doc, before) == MTL_TAG_ADJ);
+        n += opener;
+    }
     if (n + 1 < doc->n_tokens && doc->tokens[n].kind == MTL_TOK_SPACE &&
         mtl_tok_is_wordlike(&doc->tokens[n + 1])) {
         int tag = mtl_tag_of(doc, n + 1);
