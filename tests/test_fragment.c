@@ -142,6 +142,11 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* three verbless sentences in a row: a list, or the narrator's style */
+    "It had to be Saturday. The Jewish Shabbat. Papa's ecstasy. Mama's "
+    "defiance. Her daughter was not Jewish.",
+    "To meet: to come face to face with. To find. To experience. To "
+    "await the arrival of. My mother lay awake.",
     /* a verdict: an adjective, or a degree adverb and one, opens it */
     "We ordered the set menu. Good food. The staff were kind.",
     "He handed back the form. Very rude and unprofessional. We left.",
