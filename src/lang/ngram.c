@@ -293,16 +293,23 @@ uint32_t mtl_ngram_word(const mtl_ngram *lm, const char *w, size_t len)
     return MTL_NGRAM_NONE;
 }
 
-/* Buckets up to this many entries are read in order: a bucket holds
- * about eight (see ngram_build.c), in one or two cache lines, and reading
- * them in order costs no more memory than bisecting. */
+/* Buckets of more entries than this (a damaged or pathological file: the
+ * builder makes about eight) are bisected down to this many first. */
 #define SCAN_ENTRIES 16
+
+/* The key bits entry i keeps. */
+static inline uint64_t rem_at(const level *lv, uint64_t i)
+{
+    return mtl_ngram_bits_at(lv->entries, i * lv->entry_bits, lv->rem_bits);
+}
 
 /* The codes of the n-gram of order n with this key (probability code <<
  * bo_bits | back-off code), or -1 if absent. The bucket's entries are
  * sorted by the key bits they keep and hold the codes beside them, so a
  * look-up reads the bucket index (small enough to stay in the cache) and
- * then one or two lines of entries. */
+ * then one or two lines of entries. Out of line: the memo answers most
+ * look-ups, and its check is then inlined into the scorer. */
+__attribute__((noinline))
 static int64_t lookup_key(const mtl_ngram *lm, uint64_t key, int n)
 {
     const level *lv = &lm->lv[n];
@@ -312,28 +319,41 @@ static int64_t lookup_key(const mtl_ngram *lm, uint64_t key, int n)
                   lv->rel[bucket],
              hi = (uint64_t)lv->base[next >> MTL_NGRAM_GROUP_BITS] +
                   lv->rel[next];
-    if (lo > hi || hi > lv->count) /* a damaged index */
+    if (lo >= hi || hi > lv->count) /* empty, or a damaged index */
         return -1;
-    uint32_t w = lv->entry_bits, rb = lv->rem_bits;
-    while (hi - lo > SCAN_ENTRIES) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        uint64_t r = mtl_ngram_bits_at(lv->entries, mid * w, rb);
-        if (r == rem)
-            return (int64_t)mtl_ngram_bits_at(lv->entries, mid * w + rb,
-                                              lv->code_bits);
-        if (r < rem)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t i;
+    if (hi - lo <= SCAN_ENTRIES) {
+        /* keys spread evenly, so the entry sits near its share of the
+         * bucket: start there (scoring 300 KB of prose with the Sphinx
+         * model, 2.0 entries read a look-up instead of 4.6 from the
+         * bucket's start) */
+        i = lo + (uint64_t)(((unsigned __int128)rem * (hi - lo)) >>
+                            lv->rem_bits);
+    } else {
+        while (hi - lo > SCAN_ENTRIES) {
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (rem_at(lv, mid) <= rem)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        i = lo;
     }
-    for (uint64_t i = lo, pos = lo * w; i < hi; i++, pos += w) {
-        uint64_t r = mtl_ngram_bits_at(lv->entries, pos, rb);
-        if (r >= rem)
-            return r == rem ? (int64_t)mtl_ngram_bits_at(lv->entries, pos + rb,
-                                                         lv->code_bits)
-                            : -1;
+    uint64_t r = rem_at(lv, i);
+    if (r < rem) {
+        while (++i < hi && (r = rem_at(lv, i)) < rem)
+            ;
+        if (i == hi)
+            return -1;
+    } else {
+        while (r > rem && i > lo)
+            r = rem_at(lv, --i);
     }
-    return -1;
+    if (r != rem)
+        return -1;
+    return (int64_t)mtl_ngram_bits_at(lv->entries,
+                                      i * lv->entry_bits + lv->rem_bits,
+                                      lv->code_bits);
 }
 
 /* One remembered look-up: order 0 marks an empty slot. */
@@ -384,8 +404,9 @@ void mtl_ngram_memo_free(mtl_ngram_memo *memo)
 }
 
 /* lookup_key through the memo, when there is one. */
-static int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
-                      const uint32_t *ids, int n)
+__attribute__((always_inline))
+static inline int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
+                             const uint32_t *ids, int n)
 {
     uint64_t key = mtl_ngram_key_of(ids, n, lm->h->word_bits);
     if (!memo)
