@@ -21,6 +21,9 @@ typedef struct level {
     const uint16_t *rel;
     const float *prob, *bo;     /* the codebooks */
     uint64_t count;
+    uint64_t key_mask;          /* exact keys: the key's bits */
+    uint32_t key_shift;         /* exact keys: the mixer's shift; 0 when
+                                   keys are hashed */
     uint64_t rem_mask;          /* the key bits an entry stores */
     uint32_t rem_bits, bucket_bits, code_bits, bo_bits, entry_bits;
 } level;
@@ -71,6 +74,8 @@ static int bind_level(mtl_ngram *lm, int n)
         return -1;
     level *lv = &lm->lv[n];
     lv->count = g->count;
+    lv->key_mask = kbits >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << kbits) - 1;
+    lv->key_shift = mtl_ngram_exact(n, h->word_bits) ? (kbits + 1) / 2 : 0;
     lv->bucket_bits = g->bucket_bits;
     lv->rem_bits = kbits - g->bucket_bits;
     lv->rem_mask = lv->rem_bits >= 64 ? ~(uint64_t)0
@@ -408,7 +413,13 @@ __attribute__((always_inline))
 static inline int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
                              const uint32_t *ids, int n)
 {
-    uint64_t key = mtl_ngram_key_of(ids, n, lm->h->word_bits);
+    /* mtl_ngram_key_of, with the mixer's constants found at open */
+    const level *lv = &lm->lv[n];
+    uint64_t key = lv->key_shift
+                       ? mtl_ngram_mix_masked(mtl_ngram_pack(ids, n,
+                                                             lm->h->word_bits),
+                                              lv->key_mask, lv->key_shift)
+                       : mtl_ngram_key(ids, n);
     if (!memo)
         return lookup_key(lm, key, n);
     /* the key is mixed already: its low bits pick the slot */

@@ -137,19 +137,35 @@ static inline uint32_t mtl_ngram_key_bits(int n, uint32_t word_bits)
     return mtl_ngram_exact(n, word_bits) ? (uint32_t)n * word_bits : 64;
 }
 
-/* A bijection of the k-bit numbers (1 <= k <= 64) that spreads every input
- * bit into the top ones: multiplying by an odd number and xoring with a
- * right shift are both invertible modulo 2^k. */
-static inline uint64_t mtl_ngram_mix_bits(uint64_t x, uint32_t k)
+/* A bijection of the numbers below mask + 1 = 2^k, s = (k + 1) / 2, that
+ * spreads every input bit into the top ones: multiplying by an odd number
+ * and xoring with a right shift are both invertible modulo 2^k. */
+static inline uint64_t mtl_ngram_mix_masked(uint64_t x, uint64_t mask,
+                                           uint32_t s)
 {
-    uint64_t mask = k >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << k) - 1;
-    uint32_t s = (k + 1) / 2;
     x = (x * 0x9e3779b97f4a7c15u) & mask;
     x ^= x >> s;
     x = (x * 0xbf58476d1ce4e5b9u) & mask;
     x ^= x >> s;
     x = (x * 0x94d049bb133111ebu) & mask;
     return x ^ (x >> s);
+}
+
+/* mtl_ngram_mix_masked on k bits (1 <= k <= 64). */
+static inline uint64_t mtl_ngram_mix_bits(uint64_t x, uint32_t k)
+{
+    uint64_t mask = k >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << k) - 1;
+    return mtl_ngram_mix_masked(x, mask, (k + 1) / 2);
+}
+
+/* The ids[0, n) side by side, ids[0] highest: the input of an exact key. */
+static inline uint64_t mtl_ngram_pack(const uint32_t *ids, int n,
+                                      uint32_t word_bits)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < n; i++)
+        x = x << word_bits | ids[i];
+    return x;
 }
 
 /* The key of the n-gram ids[0, n) in text order: when the ids fit side by
@@ -161,10 +177,8 @@ static inline uint64_t mtl_ngram_key_of(const uint32_t *ids, int n,
 {
     if (!mtl_ngram_exact(n, word_bits))
         return mtl_ngram_key(ids, n);
-    uint64_t x = 0;
-    for (int i = 0; i < n; i++)
-        x = x << word_bits | ids[i];
-    return mtl_ngram_mix_bits(x, (uint32_t)n * word_bits);
+    return mtl_ngram_mix_bits(mtl_ngram_pack(ids, n, word_bits),
+                              (uint32_t)n * word_bits);
 }
 
 /* The width bits (at most 64) at bit pos of the packed entries p; p has
