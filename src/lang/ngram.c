@@ -408,7 +408,8 @@ void mtl_ngram_memo_free(mtl_ngram_memo *memo)
     free(memo);
 }
 
-/* lookup_key through the memo, when there is one. */
+/* lookup_key through the memo, when there is one. Always inlined (gcc
+ * would not): most look-ups end at the memo, and so cost no call. */
 __attribute__((always_inline))
 static inline int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
                              const uint32_t *ids, int n)
