@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const flag_case flags[] = {
@@ -225,11 +226,58 @@ static void vocabulary_conventions(void **state)
     mtl_analysis_lm.unload(model);
 }
 
+/* The default store left by an older build (another format version) is
+ * treated as missing: one notice, the language-model rules off. Named
+ * explicitly, it is an error. */
+static void older_store_is_off(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("TMPDIR");
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/test_disfluent_%ld.d",
+             tmp && *tmp ? tmp : P_tmpdir, (long)getpid());
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/en-us.ngram", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    /* a version 1 header: the magic, the version, zeros */
+    unsigned char header[384] = "MTLNGRAM\1";
+    assert_int_equal(fwrite(header, 1, sizeof header, f), sizeof header);
+    assert_int_equal(fclose(f), 0);
+
+    mtl_options *o = mtl_options_new();
+    assert_int_equal(mtl_options_set(o, "data-dir", dir), 0);
+    void *model = NULL;
+    char *notice = NULL, *err = NULL;
+    assert_int_equal(mtl_analysis_lm.load(o, &model, &notice, &err), 0);
+    assert_null(model);
+    assert_null(err);
+    assert_non_null(notice);
+    assert_non_null(strstr(notice, "format version 1"));
+    assert_non_null(strstr(notice, "rules are off"));
+    assert_null(strchr(notice, '\n'));
+    free(notice);
+    notice = NULL;
+    mtl_options_free(o);
+
+    o = mtl_options_new();
+    assert_int_equal(mtl_options_set(o, "lm", path), 0);
+    assert_int_equal(mtl_analysis_lm.load(o, &model, &notice, &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "format version 1"));
+    free(err);
+    free(notice);
+    mtl_options_free(o);
+    remove(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(missing_model_is_an_error),
         cmocka_unit_test(vocabulary_conventions),
+        cmocka_unit_test(older_store_is_off),
     };
     int failed = cmocka_run_group_tests_name("disfluent-sentence model", tests,
                                              NULL, NULL);

@@ -2,7 +2,8 @@
  * The n-gram store against the ARPA definition: a random back-off model is
  * written as ARPA text (sections out of order, plain and gzip), imported,
  * and its scores compared with a direct reading of the same text for more
- * than 10,000 random n-grams.
+ * than 10,000 random n-grams. Then the layout itself: exact keys, hashed
+ * keys, and files that are damaged or of another format version.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include "lang/ngram.h"
+#include "lang/ngram_format.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -484,6 +486,214 @@ static void bad_files_are_refused(void **state)
     free(path);
 }
 
+/* Keys of orders whose ids fit in 64 bits are a bijection of the ids: no
+ * two n-grams share one, so an absent n-gram is never taken for another. */
+static void exact_keys_are_a_bijection(void **state)
+{
+    (void)state;
+    for (uint32_t k = 1; k <= 16; k++) {
+        size_t n = (size_t)1 << k;
+        unsigned char *seen = calloc(n, 1);
+        assert_non_null(seen);
+        for (uint64_t x = 0; x < n; x++) {
+            uint64_t y = mtl_ngram_mix_bits(x, k);
+            assert_true(y < n);
+            assert_false(seen[y]);
+            seen[y] = 1;
+        }
+        free(seen);
+    }
+    /* 64 bits: distinct inputs stay distinct (a sample) */
+    uint64_t rng = 3, prev = mtl_ngram_mix_bits(0, 64);
+    for (int i = 0; i < 1000; i++) {
+        uint64_t x = next_random(&rng), y = mtl_ngram_mix_bits(x, 64);
+        assert_true(y != prev || x == 0);
+        prev = y;
+    }
+    assert_true(mtl_ngram_exact(3, 17));
+    assert_false(mtl_ngram_exact(4, 17));
+    assert_int_equal(mtl_ngram_key_bits(3, 17), 51);
+    assert_int_equal(mtl_ngram_key_bits(4, 17), 64);
+    assert_int_equal(mtl_ngram_word_bits(72547), 17);
+    assert_int_equal(mtl_ngram_word_bits(1), 1);
+}
+
+/* A vocabulary of 17-bit ids and order 4: bigrams and trigrams get exact
+ * keys, 4-grams hashed ones. Every stored n-gram of each order is found
+ * with its own value, and n-grams that are not stored are not found. */
+static void present_and_absent_of_each_order(void **state)
+{
+    (void)state;
+    enum { WORDS = 70000, PER_ORDER = 8000 };
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    assert_non_null(b);
+    char w[16];
+    for (uint32_t i = 0; i < WORDS; i++) {
+        snprintf(w, sizeof w, "x%u", i);
+        assert_int_equal(mtl_ngram_builder_word(b, w, strlen(w)), i);
+        assert_int_equal(mtl_ngram_builder_add(b, 1, &i, -5.0f, -0.5f), 0);
+    }
+    /* n-grams of order n are ids (s, s + 1, ...) with s = 8 k + n for
+     * distinct k in a scattered order, so no two share a start */
+    uint32_t starts[5][PER_ORDER];
+    for (int n = 2; n <= 4; n++)
+        for (int i = 0; i < PER_ORDER; i++) {
+            uint32_t s = (uint32_t)i * 3181 % PER_ORDER * 8 + (uint32_t)n;
+            starts[n][i] = s;
+            uint32_t ids[4] = {s, s + 1, s + 2, s + 3};
+            float p = -(float)(i % 1000) / 256.0f - (float)n;
+            assert_int_equal(mtl_ngram_builder_add(b, n, ids, p,
+                                                   n < 4 ? -0.25f : 0.0f), 0);
+        }
+    mtl_ngram *lm = from_builder(b);
+    assert_int_equal(mtl_ngram_order(lm), 4);
+    for (int n = 2; n <= 4; n++) {
+        assert_int_equal(mtl_ngram_count(lm, n), PER_ORDER);
+        int absent = 0;
+        for (int i = 0; i < PER_ORDER; i++) {
+            uint32_t s = starts[n][i], ids[4] = {s, s + 1, s + 2, s + 3};
+            int m = 0;
+            float got = mtl_ngram_score(lm, ids, (size_t)n - 1, ids[n - 1], &m);
+            assert_int_equal(m, n);
+            float want = -(float)(i % 1000) / 256.0f - (float)n;
+            assert_true(memcmp(&got, &want, sizeof got) == 0);
+            /* the same words in another order, or shifted by one: absent
+             * (starts are 8 apart and offset by n, so s + 1 starts none) */
+            uint32_t swapped[4] = {s + 1, s, s + 2, s + 3};
+            float back = mtl_ngram_score(lm, swapped, (size_t)n - 1,
+                                         swapped[n - 1], &m);
+            absent += m < n;
+            assert_true(back <= -5.0f); /* a unigram and back-offs */
+            uint32_t shifted[4] = {s + 1, s + 2, s + 3, s + 4};
+            mtl_ngram_score(lm, shifted, (size_t)n - 1, shifted[n - 1], &m);
+            absent += m < n;
+        }
+        assert_int_equal(absent, 2 * PER_ORDER);
+    }
+    mtl_ngram_close(lm);
+}
+
+/* The image of a small store of order 3, malloc'd, *size bytes. */
+static unsigned char *small_image(size_t *size)
+{
+    mtl_ngram_builder *b = mtl_ngram_builder_new();
+    assert_non_null(b);
+    uint32_t id[40];
+    char w[8];
+    for (uint32_t i = 0; i < 40; i++) {
+        snprintf(w, sizeof w, "w%u", i);
+        id[i] = mtl_ngram_builder_word(b, w, strlen(w));
+        assert_int_equal(mtl_ngram_builder_add(b, 1, &id[i], -2.0f, -0.5f), 0);
+    }
+    for (uint32_t i = 0; i + 2 < 40; i++) {
+        assert_int_equal(mtl_ngram_builder_add(b, 2, &id[i], -1.0f, -0.25f), 0);
+        assert_int_equal(mtl_ngram_builder_add(b, 3, &id[i], -0.5f, 0.0f), 0);
+    }
+    char *err = NULL;
+    unsigned char *img = mtl_ngram_builder_image(b, size, &err);
+    mtl_ngram_builder_free(b);
+    assert_non_null(img);
+    return img;
+}
+
+static void write_file(const char *path, const void *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, size, f), size);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A store of another format version (one an older build left) is refused
+ * with a message that says so, and the version is reported. */
+static void other_versions_are_named(void **state)
+{
+    (void)state;
+    char *path = temp_path(".v1");
+    size_t size = 0;
+    unsigned char *img = small_image(&size);
+    uint32_t v1 = 1;
+    memcpy(img + offsetof(mtl_ngram_header, version), &v1, sizeof v1);
+    write_file(path, img, size);
+    char *err = NULL;
+    uint32_t version = 0;
+    assert_null(mtl_ngram_open_version(path, &version, &err));
+    assert_int_equal(version, 1);
+    assert_non_null(strstr(err, "format version 1"));
+    assert_non_null(strstr(err, path));
+    assert_null(strchr(err, '\n'));
+    free(err);
+    assert_null(mtl_ngram_open(path, &err));
+    assert_non_null(strstr(err, "format version 1"));
+    free(err);
+    /* only the first bytes of a version 1 header: still named, no crash */
+    write_file(path, img, 16);
+    assert_null(mtl_ngram_open_version(path, &version, &err));
+    assert_int_equal(version, 1);
+    free(err);
+    assert_null(mtl_ngram_from_image(img, size, &err));
+    assert_non_null(strstr(err, "format version 1"));
+    free(err);
+    remove(path);
+    free(path);
+}
+
+/* Damaged headers are refused; a damaged bucket index answers "absent"
+ * rather than reading outside the file. */
+static void damaged_layouts_are_refused(void **state)
+{
+    (void)state;
+    char *path = temp_path(".damaged");
+    size_t size = 0;
+    unsigned char *good = small_image(&size);
+    mtl_ngram_header h;
+    memcpy(&h, good, sizeof h);
+    for (int kind = 0; kind < 6; kind++) {
+        mtl_ngram_header d = h;
+        mtl_ngram_level *lv = &d.level[kind % 2 ? 2 : 1];
+        switch (kind / 2) {
+        case 0:
+            lv->off_entries = size - 8; /* entries past the end */
+            break;
+        case 1:
+            lv->bucket_bits = lv->key_bits + 1;
+            break;
+        default:
+            lv->prob_bits = 17;
+            break;
+        }
+        unsigned char *img = malloc(size);
+        assert_non_null(img);
+        memcpy(img, good, size);
+        memcpy(img, &d, sizeof d);
+        write_file(path, img, size);
+        char *err = NULL;
+        uint32_t version = 9;
+        assert_null(mtl_ngram_open_version(path, &version, &err));
+        assert_int_equal(version, 0);
+        assert_non_null(strstr(err, "damaged"));
+        free(err);
+        assert_null(mtl_ngram_from_image(img, size, &err));
+        assert_non_null(strstr(err, "not a valid"));
+        free(err);
+    }
+    /* the bigram bucket index made to point past the entries */
+    uint16_t *rel = (uint16_t *)(good + h.level[1].off_rel);
+    uint64_t buckets = (uint64_t)1 << h.level[1].bucket_bits;
+    for (uint64_t i = 0; i <= buckets; i++)
+        rel[i] = (uint16_t)(buckets - i + 1000);
+    char *err = NULL;
+    mtl_ngram *lm = mtl_ngram_from_image(good, size, &err);
+    assert_non_null(lm);
+    uint32_t ids[2] = {mtl_ngram_word(lm, "w3", 2), mtl_ngram_word(lm, "w4", 2)};
+    int m = -1;
+    assert_true(mtl_ngram_score(lm, ids, 1, ids[1], &m) == -2.5f);
+    assert_int_equal(m, 1);
+    mtl_ngram_close(lm);
+    remove(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +703,10 @@ int main(void)
         cmocka_unit_test(unknown_words_and_markers),
         cmocka_unit_test(quantisation_error_is_bounded),
         cmocka_unit_test(bad_files_are_refused),
+        cmocka_unit_test(exact_keys_are_a_bijection),
+        cmocka_unit_test(present_and_absent_of_each_order),
+        cmocka_unit_test(other_versions_are_named),
+        cmocka_unit_test(damaged_layouts_are_refused),
     };
     return cmocka_run_group_tests_name("ngram", tests, NULL, NULL);
 }

@@ -82,12 +82,22 @@ static int load(const mtl_options *opts, void **shared, char **notice,
         return 0;
     }
     char *err = NULL;
-    mtl_ngram *ng = mtl_ngram_open(path, &err);
+    uint32_t version = 0;
+    mtl_ngram *ng = mtl_ngram_open_version(path, &version, &err);
     free(path);
     if (!ng) {
         mtl_sb sb = {0};
         mtl_sb_printf(&sb, "language model: %s", err ? err : "cannot open");
         free(err);
+        /* the default store of an older installation: as if missing, so
+         * that an upgrade without its data still lints */
+        if (version && !user) {
+            mtl_sb_adds(&sb, ": language-model rules are off");
+            if ((*notice = mtl_sb_take(&sb)) != NULL)
+                return 0;
+            *error = strdup("out of memory");
+            return -1;
+        }
         *error = mtl_sb_take(&sb);
         return -1;
     }

@@ -9,9 +9,24 @@
 #include "base/mapfile.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One order's n-grams, as bind() found them. */
+typedef struct level {
+    const unsigned char *entries;
+    const uint32_t *base;
+    const uint16_t *rel;
+    const float *prob, *bo;     /* the codebooks */
+    uint64_t count;
+    uint64_t key_mask;          /* exact keys: the key's bits */
+    uint32_t key_shift;         /* exact keys: the mixer's shift; 0 when
+                                   keys are hashed */
+    uint64_t rem_mask;          /* the key bits an entry stores */
+    uint32_t rem_bits, bucket_bits, code_bits, bo_bits, entry_bits;
+} level;
 
 struct mtl_ngram {
     const unsigned char *base;
@@ -23,10 +38,7 @@ struct mtl_ngram {
     const uint32_t *slots;
     uint32_t slot_mask;
     const float *uni;           /* prob, bo per word */
-    const float *code[MTL_NGRAM_MAX_ORDER + 1]; /* prob[65536], bo[65536] */
-    const uint64_t *keys[MTL_NGRAM_MAX_ORDER + 1];
-    const uint32_t *vals[MTL_NGRAM_MAX_ORDER + 1];
-    const uint32_t *index[MTL_NGRAM_MAX_ORDER + 1];
+    level lv[MTL_NGRAM_MAX_ORDER + 1]; /* [n] for order n >= 2 */
     uint32_t style;             /* MTL_NGRAM_STYLE_* */
 };
 
@@ -50,6 +62,44 @@ static int inside(const mtl_ngram *lm, uint64_t off, uint64_t n, uint64_t elem)
     return 1;
 }
 
+/* Binds order n's level; -1 if its header entry does not fit the file. */
+static int bind_level(mtl_ngram *lm, int n)
+{
+    const mtl_ngram_header *h = lm->h;
+    const mtl_ngram_level *g = &h->level[n - 1];
+    uint32_t kbits = mtl_ngram_key_bits(n, h->word_bits);
+    if (g->key_bits != kbits || g->bucket_bits > kbits ||
+        g->bucket_bits > 30 || g->prob_bits > MTL_NGRAM_CODE_BITS ||
+        g->bo_bits > MTL_NGRAM_CODE_BITS || g->count >= UINT32_MAX)
+        return -1;
+    level *lv = &lm->lv[n];
+    lv->count = g->count;
+    lv->key_mask = kbits >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << kbits) - 1;
+    lv->key_shift = mtl_ngram_exact(n, h->word_bits) ? (kbits + 1) / 2 : 0;
+    lv->bucket_bits = g->bucket_bits;
+    lv->rem_bits = kbits - g->bucket_bits;
+    lv->rem_mask = lv->rem_bits >= 64 ? ~(uint64_t)0
+                                      : ((uint64_t)1 << lv->rem_bits) - 1;
+    lv->code_bits = g->prob_bits + g->bo_bits;
+    lv->bo_bits = g->bo_bits;
+    lv->entry_bits = lv->rem_bits + lv->code_bits;
+    uint64_t buckets = (uint64_t)1 << g->bucket_bits;
+    uint64_t n_prob = (uint64_t)1 << g->prob_bits,
+             n_bo = (uint64_t)1 << g->bo_bits;
+    if (!inside(lm, g->off_code, n_prob + n_bo, 4) ||
+        !inside(lm, g->off_entries,
+                (g->count * lv->entry_bits + 7) / 8 + 16, 1) ||
+        !inside(lm, g->off_base, (buckets >> MTL_NGRAM_GROUP_BITS) + 1, 4) ||
+        !inside(lm, g->off_rel, buckets + 1, 2))
+        return -1;
+    lv->prob = (const float *)(lm->base + g->off_code);
+    lv->bo = lv->prob + n_prob;
+    lv->entries = lm->base + g->off_entries;
+    lv->base = (const uint32_t *)(lm->base + g->off_base);
+    lv->rel = (const uint16_t *)(lm->base + g->off_rel);
+    return 0;
+}
+
 static int bind(mtl_ngram *lm)
 {
     const mtl_ngram_header *h = (const mtl_ngram_header *)lm->base;
@@ -57,7 +107,9 @@ static int bind(mtl_ngram *lm)
         h->version != MTL_NGRAM_VERSION || h->order < 1 ||
         h->order > MTL_NGRAM_MAX_ORDER || h->n_words == 0 ||
         h->hash_bits < 4 || h->hash_bits > 31 ||
-        h->count[0] != h->n_words || h->describe[sizeof h->describe - 1])
+        h->word_bits != mtl_ngram_word_bits(h->n_words) ||
+        !(h->vocab_style & MTL_NGRAM_STYLE_FOUND) ||
+        h->level[0].count != h->n_words || h->describe[sizeof h->describe - 1])
         return -1;
     lm->h = h;
     uint64_t slots = (uint64_t)1 << h->hash_bits;
@@ -81,28 +133,35 @@ static int bind(mtl_ngram *lm)
     lm->slots = (const uint32_t *)(lm->base + h->off_hash);
     lm->slot_mask = (uint32_t)(slots - 1);
     lm->uni = (const float *)(lm->base + h->off_uni);
-    for (uint32_t n = 2; n <= h->order; n++) {
-        if (!inside(lm, h->off_code[n - 1], 2 * MTL_NGRAM_CODES, 4) ||
-            h->off_keys[n - 1] % 8 ||
-            !inside(lm, h->off_keys[n - 1], h->count[n - 1], 8) ||
-            !inside(lm, h->off_vals[n - 1], h->count[n - 1], 4) ||
-            h->index_bits[n - 1] > 24 || h->count[n - 1] >= UINT32_MAX ||
-            !inside(lm, h->off_index[n - 1],
-                    ((uint64_t)1 << h->index_bits[n - 1]) + 1, 4))
+    for (int n = 2; n <= (int)h->order; n++)
+        if (bind_level(lm, n) != 0)
             return -1;
-        lm->index[n] = (const uint32_t *)(lm->base + h->off_index[n - 1]);
-        lm->code[n] = (const float *)(lm->base + h->off_code[n - 1]);
-        lm->keys[n] = (const uint64_t *)(lm->base + h->off_keys[n - 1]);
-        lm->vals[n] = (const uint32_t *)(lm->base + h->off_vals[n - 1]);
-    }
     lm->style = h->vocab_style;
-    if (!(lm->style & MTL_NGRAM_STYLE_FOUND)) { /* a file from before */
-        mtl_ngram_style_count c = {0};
-        for (uint32_t i = 0; i < h->n_words; i++)
-            mtl_ngram_style_add(&c, lm->strings + lm->word_offs[i]);
-        lm->style = mtl_ngram_style_of(&c);
-    }
     return 0;
+}
+
+/* The format version of an image that starts with the magic, when it is
+ * not the one this reader knows; else 0. */
+static uint32_t other_version(const void *image, size_t size)
+{
+    uint32_t v;
+    if (size < offsetof(mtl_ngram_header, version) + sizeof v)
+        return 0;
+    memcpy(&v, (const char *)image + offsetof(mtl_ngram_header, version),
+           sizeof v);
+    return v == MTL_NGRAM_VERSION ? 0 : v;
+}
+
+/* The message for a store of another format version. */
+static char *version_message(const char *path, uint32_t version)
+{
+    mtl_sb sb = {0};
+    if (path)
+        mtl_sb_printf(&sb, "%s: ", path);
+    mtl_sb_printf(&sb, "n-gram store of format version %u, this program "
+                       "reads version %u (make it again with mtlint-lm)",
+                  version, MTL_NGRAM_VERSION);
+    return mtl_sb_take(&sb);
 }
 
 mtl_ngram *mtl_ngram_from_image(void *image, size_t size, char **error)
@@ -116,7 +175,9 @@ mtl_ngram *mtl_ngram_from_image(void *image, size_t size, char **error)
     lm->base = image;
     lm->size = size;
     if (bind(lm) != 0) {
-        *error = message("not a valid n-gram store", NULL);
+        uint32_t v = other_version(image, size);
+        *error = v ? version_message(NULL, v)
+                   : message("not a valid n-gram store", NULL);
         mtl_ngram_close(lm);
         return NULL;
     }
@@ -150,7 +211,15 @@ static mtl_ngram *open_arpa(const char *path, char **error)
 
 mtl_ngram *mtl_ngram_open(const char *path, char **error)
 {
+    uint32_t version;
+    return mtl_ngram_open_version(path, &version, error);
+}
+
+mtl_ngram *mtl_ngram_open_version(const char *path, uint32_t *version,
+                                  char **error)
+{
     *error = NULL;
+    *version = 0;
     mtl_mapfile m;
     if (mtl_map_open(path, 0, &m) != 0)
         return *error = message(path, errno == EINVAL ? "not a regular file"
@@ -159,6 +228,10 @@ mtl_ngram *mtl_ngram_open(const char *path, char **error)
     if (m.size < 8 || memcmp(m.base, MTL_NGRAM_MAGIC, 8) != 0) {
         mtl_map_close(&m);
         return open_arpa(path, error);
+    }
+    if ((*version = other_version(m.base, m.size)) != 0) {
+        mtl_map_close(&m);
+        return *error = version_message(path, *version), NULL;
     }
     mtl_ngram *lm = calloc(1, sizeof *lm);
     if (!lm) {
@@ -201,7 +274,7 @@ uint64_t mtl_ngram_count(const mtl_ngram *lm, int order)
 {
     if (order < 1 || order > (int)lm->h->order)
         return 0;
-    return lm->h->count[order - 1];
+    return lm->h->level[order - 1].count;
 }
 
 const char *mtl_ngram_word_text(const mtl_ngram *lm, uint32_t id)
@@ -225,60 +298,67 @@ uint32_t mtl_ngram_word(const mtl_ngram *lm, const char *w, size_t len)
     return MTL_NGRAM_NONE;
 }
 
-/* Buckets up to this many keys are read in order. */
-#define SCAN_KEYS 16
+/* Buckets of more entries than this (a damaged or pathological file: the
+ * builder makes about eight) are bisected down to this many first. */
+#define SCAN_ENTRIES 16
 
-/* Index of key in the sorted keys[0, n), or -1. The keys are hashes, so
- * evenly spread: interpolation finds them in a few probes; after a few
- * rounds plain bisection takes over so the worst case stays logarithmic. */
-static int64_t find_key(const uint64_t *keys, uint64_t n, uint64_t key)
+/* The key bits entry i keeps. */
+static inline uint64_t rem_at(const level *lv, uint64_t i)
 {
-    /* A bucket holds about eight keys, in one or two cache lines: reading
-     * them in order costs no more memory than probing, and needs no
-     * division (a 128-bit one took a tenth of the look-up's time). */
-    if (n <= SCAN_KEYS) {
-        for (uint64_t i = 0; i < n; i++)
-            if (keys[i] >= key)
-                return keys[i] == key ? (int64_t)i : -1;
-        return -1;
-    }
-    uint64_t lo = 0, hi = n - 1;
-    if (key < keys[lo] || key > keys[hi])
-        return -1;
-    for (int round = 0; lo <= hi; round++) {
-        uint64_t klo = keys[lo], khi = keys[hi], mid;
-        if (key < klo || key > khi)
-            return -1;
-        if (round < 4 && khi > klo) {
-            /* 128-bit product: (key - klo) * (hi - lo) overflows 64 bits */
-            unsigned __int128 p = (unsigned __int128)(key - klo) * (hi - lo);
-            mid = lo + (uint64_t)(p / (khi - klo));
-        } else {
-            mid = lo + (hi - lo) / 2;
-        }
-        if (keys[mid] == key)
-            return (int64_t)mid;
-        if (keys[mid] < key)
-            lo = mid + 1;
-        else if (mid == 0)
-            return -1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
+    return mtl_ngram_bits_at(lv->entries, i * lv->entry_bits, lv->rem_bits);
 }
 
-/* The packed value of the n-gram of order n with this key, or -1 if
- * absent. */
+/* The codes of the n-gram of order n with this key (probability code <<
+ * bo_bits | back-off code), or -1 if absent. The bucket's entries are
+ * sorted by the key bits they keep and hold the codes beside them, so a
+ * look-up reads the bucket index (small enough to stay in the cache) and
+ * then one or two lines of entries. Out of line: the memo answers most
+ * look-ups, and its check is then inlined into the scorer. */
+__attribute__((noinline))
 static int64_t lookup_key(const mtl_ngram *lm, uint64_t key, int n)
 {
-    uint32_t bits = lm->h->index_bits[n - 1];
-    uint64_t bucket = bits ? key >> (64 - bits) : 0;
-    uint32_t lo = lm->index[n][bucket], hi = lm->index[n][bucket + 1];
-    if (lo > hi || hi > lm->h->count[n - 1]) /* a damaged index */
+    const level *lv = &lm->lv[n];
+    uint64_t bucket = lv->rem_bits >= 64 ? 0 : key >> lv->rem_bits;
+    uint64_t rem = key & lv->rem_mask, next = bucket + 1;
+    uint64_t lo = (uint64_t)lv->base[bucket >> MTL_NGRAM_GROUP_BITS] +
+                  lv->rel[bucket],
+             hi = (uint64_t)lv->base[next >> MTL_NGRAM_GROUP_BITS] +
+                  lv->rel[next];
+    if (lo >= hi || hi > lv->count) /* empty, or a damaged index */
         return -1;
-    int64_t i = find_key(lm->keys[n] + lo, hi - lo, key);
-    return i < 0 ? -1 : (int64_t)lm->vals[n][lo + i];
+    uint64_t i;
+    if (hi - lo <= SCAN_ENTRIES) {
+        /* keys spread evenly, so the entry sits near its share of the
+         * bucket: start there (scoring 300 KB of prose with the Sphinx
+         * model, 2.0 entries read a look-up instead of 4.6 from the
+         * bucket's start) */
+        i = lo + (uint64_t)(((unsigned __int128)rem * (hi - lo)) >>
+                            lv->rem_bits);
+    } else {
+        while (hi - lo > SCAN_ENTRIES) {
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (rem_at(lv, mid) <= rem)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        i = lo;
+    }
+    uint64_t r = rem_at(lv, i);
+    if (r < rem) {
+        while (++i < hi && (r = rem_at(lv, i)) < rem)
+            ;
+        if (i == hi)
+            return -1;
+    } else {
+        while (r > rem && i > lo)
+            r = rem_at(lv, --i);
+    }
+    if (r != rem)
+        return -1;
+    return (int64_t)mtl_ngram_bits_at(lv->entries,
+                                      i * lv->entry_bits + lv->rem_bits,
+                                      lv->code_bits);
 }
 
 /* One remembered look-up: order 0 marks an empty slot. */
@@ -328,14 +408,22 @@ void mtl_ngram_memo_free(mtl_ngram_memo *memo)
     free(memo);
 }
 
-/* lookup_key through the memo, when there is one. */
-static int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
-                      const uint32_t *ids, int n)
+/* lookup_key through the memo, when there is one. Always inlined (gcc
+ * would not): most look-ups end at the memo, and so cost no call. */
+__attribute__((always_inline))
+static inline int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
+                             const uint32_t *ids, int n)
 {
-    uint64_t key = mtl_ngram_key(ids, n);
+    /* mtl_ngram_key_of, with the mixer's constants found at open */
+    const level *lv = &lm->lv[n];
+    uint64_t key = lv->key_shift
+                       ? mtl_ngram_mix_masked(mtl_ngram_pack(ids, n,
+                                                             lm->h->word_bits),
+                                              lv->key_mask, lv->key_shift)
+                       : mtl_ngram_key(ids, n);
     if (!memo)
         return lookup_key(lm, key, n);
-    /* the key is a hash already: its low bits pick the slot */
+    /* the key is mixed already: its low bits pick the slot */
     memo_slot *s = &memo->slot[key & memo->mask];
     if (s->order == n && s->key == key)
         return s->found ? (int64_t)s->val : -1;
@@ -347,12 +435,12 @@ static int64_t lookup(const mtl_ngram *lm, mtl_ngram_memo *memo,
 
 static float prob_of(const mtl_ngram *lm, int n, uint32_t v)
 {
-    return lm->code[n][v >> 16];
+    return lm->lv[n].prob[v >> lm->lv[n].bo_bits];
 }
 
 static float bo_of(const mtl_ngram *lm, int n, uint32_t v)
 {
-    return lm->code[n][MTL_NGRAM_CODES + (v & 0xffff)];
+    return lm->lv[n].bo[v & (((uint32_t)1 << lm->lv[n].bo_bits) - 1)];
 }
 
 float mtl_ngram_score(const mtl_ngram *lm, const uint32_t *ctx, size_t n_ctx,

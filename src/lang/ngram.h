@@ -2,9 +2,10 @@
  * The n-gram store: a back-off language model (orders 1-5) in one file that
  * is memory-mapped and then only read, so every thread shares one copy.
  * The layout is documented in dicts/README.md; in short: a word table with
- * a hash index, float unigrams, and per higher order a sorted array of
- * 64-bit keys (a hash of the word ids) beside 16-bit indices into per-order
- * codebooks of log10 probabilities and back-off weights.
+ * a hash index, float unigrams, and per higher order buckets of bit-packed
+ * entries, each the rest of its key (the word ids mixed, or hashed when
+ * they do not fit in 64 bits) beside its codes in per-order codebooks of
+ * log10 probabilities and back-off weights.
  *
  * Scores are log10 probabilities with ARPA back-off semantics.
  */
@@ -23,6 +24,11 @@ typedef struct mtl_ngram mtl_ngram;
  * ARPA is converted in memory, which takes time for big models). Returns
  * NULL and a malloc'd *error on failure. */
 mtl_ngram *mtl_ngram_open(const char *path, char **error);
+/* mtl_ngram_open; when the file is a store of another format version (one
+ * left by an older build), *version gets that version, else 0, so that a
+ * caller may treat it as a missing store. */
+mtl_ngram *mtl_ngram_open_version(const char *path, uint32_t *version,
+                                  char **error);
 void mtl_ngram_close(mtl_ngram *lm);
 
 int mtl_ngram_order(const mtl_ngram *lm);

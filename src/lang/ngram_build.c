@@ -2,11 +2,12 @@
  * Building an n-gram store: collect words and n-grams (from ARPA text here,
  * or from an importer), then lay them out as the file ngram.c maps.
  *
- * Values are quantised per order to 65536 codes. When an order has no more
- * distinct values than that (true of any model stored by CMU Sphinx, which
- * is itself 16-bit quantised, and of small models), every value is kept
- * exactly; otherwise the codes cover the values with intervals of the
- * smallest width that fits, so the error is at most half that width.
+ * Values are quantised per order to at most 65536 codes. When an order has
+ * no more distinct values than that (true of any model stored by CMU
+ * Sphinx, which is itself 16-bit quantised, and of small models), every
+ * value is kept exactly, in as few bits as its distinct values need;
+ * otherwise the codes cover the values with intervals of the smallest width
+ * that fits, so the error is at most half that width.
  */
 #include "lang/ngram.h"
 #include "lang/ngram_format.h"
@@ -296,6 +297,8 @@ int mtl_ngram_builder_read_arpa(mtl_ngram_builder *b, const char *path,
 
 /* --- quantisation --- */
 
+#define CODES (1u << MTL_NGRAM_CODE_BITS)
+
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
@@ -310,7 +313,7 @@ static size_t cover(const float *v, size_t n, double w, float *centers)
         size_t j = i;
         while (j + 1 < n && (double)v[j + 1] - v[i] <= w)
             j++;
-        if (centers && k < MTL_NGRAM_CODES)
+        if (centers && k < CODES)
             centers[k] = i == j ? v[i] : (float)(((double)v[i] + v[j]) / 2);
         k++;
         i = j + 1;
@@ -318,8 +321,10 @@ static size_t cover(const float *v, size_t n, double w, float *centers)
     return k;
 }
 
-/* Fills code[MTL_NGRAM_CODES], sorted, from the m values got(i). */
-static int make_codebook(const mtl_ngram_entry *g, size_t m, int bo, float *code)
+/* Fills code[CODES], sorted, from the probabilities (or back-offs) of
+ * g[0, m); *used gets how many codes differ (the rest repeat the last). */
+static int make_codebook(const mtl_ngram_entry *g, size_t m, int bo,
+                         float *code, size_t *used)
 {
     float *v = malloc((m ? m : 1) * sizeof *v);
     if (!v)
@@ -334,30 +339,31 @@ static int make_codebook(const mtl_ngram_entry *g, size_t m, int bo, float *code
     if (n == 0)
         v[n++] = 0;
     size_t k;
-    if (n <= MTL_NGRAM_CODES) {
+    if (n <= CODES) {
         memcpy(code, v, n * sizeof *v);
         k = n;
     } else {
         double lo = 0, hi = (double)v[n - 1] - v[0];
         for (int it = 0; it < 60; it++) {
             double mid = (lo + hi) / 2;
-            if (cover(v, n, mid, NULL) <= MTL_NGRAM_CODES)
+            if (cover(v, n, mid, NULL) <= CODES)
                 hi = mid;
             else
                 lo = mid;
         }
         k = cover(v, n, hi, code);
     }
-    for (size_t i = k; i < MTL_NGRAM_CODES; i++)
+    for (size_t i = k; i < CODES; i++)
         code[i] = code[k - 1];
+    *used = k;
     free(v);
     return 0;
 }
 
-/* The code nearest to x in the sorted code[]. */
-static uint32_t encode(const float *code, float x)
+/* The code nearest to x in the sorted code[0, size). */
+static uint32_t encode(const float *code, size_t size, float x)
 {
-    size_t lo = 0, hi = MTL_NGRAM_CODES;
+    size_t lo = 0, hi = size;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (code[mid] < x)
@@ -365,8 +371,8 @@ static uint32_t encode(const float *code, float x)
         else
             hi = mid;
     }
-    if (lo == MTL_NGRAM_CODES)
-        return MTL_NGRAM_CODES - 1;
+    if (lo == size)
+        return (uint32_t)size - 1;
     if (lo > 0 && x - code[lo - 1] < code[lo] - x)
         return (uint32_t)lo - 1;
     return (uint32_t)lo;
@@ -395,6 +401,117 @@ static void *fail_image(char **error, const char *what)
     return NULL;
 }
 
+/* Bits that number k - 1 codes (0 for a single value). */
+static uint32_t code_bits(size_t k)
+{
+    uint32_t b = 0;
+    while (((size_t)1 << b) < k)
+        b++;
+    return b;
+}
+
+/* ORs the low width bits of v (width <= 64) in at bit pos of p. */
+static void put_bits(unsigned char *p, uint64_t pos, uint32_t width,
+                     uint64_t v)
+{
+    for (uint32_t done = 0; done < width;) {
+        uint32_t s = (uint32_t)((pos + done) & 7);
+        uint32_t take = 8 - s < width - done ? 8 - s : width - done;
+        p[(pos + done) >> 3] |= (unsigned char)(((v >> done) &
+                                                 ((1u << take) - 1)) << s);
+        done += take;
+    }
+}
+
+/* Mean entries per bucket at most: a bucket fits in one or two cache lines
+ * (on the CMU Sphinx model, 46 to 49 bits an entry), and the bucket index,
+ * two bytes a bucket, stays small enough for the processor's cache. */
+#define BUCKET_MEAN 8
+
+/* The codebooks, entries and bucket index of order n, whose sizes the
+ * header gives already; the n-grams g[0, m). */
+static int fill_level(unsigned char *img, const mtl_ngram_header *h, int n,
+                      const mtl_ngram_entry *g, size_t m, char **error)
+{
+    const mtl_ngram_level *lv = &h->level[n - 1];
+    float *prob = (float *)(img + lv->off_code);
+    float *bo = prob + ((size_t)1 << lv->prob_bits);
+    float *code = malloc(2 * CODES * sizeof *code);
+    keyed *k = malloc((m ? m : 1) * sizeof *k);
+    size_t used;
+    int rc = -1;
+    if (!code || !k || make_codebook(g, m, 0, code, &used) != 0 ||
+        make_codebook(g, m, 1, code + CODES, &used) != 0) {
+        fail_image(error, "out of memory");
+        goto done;
+    }
+    memcpy(prob, code, ((size_t)1 << lv->prob_bits) * sizeof *prob);
+    memcpy(bo, code + CODES, ((size_t)1 << lv->bo_bits) * sizeof *bo);
+    for (size_t i = 0; i < m; i++) {
+        k[i].key = mtl_ngram_key_of(g[i].w, n, h->word_bits);
+        k[i].index = i;
+    }
+    qsort(k, m, sizeof *k, cmp_keyed);
+    uint32_t rem_bits = lv->key_bits - lv->bucket_bits;
+    uint32_t entry_bits = rem_bits + lv->prob_bits + lv->bo_bits;
+    uint64_t rem_mask = rem_bits >= 64 ? ~(uint64_t)0
+                                       : ((uint64_t)1 << rem_bits) - 1;
+    unsigned char *entries = img + lv->off_entries;
+    for (size_t i = 0; i < m; i++) {
+        if (i && k[i].key == k[i - 1].key) {
+            fail_image(error, mtl_ngram_exact(n, h->word_bits)
+                                  ? "duplicate n-gram in the model"
+                                  : "duplicate n-gram (or a 64-bit key "
+                                    "collision) in the model");
+            goto done;
+        }
+        const mtl_ngram_entry *e = &g[k[i].index];
+        uint64_t codes = (uint64_t)encode(prob, (size_t)1 << lv->prob_bits,
+                                          e->prob) << lv->bo_bits |
+                         encode(bo, (size_t)1 << lv->bo_bits, e->bo);
+        put_bits(entries, (uint64_t)i * entry_bits, rem_bits,
+                 k[i].key & rem_mask);
+        put_bits(entries, (uint64_t)i * entry_bits + rem_bits,
+                 lv->prob_bits + lv->bo_bits, codes);
+    }
+    uint32_t *base = (uint32_t *)(img + lv->off_base);
+    uint16_t *rel = (uint16_t *)(img + lv->off_rel);
+    uint64_t buckets = (uint64_t)1 << lv->bucket_bits;
+    size_t at = 0;
+    for (uint64_t bucket = 0; bucket <= buckets; bucket++) {
+        while (at < m && (rem_bits >= 64 ? 0 : k[at].key >> rem_bits) < bucket)
+            at++;
+        if (bucket == buckets)
+            at = m;
+        uint64_t group = bucket >> MTL_NGRAM_GROUP_BITS;
+        if ((bucket & (((uint64_t)1 << MTL_NGRAM_GROUP_BITS) - 1)) == 0)
+            base[group] = (uint32_t)at;
+        if (at - base[group] > UINT16_MAX) {
+            fail_image(error, "too many n-grams in one bucket group");
+            goto done;
+        }
+        rel[bucket] = (uint16_t)(at - base[group]);
+    }
+    rc = 0;
+done:
+    free(code);
+    free(k);
+    return rc;
+}
+
+/* Distinct probability and back-off values of g[0, m) (at most CODES). */
+static int count_codes(const mtl_ngram_entry *g, size_t m, size_t *probs,
+                       size_t *bos)
+{
+    float *code = malloc(CODES * sizeof *code);
+    if (!code)
+        return -1;
+    int rc = make_codebook(g, m, 0, code, probs) != 0 ||
+             make_codebook(g, m, 1, code, bos) != 0 ? -1 : 0;
+    free(code);
+    return rc;
+}
+
 void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
 {
     *error = NULL;
@@ -404,11 +521,15 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
     for (int n = 2; n <= MTL_NGRAM_MAX_ORDER; n++)
         if (b->n_grams[n])
             order = n;
+    for (int n = 2; n <= order; n++)
+        if (b->n_grams[n] >= UINT32_MAX)
+            return fail_image(error, "too many n-grams of one order");
     mtl_ngram_header h = {0};
     memcpy(h.magic, MTL_NGRAM_MAGIC, 8);
     h.version = MTL_NGRAM_VERSION;
     h.order = (uint32_t)order;
     h.n_words = (uint32_t)b->n_words;
+    h.word_bits = mtl_ngram_word_bits(h.n_words);
     h.hash_bits = 4;
     while (((size_t)1 << h.hash_bits) < 2 * b->n_words)
         h.hash_bits++;
@@ -416,7 +537,7 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
     h.floor = b->floor;
     memcpy(h.describe, b->describe, sizeof h.describe);
     h.describe[sizeof h.describe - 1] = '\0';
-    h.count[0] = b->n_words;
+    h.level[0].count = b->n_words;
     uint64_t off = align8(sizeof h);
     h.off_words = off;
     off = align8(off + 4 * (b->n_words + 1));
@@ -428,20 +549,29 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
     h.off_uni = off;
     off = align8(off + 8 * b->n_words);
     for (int n = 2; n <= order; n++) {
-        h.count[n - 1] = b->n_grams[n];
-        h.off_code[n - 1] = off;
-        off = align8(off + 8 * (uint64_t)MTL_NGRAM_CODES);
-        h.off_keys[n - 1] = off;
-        off = align8(off + 8 * b->n_grams[n]);
-        h.off_vals[n - 1] = off;
-        off = align8(off + 4 * b->n_grams[n]);
-        /* about eight keys a bucket: a lookup reads one or two lines */
-        uint32_t bits = 0;
-        while (bits < 24 && ((uint64_t)8 << bits) < b->n_grams[n])
-            bits++;
-        h.index_bits[n - 1] = bits;
-        h.off_index[n - 1] = off;
-        off = align8(off + 4 * (((uint64_t)1 << bits) + 1));
+        mtl_ngram_level *lv = &h.level[n - 1];
+        size_t m = b->n_grams[n], probs, bos;
+        if (count_codes(b->grams[n], m, &probs, &bos) != 0)
+            return fail_image(error, "out of memory");
+        lv->count = m;
+        lv->key_bits = mtl_ngram_key_bits(n, h.word_bits);
+        lv->prob_bits = code_bits(probs);
+        lv->bo_bits = code_bits(bos);
+        while (lv->bucket_bits < lv->key_bits && lv->bucket_bits < 30 &&
+               ((uint64_t)BUCKET_MEAN << lv->bucket_bits) < m)
+            lv->bucket_bits++;
+        uint64_t entry_bits = lv->key_bits - lv->bucket_bits + lv->prob_bits +
+                              lv->bo_bits;
+        uint64_t buckets = (uint64_t)1 << lv->bucket_bits;
+        lv->off_code = off;
+        off = align8(off + 4 * (((uint64_t)1 << lv->prob_bits) +
+                                ((uint64_t)1 << lv->bo_bits)));
+        lv->off_entries = off;
+        off = align8(off + (m * entry_bits + 7) / 8 + 16);
+        lv->off_base = off;
+        off = align8(off + 4 * ((buckets >> MTL_NGRAM_GROUP_BITS) + 1));
+        lv->off_rel = off;
+        off = align8(off + 2 * (buckets + 1));
     }
     unsigned char *img = calloc(1, off);
     if (!img)
@@ -474,46 +604,11 @@ void *mtl_ngram_builder_image(mtl_ngram_builder *b, size_t *size, char **error)
             h.unk = (uint32_t)id;
     }
     h.vocab_style = mtl_ngram_style_of(&style);
-    for (int n = 2; n <= order; n++) {
-        const mtl_ngram_entry *g = b->grams[n];
-        size_t m = b->n_grams[n];
-        float *code = (float *)(img + h.off_code[n - 1]);
-        keyed *k = malloc((m ? m : 1) * sizeof *k);
-        if (!k || make_codebook(g, m, 0, code) != 0 ||
-            make_codebook(g, m, 1, code + MTL_NGRAM_CODES) != 0) {
-            free(k);
+    for (int n = 2; n <= order; n++)
+        if (fill_level(img, &h, n, b->grams[n], b->n_grams[n], error) != 0) {
             free(img);
-            return fail_image(error, "out of memory");
+            return NULL;
         }
-        for (size_t i = 0; i < m; i++) {
-            k[i].key = mtl_ngram_key(g[i].w, n);
-            k[i].index = i;
-        }
-        qsort(k, m, sizeof *k, cmp_keyed);
-        uint64_t *keys = (uint64_t *)(img + h.off_keys[n - 1]);
-        uint32_t *vals = (uint32_t *)(img + h.off_vals[n - 1]);
-        for (size_t i = 0; i < m; i++) {
-            if (i && k[i].key == k[i - 1].key) {
-                free(k);
-                free(img);
-                return fail_image(error, "duplicate n-gram (or a 64-bit key "
-                                         "collision) in the model");
-            }
-            const mtl_ngram_entry *e = &g[k[i].index];
-            keys[i] = k[i].key;
-            vals[i] = encode(code, e->prob) << 16 |
-                      encode(code + MTL_NGRAM_CODES, e->bo);
-        }
-        uint32_t bits = h.index_bits[n - 1];
-        uint32_t *index = (uint32_t *)(img + h.off_index[n - 1]);
-        size_t at = 0;
-        for (uint64_t bucket = 0; bucket <= ((uint64_t)1 << bits); bucket++) {
-            while (at < m && bits && (keys[at] >> (64 - bits)) < bucket)
-                at++;
-            index[bucket] = (uint32_t)(bits ? at : (bucket ? m : 0));
-        }
-        free(k);
-    }
     memcpy(img, &h, sizeof h);
     return img;
 }
