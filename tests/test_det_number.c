@@ -36,6 +36,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "It is covered with four and a half feet of water.",
+    "He moved my chair a little sideways.",
     "Where several versions survive, each differs from the other.",
     /* "cannot" is a modal and its "not" (the pronoun "these" before it) */
     "Small firms suffer, as these cannot afford advisers.",

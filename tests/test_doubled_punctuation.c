@@ -29,6 +29,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "The daughter of Aloysius Doran, Esq., of San Francisco, Cal., arrived.",
     /* ellipses */
     "He waited... then left.",
     "He waited … then left.",

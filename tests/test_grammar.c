@@ -67,6 +67,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "We each paid a few pence a week. My pence were duly paid.",
     /* a noun the same in both numbers */
     "Male mosquitoes do not bite, and because their progeny die, none "
     "persist.",

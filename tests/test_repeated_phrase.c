@@ -82,6 +82,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a comparative the lexicon lacks, and an idiom before the next
+     * conjunction */
+    "It swelled up louder and louder, a hoarse yell.",
+    "His eyes travelled round and round and up and down the room.",
     /* single words belong to repeated-word */
     "He met the the minister.",
     "He had had enough, and that that was it.",

@@ -62,8 +62,8 @@ static const char *const group[] = {
 
 /* Plurals without -s. "-men" plurals are found by their "-man" singular. */
 static const char *const irregular_plural[] = {
-    "children", "feet", "teeth", "geese", "mice", "lice", "oxen", "criteria",
-    "phenomena", "bacteria", "strata", "curricula", "memoranda", "errata",
+    "children", "pence", "feet", "teeth", "geese", "mice", "lice", "oxen",
+    "criteria", "phenomena", "bacteria", "strata", "curricula", "memoranda", "errata",
     "stimuli", "alumni", "fungi", "cacti", "nuclei", "radii", "foci", "loci",
     "corpora", "genera", "larvae", "formulae", "antennae", "vertebrae",
     "algae", NULL};

@@ -51,11 +51,13 @@ static const char *const pronoun_dets[] = {
 static const char *const plural_dets[] = {
     "these", "those", "many", "several", "both", "various", "numerous", NULL};
 
-/* Words that count or measure: "a few days", "a lot", "another couple". */
+/* Words that count or measure: "a few days", "a lot", "another couple",
+ * "four and a half feet", "a little sideways". */
 static const char *const quantity[] = {
     "few", "couple", "many", "dozen", "hundred", "thousand", "million",
     "billion", "number", "lot", "total", "great", "good", "series", "variety",
-    "range", "pair", "set", "group", "majority", "bunch", NULL};
+    "range", "pair", "set", "group", "majority", "bunch", "little", "half",
+    NULL};
 
 static const char *norm(const mtl_doc *doc, size_t i)
 {

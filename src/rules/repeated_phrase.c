@@ -416,6 +416,8 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
  * copies only white space, or the marks that also end the second copy
  * ("it.” to those who need it.”"). Returns 1 if reported.
  */
+static int intended_and_pair(const words *w, size_t a, size_t c2);
+
 static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
 {
     const mtl_doc *doc = w->doc;
@@ -459,6 +461,10 @@ static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
     /* "and people and people" is the conjuncts "people and people" after a
      * conjunction: judged as conjuncts */
     if (p == 2 && (strcmp(norm(w, a), "and") == 0 || strcmp(norm(w, a), "or") == 0))
+        return 0;
+    /* "round and round and up and down": the idiom "round and round"
+     * with the next conjunction, not "round and" twice */
+    if (p == 2 && strcmp(norm(w, a + 1), "and") == 0 && intended_and_pair(w, a, a + 2))
         return 0;
     if (p == 2 && !tail && all_capitalised(w, a, 2 * p))
         return 0;
@@ -594,9 +600,13 @@ static int intended_and_pair(const words *w, size_t a, size_t c2)
     if (mtl_in_list(and_idioms, x) || mtl_in_list(amount_plurals, x) ||
         mtl_in_list_inflected(durative_stems, x) || mtl_in_list(durative_irregular, x))
         return 1;
+    /* a comparative: "bigger and bigger", and "louder and louder", which
+     * the tagger's lexicon lacks (a noun in -er common enough to double is
+     * in it; a name is not: "the townships of Jasper and Jasper") */
     int tag = mtl_tag_of(w->doc, w->tok[a]);
     if (n > 3 && strcmp(x + n - 2, "er") == 0 &&
-        (tag == MTL_TAG_ADJ || tag == MTL_TAG_ADV))
+        (tag == MTL_TAG_ADJ || tag == MTL_TAG_ADV ||
+         (!mtl_tag_known(w->doc, w->tok[a]) && !(word(w, a)->flags & MTL_TF_CAP))))
         return 1;
     if (strcmp(x, "time") == 0 && c2 + 1 < w->n && strcmp(norm(w, c2 + 1), "again") == 0)
         return 1;

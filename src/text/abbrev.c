@@ -23,7 +23,10 @@ static const char *const abbrevs[] = {
     "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
     "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
     "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sp", "spp", "ssp",
-    "subsp", "var", "gr", "lat", "ger", NULL};
+    "subsp", "var", "gr", "lat", "ger",
+    /* letters and old style: "John Smith, Esq., of London", "the 22nd inst.,"
+     * (this month), "San Francisco, Cal.," */
+    "esq", "inst", "ult", "prox", "cal", "attn", "encl", NULL};
 
 int mtl_is_abbrev(const char *norm)
 {
