@@ -143,6 +143,8 @@ static const char *const clean[] = {
      * "said he" is the inner quote's attribution */
     "“'Tell me all about it,' said I.\n\n“'Well,' said he, showing me the "
     "paper, 'you can see for yourself.'\n\n“So I went.”",
+    "“'Dear me!' he said gravely, 'that is serious.'\n\n“'It is,' said "
+    "I.”",
     /* a quotation resumed after "said he;" */
     "“I feel that time is of value,” said he; “that is why I came.\n\n“And "
     "so I did.”",

@@ -14,7 +14,8 @@ the same corpus byte for byte.
         --poldis poldis.git --plos allofplos.git --wikibio pnlp-final-project.git \\
         --wikivoyage structured-wikivoyage-exports.git \\
         --onestopenglish OneStopEnglishCorpus.git --berlitz docsearch.git \\
-        --handbook /usr/share/doc/debian-handbook/html/en-US
+        --handbook /usr/share/doc/debian-handbook/html/en-US \\
+        --holmes The-Adventures-of-Sherlock-Holmes_1661.git
 
 Python 3 standard library only.
 """
@@ -45,6 +46,7 @@ COMMITS = {
     "wikivoyage": "6b2991f782a4559314dd0e71d1887785de1a364d",
     "onestopenglish": "37f8db3945cd2f3cc0caafe45674147b224349be",
     "berlitz": "448e963f1eaf050990e4f95983a5811c1c150904",
+    "holmes": "7e5dd2703fbf503c004063e96ab7c61262375e5f",
 }
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -949,6 +951,45 @@ def write_split(split_path, outdir, manifest):
         f.write("".join(rows))
 
 
+# ---------------------------------------------------------------- fiction
+
+HOLMES_STORY = re.compile(r"^(?:ADVENTURE [IVX]+\. (.+)|[IVX]+\. (THE ADVENTURE OF .+))$",
+                          re.M)
+
+
+def build_holmes(gitdir, outdir, manifest):
+    """The twelve stories of The Adventures of Sherlock Holmes (Project
+    Gutenberg eBook 1661, as GITenberg keeps it), one document each, cut at
+    MAX_WORDS. Only the text between the eBook's start and end lines is
+    read, so no Project Gutenberg matter is kept; the stories' part numbers
+    ("I.") are dropped and hard-wrapped lines joined."""
+    src = git_show(gitdir, COMMITS["holmes"], "1661.txt").decode("utf-8")
+    src = src.replace("\r\n", "\n")
+    start = src.index("\n", src.index("*** START OF THIS PROJECT GUTENBERG EBOOK")) + 1
+    end = src.index("*** END OF THIS PROJECT GUTENBERG EBOOK")
+    body = src[start:end]
+    heads = list(HOLMES_STORY.finditer(body))
+    for n, m in enumerate(heads):
+        title = (m.group(1) or m.group(2)).title().replace("'S", "'s")
+        text = body[m.end():heads[n + 1].start() if n + 1 < len(heads) else len(body)]
+        blocks = []
+        for para in re.split(r"\n\s*\n", text):
+            para = squash(para)
+            if para and not re.fullmatch(r"[IVX]+\.", para):
+                blocks.append(("p", para))
+        slug = re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
+        blocks = truncate(blocks)
+        # the cut must not fall inside a quotation that runs over paragraphs:
+        # a last paragraph that leaves a quote open goes
+        while blocks and blocks[-1][1].count('"') % 2:
+            blocks.pop()
+        write_doc(outdir, "fiction", f"holmes-{n + 1:02d}-{slug}", blocks,
+                  manifest,
+                  ("Project Gutenberg", f"The Adventures of Sherlock Holmes: {title}",
+                   "Arthur Conan Doyle", "public domain",
+                   "https://github.com/GITenberg/The-Adventures-of-Sherlock-Holmes_1661"))
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -969,6 +1010,8 @@ def main():
                     help="git directory holding the OANC written_2 Berlitz guides")
     ap.add_argument("--handbook", required=True,
                     help="debian-handbook HTML directory (html/en-US)")
+    ap.add_argument("--holmes", required=True,
+                    help="GITenberg The-Adventures-of-Sherlock-Holmes_1661 git directory")
     args = ap.parse_args()
 
     manifest = []
@@ -981,6 +1024,7 @@ def main():
     build_wikivoyage(gitdir_of(args.wikivoyage), args.out, manifest)
     build_onestopenglish(gitdir_of(args.onestopenglish), args.out, manifest, 35000)
     build_berlitz(gitdir_of(args.berlitz), args.out, manifest, 28000)
+    build_holmes(gitdir_of(args.holmes), args.out, manifest)
 
     if args.split:
         write_split(args.split, args.out, manifest)

@@ -749,6 +749,11 @@ static int running_quote(const mtl_doc *doc, size_t bi, const quote_state *q)
     if (w < b->tok_end && doc->tokens[w].kind == MTL_TOK_WORD &&
         !(doc->tokens[w].flags & MTL_TF_CAP) && !resumes)
         return 0;
+    /* a narrator's quotation that opens on a quote inside it ("“'Dear
+     * me!' he said gravely, 'that is serious.'"): its verbs of saying
+     * belong to the dialogue it quotes */
+    if (single_quote_at(doc, q->tok + 1, b->tok_end))
+        return 1;
     /* ", he said.", ", said John Smith,", ", he was quoted as saying.": a
      * clause of five words at most between a comma and a stop, with a
      * verb of saying */
