@@ -3,8 +3,9 @@
  * against Hunspell's own on every distinct word of some texts.
  *
  * A word is a run of letters, digits, apostrophes (' and U+2019) and
- * hyphens, as written, its parts between hyphens, and each of those in
- * lower case, with a capital and in capitals. Each is asked of en_US with
+ * hyphens, as written, its parts between hyphens, and what lies between
+ * spaces less the marks around it, each of those also in lower case, with
+ * a capital and in capitals. Each is asked of en_US with
  * the word lists the spell analysis adds (news-words.txt,
  * software-words.txt), of en_US without them, and of en_GB. Prints, per
  * class of word, how many the compiled file decided and how many it left
@@ -212,6 +213,23 @@ int main(int argc, char **argv)
                     push_cases(&u, s + p, q - p);
                 p = q + 1;
             }
+            i = e;
+        }
+        /* and what lies between spaces, without the marks around it
+         * ("gradle-experimental.jar", "e.g", "@includedir") */
+        for (size_t i = 0; s && i < n;) {
+            while (i < n && strchr(" \t\r\n", s[i]))
+                i++;
+            size_t e = i;
+            while (e < n && !strchr(" \t\r\n", s[e]))
+                e++;
+            size_t from = i, to = e;
+            while (from < to && strchr("\"([{", s[from]))
+                from++;
+            while (to > from && strchr("\".,;:!?)]}", s[to - 1]))
+                to--;
+            if (to > from && to - from < 200)
+                push_cases(&u, s + from, to - from);
             i = e;
         }
         free(s);

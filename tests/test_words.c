@@ -558,11 +558,16 @@ static const char *const hard_words[] = {
     /* characters no English form holds */
     "\xEF\xAC\x81rst", "signi\xEF\xAC\x81" "cant", "\xE1\xBA\x91i",
     "Schlei\xC3\x9F" "heim",
-    "SeaWorld\xE2\x99\x80s", "@includedir", "Ho\xCC\x82ng",
+    "SeaWorld\xE2\x99\x80s", "@includedir", "Ho\xCC\x82ng", "TNF-\xE1\xBA\x91",
+    /* ASCII marks */
+    "gradle-experimental.jar", "falcot-data.desktop", "authorized_keys",
+    "e.g", "a.m", "U.S", "and/or", "AT&T", "#hashtag",
     /* numbers, and words with digits Hunspell may read as compounds of
-     * numbers (left to it: the last three) */
-    "1,000", "3.5", "21st", "1990s", "mid-1990s"};
-enum { HUNSPELLS_OWN = 3 };
+     * numbers, or with a final full stop, or Hunspell's break pattern "-$"
+     * spelt out (left to it: the last six) */
+    "1,000", "3.5", "21st", "1990s", "mid-1990s", "etc.", "a.m.",
+    "year--$25"};
+enum { HUNSPELLS_OWN = 6 };
 
 /* Opens lang with the word lists the spell analysis adds to en_US. */
 static mtl_speller *open_as_linted(const char *lang)

@@ -103,7 +103,8 @@ static int add_key(void *ctx, const char *s, size_t n)
  * with a hyphen is never a compound; and when no stem with capitals inside
  * (or in capitals with affixes) takes a prefix: Hunspell adds such a stem
  * again as "Mcdonald" for "MCDONALD", and its prefixed forms
- * ("unMcdonald") are not in the expanded set. */
+ * ("unMcdonald") are not in the expanded set. A stem with an escaped
+ * character ("AC\\/DC") is read unescaped by Hunspell, not by wordset.c. */
 static int whole(const char *aff, const char *dic)
 {
     FILE *f = fopen(aff, "r");
@@ -174,6 +175,8 @@ static int whole(const char *aff, const char *dic)
         int digit = 0;
         for (size_t i = 0; i < n; i++)
             digit |= line[i] >= '0' && line[i] <= '9';
+        if (memchr(line, '\\', n))
+            why = "an escaped character in a stem";
         if (comp && (!digit || memchr(line, '-', n) || bad_affix))
             why = "a compound stem without a digit";
         char key[1024];

@@ -136,8 +136,12 @@ static int char_case(uint32_t c, uint32_t *lo, uint32_t *up)
         *lo = c + 32;
         return 1;
     }
-    if (c == '\'' || c == '-' || (c >= '0' && c <= '9'))
-        return 0;
+    /* digits and ASCII marks have no case in any table; not '^' or '$',
+     * which Hunspell's default BREAK patterns "^-" and "-$" would find
+     * written in the word, '<' (its XML input) or '\\' (an escape in the
+     * .dic) */
+    if (c > ' ' && c < 0x7F)
+        return c == '^' || c == '$' || c == '<' || c == '\\' ? -1 : 0;
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
         *lo = c + 0x20;
         return 1;
@@ -218,18 +222,17 @@ static int in_forms(const mtl_forms *f, uint32_t c)
     return 0;
 }
 
-/* A word of no hyphen that holds a character no form of the dictionary
- * holds, in any case ("ﬁrst", "θi", "SeaWorld\u2640s", "@includedir"):
- * no spelling Hunspell tries of it, nor a compound, is a form, so it
- * rejects it. Its case tables follow Unicode's simple mappings, as ICU's
- * do; the few that cross into ASCII (Kelvin sign, long s, dotless i) map
- * onto characters forms hold, and are not foreign. Spaces, controls and a
- * final full stop (Hunspell strips it) are left to Hunspell. */
+/* A word that holds a character no form of the dictionary holds, in any
+ * case ("ﬁrst", "θi", "SeaWorld\u2640s", "TNF-α"): no spelling Hunspell
+ * tries of it, nor a compound, is a form, and when it breaks the word at
+ * hyphens the part with that character is none either, so it rejects it.
+ * Its case tables follow Unicode's simple mappings, as ICU's do; the few
+ * that cross into ASCII (Kelvin sign, long s, dotless i) map onto
+ * characters forms hold, and are not foreign. Spaces and controls are left
+ * to Hunspell. */
 static int foreign_word(const mtl_forms *f, const char *s, size_t n)
 {
     int foreign = 0;
-    if (n == 0 || s[n - 1] == '.' || memchr(s, '-', n))
-        return 0;
     for (size_t i = 0; i < n;) {
         uint32_t c, lo, up;
         i += mtl_utf8_next(s, n, i, &c);
@@ -238,6 +241,8 @@ static int foreign_word(const mtl_forms *f, const char *s, size_t n)
             return 0;
         if (char_case(c, &lo, &up) >= 0)
             continue;
+        if (c < 0x80)
+            return 0; /* ^ $ < \\: Hunspell's break patterns and escapes */
         foreign |= !in_forms(f, c) &&
                    !in_forms(f, (uint32_t)u_tolower((UChar32)c)) &&
                    !in_forms(f, (uint32_t)u_toupper((UChar32)c)) &&
@@ -323,18 +328,18 @@ static int judge(const mtl_forms *f, const char *s, size_t n, int shift,
         return -1;
     if (number(s, n))
         return 1;
+    if (s[n - 1] == '.')
+        return -1; /* Hunspell strips it and tries the word with and
+                      without: an abbreviation's rules */
     char key[512], scw[512];
     int type;
     size_t k = mtl_forms_key(s, n, key, sizeof key, &type);
     if (!k)
         return f->h->whole && foreign_word(f, s, n) ? 0 : -1;
-    int digit = 0, ascii = 1, hyphen = memchr(s, '-', n) != NULL;
-    for (size_t i = 0; i < n; i++) {
+    int digit = 0, hyphen = memchr(s, '-', n) != NULL;
+    for (size_t i = 0; i < n; i++)
         digit |= s[i] >= '0' && s[i] <= '9';
-        ascii &= (unsigned char)s[i] < 0x80;
-    }
-    if (!f->h->whole &&
-        (hyphen || digit || !ascii || type >= MTL_CASE_HUHINIT))
+    if (!f->h->whole && (!letters(s, n) || type >= MTL_CASE_HUHINIT))
         return -1; /* the compiler could not vouch for these */
     const mtl_forms_slot *sl = find_in(f, f->h->off_slots, f->h->slot_bits,
                                        key, k);

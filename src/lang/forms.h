@@ -22,8 +22,9 @@ void mtl_forms_close(mtl_forms *f);
 
 /* Hunspell's verdict on s[0..n), with the compiled-in word lists added to
  * the dictionary or not: 1 accepted, 0 rejected, -1 undecided (ask
- * Hunspell): a character mtl_forms_key cannot fold, digits in a word that
- * may be a compound of numbers ("21st"), a full stop or comma. */
+ * Hunspell): a character mtl_forms_key cannot fold that forms hold,
+ * digits in a word that may be a compound of numbers ("21st"), a final
+ * full stop. */
 int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
                       int with_list);
 
@@ -34,9 +35,9 @@ int mtl_forms_verdict(const mtl_forms *f, const char *s, size_t n,
 enum { MTL_CASE_NONE, MTL_CASE_INIT, MTL_CASE_ALL, MTL_CASE_HUHINIT,
        MTL_CASE_HUH };
 /* The folded (lower-case) form of the UTF-8 word s[0..n) into key[0..cap),
- * and its capitalisation type in *type. Its characters must be ASCII
- * letters, digits, ' and -, or letters of Latin-1 and Latin Extended-A
- * whose case pair is one to one (not dotless i, long s, sharp s, ...): for
+ * and its capitalisation type in *type. Its characters must be printable
+ * ASCII (not ^ $ < \), or letters of Latin-1 and Latin Extended-A whose
+ * case pair is one to one (not dotless i, long s, sharp s, ...): for
  * those, Hunspell's case mapping is known and never leaves the set. Returns
  * the key's length, or 0 for any other character or when it does not fit. */
 size_t mtl_forms_key(const char *s, size_t n, char *key, size_t cap,
