@@ -604,6 +604,12 @@ static void hard_words_are_hunspells(void **state)
             continue;
         tried++;
         int v[COUNT_OF(hard_words)];
+        /* stems of words in -s with marks no form holds */
+        static const char *const s_words[] = {"authorized_keys", "a@bs",
+                                              "news", "cities"};
+        unsigned stems[COUNT_OF(s_words)];
+        for (size_t i = 0; i < COUNT_OF(s_words); i++)
+            stems[i] = mtl_speller_s_stems(sp, s_words[i]);
         /* decided without Hunspell */
         for (size_t i = 0; i < COUNT_OF(hard_words) - HUNSPELLS_OWN; i++) {
             const char *w = hard_words[i];
@@ -621,6 +627,9 @@ static void hard_words_are_hunspells(void **state)
                 fail_msg("%s: compiled and Hunspell disagree on '%s'",
                          langs[l], w);
         }
+        for (size_t i = 0; i < COUNT_OF(s_words); i++)
+            assert_int_equal(stems[i],
+                             mtl_speller_hunspell_s_stems(sp, s_words[i]));
         assert_true(mtl_speller_loaded(sp));
         mtl_speller_close(sp);
     }

@@ -402,9 +402,18 @@ int mtl_forms_stems(const mtl_forms *f, const char *s, size_t n,
      * may be among them */
     if (!f || (f->h->n_lists && !with_list) || n < 2 || s[n - 1] != 's')
         return -1;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'a' || s[i] > 'z')
-            return -1;
+    int letters = 1, digit = 0, unheld = 0;
+    for (size_t i = 0; i < n; i++) {
+        letters &= s[i] >= 'a' && s[i] <= 'z';
+        digit |= s[i] >= '0' && s[i] <= '9';
+        /* an ASCII mark no form holds ("authorized_keys"): Hunspell
+         * analyses no word with it into dictionary entries, which hold
+         * every character of the forms (it splits at dashes for
+         * Hungarian only, and reads numbers, which have digits) */
+        unheld |= s[i] > ' ' && s[i] < 0x7F && !in_forms(f, (uint8_t)s[i]);
+    }
+    if (!letters)
+        return f->h->whole && unheld && !digit ? 0 : -1;
     const mtl_forms_slot *sl = find(f, s, n);
     /* no form folds to it: Hunspell knows no stem of it */
     return sl ? sl->stems : 0;
