@@ -13,6 +13,9 @@
  *
  * --left prints the words left to Hunspell.
  *
+ * A TEXT may be a directory: its files, and the files of its directories.
+ * Exits 77 (skipped) when a dictionary or its compiled file is missing.
+ *
  * usage: forms_agree [--left] TEXT...
  */
 #include "base/buf.h"
@@ -22,6 +25,7 @@
 #include "lang/forms.h"
 #include "lang/speller.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +128,84 @@ static int word_char(uint32_t c)
            u_charType((UChar32)c) == U_NON_SPACING_MARK;
 }
 
+static int read_text(spellings *u, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    mtl_sb text = {0};
+    char buf[65536];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+        mtl_sb_add(&text, buf, got);
+    fclose(f);
+    size_t n = text.len;
+    char *s = mtl_sb_take(&text);
+    for (size_t i = 0; s && i < n;) {
+        size_t e = i;
+        uint32_t c;
+        while (e < n) {
+            size_t len = mtl_utf8_next(s, n, e, &c);
+            if (c == MTL_BAD_CP || !word_char(c))
+                break;
+            e += len;
+        }
+        if (e == i) {
+            i += mtl_utf8_next(s, n, i, &c);
+            continue;
+        }
+        push_cases(u, s + i, e - i);
+        /* the parts between hyphens too */
+        for (size_t p = i; memchr(s + i, '-', e - i) && p < e;) {
+            const char *h = memchr(s + p, '-', e - p);
+            size_t q = h ? (size_t)(h - s) : e;
+            if (q > p)
+                push_cases(u, s + p, q - p);
+            p = q + 1;
+        }
+        i = e;
+    }
+    /* and what lies between spaces, without the marks around it
+     * ("gradle-experimental.jar", "e.g", "@includedir") */
+    for (size_t i = 0; s && i < n;) {
+        while (i < n && strchr(" \t\r\n", s[i]))
+            i++;
+        size_t e = i;
+        while (e < n && !strchr(" \t\r\n", s[e]))
+            e++;
+        size_t from = i, to = e;
+        while (from < to && strchr("\"([{", s[from]))
+            from++;
+        while (to > from && strchr("\".,;:!?)]}", s[to - 1]))
+            to--;
+        if (to > from && to - from < 200)
+            push_cases(u, s + from, to - from);
+        i = e;
+    }
+    free(s);
+    return 0;
+}
+
+/* A file, or the files of a directory, depth levels down. */
+static int read_path(spellings *u, const char *path, int depth)
+{
+    DIR *d = depth > 0 ? opendir(path) : NULL;
+    if (!d)
+        return read_text(u, path);
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "%s/%s", path, e->d_name);
+        char *sub = mtl_sb_take(&sb);
+        rc = sub ? read_path(u, sub, depth - 1) : -1;
+        free(sub);
+    }
+    closedir(d);
+    return rc;
+}
+
 static int cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -140,7 +222,7 @@ int main(int argc, char **argv)
         char *err = NULL;
         if (mtl_speller_open(o, lang[i], &j[i].sp, &err) != 0 || !j[i].sp) {
             fprintf(stderr, "forms_agree: no %s\n", lang[i]);
-            return 2;
+            return 77;
         }
         mtl_sb sb = {0};
         mtl_sb_printf(&sb, "hunspell-%s.forms", lang[i]);
@@ -153,7 +235,7 @@ int main(int argc, char **argv)
         j[i].forms = mtl_forms_open(path, aff, dic);
         if (!j[i].forms) {
             fprintf(stderr, "forms_agree: no compiled %s\n", lang[i]);
-            return 2;
+            return 77;
         }
         free(name);
         free(path);
@@ -177,63 +259,11 @@ int main(int argc, char **argv)
             j[i].show_left = 1;
         first = 2;
     }
-    for (int a = first; a < argc; a++) {
-        FILE *f = fopen(argv[a], "rb");
-        if (!f) {
+    for (int a = first; a < argc; a++)
+        if (read_path(&u, argv[a], 2) != 0) {
             fprintf(stderr, "forms_agree: cannot read %s\n", argv[a]);
             return 2;
         }
-        mtl_sb text = {0};
-        char buf[65536];
-        size_t got;
-        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-            mtl_sb_add(&text, buf, got);
-        fclose(f);
-        size_t n = text.len;
-        char *s = mtl_sb_take(&text);
-        for (size_t i = 0; s && i < n;) {
-            size_t e = i;
-            uint32_t c;
-            while (e < n) {
-                size_t len = mtl_utf8_next(s, n, e, &c);
-                if (c == MTL_BAD_CP || !word_char(c))
-                    break;
-                e += len;
-            }
-            if (e == i) {
-                i += mtl_utf8_next(s, n, i, &c);
-                continue;
-            }
-            push_cases(&u, s + i, e - i);
-            /* the parts between hyphens too */
-            for (size_t p = i; memchr(s + i, '-', e - i) && p < e;) {
-                const char *h = memchr(s + p, '-', e - p);
-                size_t q = h ? (size_t)(h - s) : e;
-                if (q > p)
-                    push_cases(&u, s + p, q - p);
-                p = q + 1;
-            }
-            i = e;
-        }
-        /* and what lies between spaces, without the marks around it
-         * ("gradle-experimental.jar", "e.g", "@includedir") */
-        for (size_t i = 0; s && i < n;) {
-            while (i < n && strchr(" \t\r\n", s[i]))
-                i++;
-            size_t e = i;
-            while (e < n && !strchr(" \t\r\n", s[e]))
-                e++;
-            size_t from = i, to = e;
-            while (from < to && strchr("\"([{", s[from]))
-                from++;
-            while (to > from && strchr("\".,;:!?)]}", s[to - 1]))
-                to--;
-            if (to > from && to - from < 200)
-                push_cases(&u, s + from, to - from);
-            i = e;
-        }
-        free(s);
-    }
     qsort(u.s, u.n, sizeof *u.s, cmp);
     size_t distinct = 0;
     for (size_t w = 0; w < u.n; w++) {
