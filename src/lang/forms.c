@@ -241,8 +241,9 @@ static int foreign_word(const mtl_forms *f, const char *s, size_t n)
             return 0;
         if (char_case(c, &lo, &up) >= 0)
             continue;
-        if (c < 0x80)
-            return 0; /* ^ $ < \\: Hunspell's break patterns and escapes */
+        if (c < 0x80 || c == 0x2019)
+            return 0; /* ^ $ < \\: Hunspell's break patterns and escapes;
+                         U+2019 an apostrophe to its ICONV */
         foreign |= !in_forms(f, c) &&
                    !in_forms(f, (uint32_t)u_tolower((UChar32)c)) &&
                    !in_forms(f, (uint32_t)u_toupper((UChar32)c)) &&
@@ -270,8 +271,10 @@ static int number(const char *s, size_t n)
     return digit;
 }
 
-/* Hunspell's calls a word with many hyphens can make are many: beyond this
- * the word is left to it. Real words have a few hyphens and make tens. */
+/* Hunspell's breaking recursion grows exponentially with the hyphens (up
+ * to nine): beyond this many calls the word is left to it. None of the
+ * 119,125 spellings of the clean corpus, the reference article, a 1 MB
+ * news sample and the EWT test text comes near it (tests/forms_agree). */
 #define MAX_CALLS 2000
 
 static int judge(const mtl_forms *f, const char *s, size_t n, int shift,
