@@ -289,9 +289,9 @@ static void *check_many(void *arg)
 }
 
 /* The verdict cache grows from a small table and starts again when full:
- * more distinct Hunspell questions than it ever holds ("word-word"
- * compounds go to Hunspell) get Hunspell's own answers, asked once and
- * asked again. */
+ * more distinct Hunspell questions than it ever holds ("word-word-word."
+ * goes to Hunspell: a final full stop is its abbreviation rules) get
+ * Hunspell's own answers, asked once and asked again. */
 static void speller_cache_grows_and_restarts(void **state)
 {
     (void)state;
@@ -311,7 +311,8 @@ static void speller_cache_grows_and_restarts(void **state)
             for (size_t b = 0; b < N; b++)
                 for (size_t c = 0; c < 13; c++) {
                     /* a third part varies the words past the cache's size */
-                    int len = snprintf(w, sizeof w, "%s-%s-%s", part[a], part[b], part[c]);
+                    int len = snprintf(w, sizeof w, "%s-%s-%s.", part[a],
+                                       part[b], part[c]);
                     int v = mtl_speller_check(sp, w, (size_t)len);
                     assert_int_equal(v, mtl_speller_hunspell(sp, w, (size_t)len));
                     asked++;
@@ -526,6 +527,149 @@ static void compiled_verdicts_are_hunspells(void **state)
         skip(); /* no compiled dictionary in this build */
 }
 
+/* Words of every kind the compiled dictionary judges as Hunspell does
+ * (forms.h): capitals inside, capitals, hyphens (inside, leading,
+ * trailing, doubled, many), letters beyond ASCII, apostrophes, numbers, and
+ * characters no form holds. */
+static const char *const hard_words[] = {
+    /* capitals inside */
+    "iPhone", "McDonald", "McDonald's", "Mcdonald", "MCDONALD", "PhD",
+    "PhDs", "DNA's", "UK's", "mRNA", "tRNA", "PoLS", "O'Brien", "O'BRIEN",
+    "o'Brien", "'Tis", "YouTube", "JavaScript", "eBay", "MacBook", "NaN",
+    "McNamara", "iOS", "reMcDonald", "McDonaldS",
+    /* capitals */
+    "NASA", "NASA'S", "NATO", "DON'T", "IT'S", "COVID", "WELL-BEING",
+    "STATE-OF-THE-ART",
+    /* hyphens */
+    "well-being", "Well-being", "Well-Being", "state-of-the-art",
+    "long-term", "long-zqxv", "zqxv-term", "-term", "term-", "--term",
+    "term--", "long--term", "-", "--", "a-b-c-d-e-f-g-h-i-j-k",
+    "a-b-c-d-e-f-g-h-i", "re-enter", "A-bomb", "x-ray", "X-Ray", "e-mail",
+    "proteorhodopsin-based", "VBM-based", "ParB-DNA", "tRNA-mRNA",
+    "COVID-19", "Covid-19", "2023-24", "1-2", "-1", "1-",
+    "papier-mâché", "café-bar", "Blinken's-style", "self-",
+    /* letters beyond ASCII */
+    "café", "Café", "CAFÉ", "naïve", "Naïve", "NAÏVE", "Zürich", "ZÜRICH",
+    "Gómez", "François", "Étienne", "abbé", "Abbé", "ABBÉ", "résumé",
+    "Erdoğan", "Łódź", "Schildkrötenhügel", "São", "Ångström",
+    /* apostrophes, straight and U+2019 */
+    "it's", "It's", "don't", "'tis", "o'clock", "O'Clock", "rock'n'roll",
+    "it\xE2\x80\x99s", "DON\xE2\x80\x99T", "O\xE2\x80\x99" "Brien",
+    "hostages'", "'em", "y'all",
+    /* characters no English form holds */
+    "\xEF\xAC\x81rst", "signi\xEF\xAC\x81" "cant", "\xE1\xBA\x91i",
+    "Schlei\xC3\x9F" "heim",
+    "SeaWorld\xE2\x99\x80s", "@includedir", "Ho\xCC\x82ng", "TNF-\xE1\xBA\x91",
+    /* ASCII marks */
+    "gradle-experimental.jar", "falcot-data.desktop", "authorized_keys",
+    "e.g", "a.m", "U.S", "and/or", "AT&T", "#hashtag",
+    /* numbers, and words with digits Hunspell may read as compounds of
+     * numbers, or with a final full stop, or Hunspell's break pattern "-$"
+     * spelt out (left to it: the last six) */
+    "1,000", "3.5", "21st", "1990s", "mid-1990s", "etc.", "a.m.",
+    "year--$25"};
+enum { HUNSPELLS_OWN = 6 };
+
+/* Opens lang with the word lists the spell analysis adds to en_US. */
+static mtl_speller *open_as_linted(const char *lang)
+{
+    mtl_options *o = mtl_options_new();
+    mtl_speller *sp = NULL;
+    char *err = NULL;
+    assert_int_equal(mtl_speller_open(o, lang, &sp, &err), 0);
+    mtl_options_free(o);
+    if (!sp || !mtl_speller_compiled(sp)) {
+        mtl_speller_close(sp);
+        return NULL;
+    }
+    static const char *const lists[] = {"news-words.txt", "software-words.txt"};
+    const char *root = getenv("MTLINT_SOURCE_ROOT");
+    for (size_t i = 0; !strcmp(lang, "en_US") && i < COUNT_OF(lists); i++) {
+        mtl_sb sb = {0};
+        mtl_sb_printf(&sb, "%s/dicts/%s", root ? root : ".", lists[i]);
+        char *path = mtl_sb_take(&sb);
+        assert_int_equal(mtl_speller_add_file(sp, path), 0);
+        free(path);
+    }
+    return sp;
+}
+
+static void hard_words_are_hunspells(void **state)
+{
+    (void)state;
+    static const char *const langs[] = {"en_US", "en_GB"};
+    size_t tried = 0;
+    for (size_t l = 0; l < COUNT_OF(langs); l++) {
+        mtl_speller *sp = open_as_linted(langs[l]);
+        if (!sp)
+            continue;
+        tried++;
+        int v[COUNT_OF(hard_words)];
+        /* stems of words in -s with marks no form holds */
+        static const char *const s_words[] = {"authorized_keys", "a@bs",
+                                              "news", "cities"};
+        unsigned stems[COUNT_OF(s_words)];
+        for (size_t i = 0; i < COUNT_OF(s_words); i++)
+            stems[i] = mtl_speller_s_stems(sp, s_words[i]);
+        /* decided without Hunspell */
+        for (size_t i = 0; i < COUNT_OF(hard_words) - HUNSPELLS_OWN; i++) {
+            const char *w = hard_words[i];
+            v[i] = mtl_speller_check(sp, w, strlen(w));
+            if (mtl_speller_loaded(sp))
+                fail_msg("%s: '%s' loaded Hunspell", langs[l], w);
+        }
+        /* and Hunspell agrees on every one */
+        for (size_t i = 0; i < COUNT_OF(hard_words); i++) {
+            const char *w = hard_words[i];
+            size_t n = strlen(w);
+            if (i >= COUNT_OF(hard_words) - HUNSPELLS_OWN)
+                v[i] = mtl_speller_check(sp, w, n);
+            if (v[i] != mtl_speller_hunspell(sp, w, n))
+                fail_msg("%s: compiled and Hunspell disagree on '%s'",
+                         langs[l], w);
+        }
+        for (size_t i = 0; i < COUNT_OF(s_words); i++)
+            assert_int_equal(stems[i],
+                             mtl_speller_hunspell_s_stems(sp, s_words[i]));
+        assert_true(mtl_speller_loaded(sp));
+        mtl_speller_close(sp);
+    }
+    if (!tried)
+        skip(); /* no compiled dictionary in this build */
+}
+
+/* The spell analysis of a text full of such words asks both dictionaries
+ * about every word, and neither loads Hunspell. */
+static void spell_loads_no_hunspell(void **state)
+{
+    (void)state;
+    mtl_options *o = mtl_options_new();
+    void *shared = NULL;
+    char *notice = NULL, *err = NULL;
+    assert_int_equal(mtl_analysis_spell.load(o, &shared, &notice, &err), 0);
+    mtl_options_free(o);
+    if (!shared) {
+        free(notice);
+        skip();
+    }
+    fixture f;
+    build(&f, "Erdo\xC4\x9F" "an and McDonald\xE2\x80\x99s chief met at the "
+              "caf\xC3\xA9 in Z\xC3\xBCrich: a state-of-the-art, well-being "
+              "deal for iPhone users, O'Brien said. The PhD student's "
+              "re-enter key, NASA's long-term plan and Gomez's naïve "
+              "self-driving x-ray were vim and dpkg topics. Teh colour.");
+    assert_int_equal(mtl_analysis_spell.run(&f.doc, shared), 0);
+    const mtl_spell *sp = f.an.spell;
+    if (mtl_speller_compiled(sp->speller)) {
+        assert_false(mtl_speller_loaded(sp->speller));
+        if (mtl_spell_other(sp))
+            assert_false(mtl_speller_loaded(mtl_spell_other(sp)));
+    }
+    mtl_analysis_spell.release(&f.doc);
+    teardown(&f);
+    mtl_analysis_spell.unload(shared);
+}
+
 static void spell_verdicts(void **state)
 {
     (void)state;
@@ -577,6 +721,8 @@ int main(void)
         cmocka_unit_test(speller_filter),
         cmocka_unit_test(spell_verdicts),
         cmocka_unit_test(compiled_verdicts_are_hunspells),
+        cmocka_unit_test(hard_words_are_hunspells),
+        cmocka_unit_test(spell_loads_no_hunspell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,20 +1,23 @@
 /*
  * Compiles a Hunspell dictionary into the file src/lang/forms.h maps:
- * every case-folded form of ASCII letters the expanded word set holds
- * (wordset.h), each with Hunspell's verdicts in lower case, with a capital
- * and in capitals, and the four-letter filter of the .dic.
+ * every case-folded form the expanded word set holds (wordset.h), each with
+ * Hunspell's verdicts in lower case, with a capital and in capitals, the
+ * forms with capitals inside as spelt with Hunspell's verdict, and the
+ * four-letter filter of the .dic.
  *
- *     build_forms OUT LANG DIC [WORDLIST]
+ *     build_forms OUT LANG DIC [WORDLIST...]
  *
- * DIC is the dictionary's .dic file (its .aff beside it); WORDLIST, when
- * given, is added to the dictionary before Hunspell is asked, as the spell
- * analysis adds it (the file's size and checksum are recorded, so the
- * runtime knows it is compiled in). A dictionary whose affix rules the
+ * DIC is the dictionary's .dic file (its .aff beside it); the WORDLISTs,
+ * when given, are added to the dictionary before Hunspell is asked, as the
+ * spell analysis adds them (each file's size and checksum are recorded, so
+ * the runtime knows it is compiled in). A dictionary whose affix rules the
  * expanded set cannot follow, or one that is not installed, gives an empty
  * file, which the runtime ignores (it then asks Hunspell).
  */
 #include "base/hash.h"
 #include "base/mapfile.h"
+#include "base/utf8.h"
+#include "lang/forms.h"
 #include "lang/forms_format.h"
 #include "lang/speller.h"
 #include "lang/wordset.h"
@@ -31,25 +34,16 @@ typedef struct keys {
     size_t len, cap;
 } keys;
 
-/* The forms the file holds: ASCII letters and apostrophes (forms.c). */
-static int letters(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)(s[i] | 32);
-        if ((c < 'a' || c > 'z') && s[i] != '\'')
-            return 0;
-    }
-    return n > 0 && n < 256;
-}
+/* The folded forms, and the forms spelt with capitals inside as spelt. */
+typedef struct tables {
+    keys folded, exact;
+    uint8_t *chars; /* a bit per character a form holds */
+} tables;
 
-static int add_key(void *ctx, const char *s, size_t n)
+#define N_CHARS 0x110000
+
+static int insert(keys *k, const char *key, size_t n)
 {
-    keys *k = ctx;
-    if (!letters(s, n))
-        return 0;
-    char key[256];
-    for (size_t i = 0; i < n; i++)
-        key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 32) : s[i];
     uint64_t j = mtl_forms_hash(key, n) & k->mask;
     for (;; j = (j + 1) & k->mask) {
         mtl_forms_slot *sl = &k->slot[j];
@@ -74,6 +68,130 @@ static int add_key(void *ctx, const char *s, size_t n)
     k->len += n;
     k->used++;
     return 0;
+}
+
+/* A form of the expanded set: its folded key, and when it has capitals
+ * inside, its spelling. Forms with characters forms.c cannot fold are left
+ * out: it never looks them up. */
+static int add_key(void *ctx, const char *s, size_t n)
+{
+    tables *t = ctx;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += mtl_utf8_next(s, n, i, &c);
+        if (c < N_CHARS)
+            t->chars[c / 8] = (uint8_t)(t->chars[c / 8] | 1u << (c % 8));
+    }
+    char key[512];
+    int type;
+    size_t k = mtl_forms_key(s, n, key, sizeof key, &type);
+    if (k == 0 || k > 255)
+        return 0;
+    if (insert(&t->folded, key, k) != 0)
+        return -1;
+    return type >= MTL_CASE_HUHINIT ? insert(&t->exact, s, n) : 0;
+}
+
+/* ---- what lets forms.c judge every word it can fold ---------------------
+ * forms.c breaks words at hyphens as Hunspell's default BREAK does, and
+ * rejects a word no form folds to, or one with capitals inside that the
+ * exact table lacks. That holds when the .aff keeps the default BREAK, has
+ * no language rules of its own for dashes or dotted i, and reads no other
+ * character as another (ICONV); when the stems that form compounds (of
+ * numbers, "21st") all hold a digit and no hyphen, and no affix of theirs
+ * takes a digit away or adds a hyphen, so that a word without a digit or
+ * with a hyphen is never a compound; and when no stem with capitals inside
+ * (or in capitals with affixes) takes a prefix: Hunspell adds such a stem
+ * again as "Mcdonald" for "MCDONALD", and its prefixed forms
+ * ("unMcdonald") are not in the expanded set. A stem with an escaped
+ * character ("AC\\/DC") is read unescaped by Hunspell, not by wordset.c. */
+static int whole(const char *aff, const char *dic)
+{
+    FILE *f = fopen(aff, "r");
+    if (!f)
+        return 0;
+    uint8_t compound[256] = {0}, prefix[256] = {0}, bad[256] = {0};
+    char line[1024];
+    const char *why = NULL;
+    long pending = 0;
+    while (!why && fgets(line, sizeof line, f)) {
+        char *tok[5] = {0};
+        int nt = 0;
+        for (char *p = line; nt < 5;) {
+            p += strspn(p, " \t\r\n");
+            if (!*p)
+                break;
+            tok[nt++] = p;
+            p += strcspn(p, " \t\r\n");
+            if (*p)
+                *p++ = '\0';
+        }
+        if (nt == 0)
+            continue;
+        char *d = tok[0];
+        if (!memcmp(d, "\xEF\xBB\xBF", 3))
+            d += 3;
+        int numeric = nt >= 2 && strspn(tok[1], "0123456789") == strlen(tok[1]);
+        if (!strcmp(d, "BREAK")) {
+            why = "BREAK";
+        } else if (!strcmp(d, "LANG") && nt >= 2 &&
+                   (!strncmp(tok[1], "hu", 2) || !strncmp(tok[1], "tr", 2) ||
+                    !strncmp(tok[1], "az", 2) || !strncmp(tok[1], "crh", 3))) {
+            why = "LANG";
+        } else if (!strcmp(d, "ICONV") && !numeric &&
+                   !(nt >= 3 && !strcmp(tok[1], "\xE2\x80\x99") &&
+                     !strcmp(tok[2], "'"))) {
+            why = "ICONV";
+        } else if (!strcmp(d, "COMPOUNDRULE") && !numeric && nt >= 2) {
+            for (const char *c = tok[1]; *c; c++)
+                if (!strchr("*?()", *c))
+                    compound[(unsigned char)*c] = 1;
+        } else if ((!strcmp(d, "PFX") || !strcmp(d, "SFX")) && nt >= 4) {
+            unsigned char fl = (unsigned char)tok[1][0];
+            if (pending == 0) { /* a header: its entries follow */
+                pending = strtol(tok[3], NULL, 10);
+                continue;
+            }
+            pending--;
+            prefix[fl] |= d[0] == 'P';
+            if (strpbrk(tok[2], "0123456789") || strchr(tok[3], '-'))
+                bad[fl] = 1;
+        }
+    }
+    fclose(f);
+    f = why ? NULL : fopen(dic, "r");
+    for (int first = 1; f && !why && fgets(line, sizeof line, f); first = 0) {
+        if (first)
+            continue; /* the word count */
+        size_t n = strcspn(line, "/\t \r\n");
+        const char *flags = line[n] == '/' ? line + n + 1 : "";
+        size_t nf = strcspn(flags, "\t \r\n");
+        int comp = 0, pfx = 0, bad_affix = 0;
+        for (size_t i = 0; i < nf; i++) {
+            comp |= compound[(unsigned char)flags[i]];
+            pfx |= prefix[(unsigned char)flags[i]];
+            bad_affix |= bad[(unsigned char)flags[i]];
+        }
+        int digit = 0;
+        for (size_t i = 0; i < n; i++)
+            digit |= line[i] >= '0' && line[i] <= '9';
+        if (memchr(line, '\\', n))
+            why = "an escaped character in a stem";
+        if (comp && (!digit || memchr(line, '-', n) || bad_affix))
+            why = "a compound stem without a digit";
+        char key[1024];
+        int type;
+        if (pfx && mtl_forms_key(line, n, key, sizeof key, &type) &&
+            (type >= MTL_CASE_HUHINIT || (type == MTL_CASE_ALL && nf)))
+            why = "a stem with capitals inside takes a prefix";
+    }
+    if (f)
+        fclose(f);
+    if (why)
+        fprintf(stderr, "build_forms: %s: %s; words with hyphens, capitals "
+                "inside or letters beyond ASCII are left to Hunspell\n",
+                aff, why);
+    return !why && f != NULL;
 }
 
 static int stat_of(const char *path, int64_t *size, int64_t *mtime_ns)
@@ -104,51 +222,77 @@ static int checksum(const char *path, uint64_t *size, uint64_t *sum)
     return bad ? -1 : 0;
 }
 
-/* Hunspell's verdicts on the folded form w in its three spellings. */
-static uint8_t verdicts(const mtl_speller *sp, const char *form, size_t n)
+/* Hunspell's verdict on w[0..n), with each apostrophe written U+2019 or
+ * not. */
+static int ask(const mtl_speller *sp, const char *w, size_t n, int curly)
 {
-    char w[256];
-    memcpy(w, form, n);
-    uint8_t v = mtl_speller_hunspell(sp, w, n) ? MTL_FORMS_LOWER : 0;
-    if (w[0] != '\'')
-        w[0] = (char)(w[0] - 32); /* a form starting with an apostrophe */
-    if (mtl_speller_hunspell(sp, w, n)) /* has no title spelling: unused */
+    char c[3 * 512];
+    size_t k = 0;
+    for (size_t i = 0; curly && i < n && k + 3 < sizeof c; i++) {
+        if (w[i] == '\'') {
+            memcpy(c + k, "\xE2\x80\x99", 3);
+            k += 3;
+        } else {
+            c[k++] = w[i];
+        }
+    }
+    return curly ? mtl_speller_hunspell(sp, c, k)
+                 : mtl_speller_hunspell(sp, w, n);
+}
+
+/* Hunspell's verdicts on the folded form key[0..n) in lower case, with a
+ * capital and in capitals: the spellings of those types (forms.h). A form
+ * that does not start with a letter has no capital spelling, one without
+ * letters no capitals: unused. */
+static uint8_t verdicts(const mtl_speller *sp, const char *key, size_t n,
+                        int curly)
+{
+    char w[512];
+    uint8_t v = ask(sp, key, n, curly) ? MTL_FORMS_LOWER : 0;
+    int type;
+    size_t k = mtl_forms_recase(key, n, MTL_CASE_INIT, w, sizeof w);
+    char folded[512];
+    if (k && mtl_forms_key(w, k, folded, sizeof folded, &type) &&
+        type == MTL_CASE_INIT && ask(sp, w, k, curly))
         v |= MTL_FORMS_TITLE;
-    for (size_t i = 1; i < n; i++)
-        if (w[i] != '\'')
-            w[i] = (char)(w[i] - 32);
-    if (mtl_speller_hunspell(sp, w, n))
+    k = mtl_forms_recase(key, n, MTL_CASE_ALL, w, sizeof w);
+    if (k && mtl_forms_key(w, k, folded, sizeof folded, &type) &&
+        type == MTL_CASE_ALL && ask(sp, w, k, curly))
         v |= MTL_FORMS_UPPER;
     return v;
 }
 
-/* verdicts() with each apostrophe written U+2019. */
-static uint8_t curly_verdicts(const mtl_speller *sp, const char *form,
-                              size_t n)
+/* A table at most half full, from one with room to collect in. */
+static int shrink(keys *k)
 {
-    char w[3 * 256];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (form[i] == '\'') {
-            memcpy(w + k, "\xE2\x80\x99", 3);
-            k += 3;
-        } else {
-            w[k++] = form[i];
-        }
+    uint32_t bits = 1;
+    while (((uint64_t)1 << bits) < 2 * k->used)
+        bits++;
+    keys small = {.mask = ((uint64_t)1 << bits) - 1, .str = k->str,
+                  .len = k->len, .cap = k->cap, .used = k->used};
+    small.slot = calloc(small.mask + 1, sizeof *small.slot);
+    if (!small.slot)
+        return -1;
+    for (uint64_t j = 0; j <= k->mask; j++) {
+        if (!k->slot[j].len)
+            continue;
+        uint64_t i = mtl_forms_hash(k->str + k->slot[j].off, k->slot[j].len) &
+                     small.mask;
+        while (small.slot[i].len)
+            i = (i + 1) & small.mask;
+        small.slot[i] = k->slot[j];
     }
-    char t[3 * 256];
-    memcpy(t, w, k);
-    uint8_t v = mtl_speller_hunspell(sp, t, k) ? MTL_FORMS_LOWER : 0;
-    if (t[0] >= 'a' && t[0] <= 'z')
-        t[0] = (char)(t[0] - 32);
-    if (mtl_speller_hunspell(sp, t, k))
-        v |= MTL_FORMS_TITLE;
-    for (size_t i = 1; i < k; i++)
-        if (t[i] >= 'a' && t[i] <= 'z')
-            t[i] = (char)(t[i] - 32);
-    if (mtl_speller_hunspell(sp, t, k))
-        v |= MTL_FORMS_UPPER;
-    return v;
+    free(k->slot);
+    *k = small;
+    return 0;
+}
+
+static uint32_t bits_of(const keys *k)
+{
+    uint32_t b = 0;
+    while (((uint64_t)1 << b) < k->mask + 1)
+        b++;
+    return b;
 }
 
 static int empty_file(const char *out, const char *why)
@@ -169,12 +313,11 @@ static void pad8(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 4 || argc > 5) {
-        fprintf(stderr, "usage: build_forms OUT LANG DIC [WORDLIST]\n");
+    if (argc < 4 || argc > 4 + MTL_FORMS_MAX_LISTS) {
+        fprintf(stderr, "usage: build_forms OUT LANG DIC [WORDLIST...]\n");
         return 2;
     }
     const char *out = argv[1], *lang = argv[2], *dic = argv[3];
-    const char *list = argc > 4 ? argv[4] : NULL;
     size_t dn = strlen(dic);
     if (dn < 5 || strcmp(dic + dn - 4, ".dic") != 0)
         return empty_file(out, "not a .dic file");
@@ -200,21 +343,29 @@ int main(int argc, char **argv)
         mtl_options_free(opts);
         return 1;
     }
-    /* a second speller gets the word list: verdicts with and without it */
+    /* a second speller gets the word lists: verdicts with and without */
     mtl_speller *with = NULL;
-    if (list && (mtl_speller_open(opts, lang, &with, &err) != 0 || !with ||
-                 mtl_speller_add_file(with, list) != 0 ||
-                 checksum(list, &h.words_size, &h.words_sum) != 0)) {
-        fprintf(stderr, "build_forms: cannot read %s\n", list);
+    h.n_lists = (uint32_t)(argc - 4);
+    if (h.n_lists && (mtl_speller_open(opts, lang, &with, &err) != 0 || !with))
         return 1;
+    for (uint32_t i = 0; i < h.n_lists; i++) {
+        const char *list = argv[4 + i];
+        if (mtl_speller_add_file(with, list) != 0 ||
+            checksum(list, &h.list_size[i], &h.list_sum[i]) != 0) {
+            fprintf(stderr, "build_forms: cannot read %s\n", list);
+            return 1;
+        }
     }
     /* room for 2^21 forms while collecting: en_GB, the largest English
-     * set, has about 210,000 */
-    keys k = {.mask = ((uint64_t)1 << 22) - 1};
-    k.slot = calloc(k.mask + 1, sizeof *k.slot);
-    if (!k.slot)
+     * set, has about 300,000 */
+    tables t = {.folded = {.mask = ((uint64_t)1 << 22) - 1},
+                .exact = {.mask = ((uint64_t)1 << 22) - 1}};
+    t.chars = calloc(N_CHARS / 8, 1);
+    t.folded.slot = calloc(t.folded.mask + 1, sizeof *t.folded.slot);
+    t.exact.slot = calloc(t.exact.mask + 1, sizeof *t.exact.slot);
+    if (!t.chars || !t.folded.slot || !t.exact.slot)
         return 1;
-    if (mtl_wordset_expand(aff, dic, add_key, &k) != 0) {
+    if (mtl_wordset_expand(aff, dic, add_key, &t) != 0) {
         mtl_speller_close(sp);
         mtl_options_free(opts);
         free(aff);
@@ -222,70 +373,78 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; with && i < mtl_speller_n_added(with); i++) {
         const char *w = mtl_speller_added(with, i);
-        if (add_key(&k, w, strlen(w)) != 0)
+        if (add_key(&t, w, strlen(w)) != 0)
             return 1;
     }
-    /* the smallest table at most half full: the slots are what a run
+    /* the smallest tables at most half full: the slots are what a run
      * touches */
-    uint32_t bits = 1;
-    while (((uint64_t)1 << bits) < 2 * k.used)
-        bits++;
-    keys small = {.mask = ((uint64_t)1 << bits) - 1, .str = k.str,
-                  .len = k.len, .used = k.used};
-    small.slot = calloc(small.mask + 1, sizeof *small.slot);
-    if (!small.slot)
+    if (shrink(&t.folded) != 0 || shrink(&t.exact) != 0)
         return 1;
-    for (uint64_t j = 0; j <= k.mask; j++) {
-        if (!k.slot[j].len)
-            continue;
-        uint64_t i = mtl_forms_hash(k.str + k.slot[j].off, k.slot[j].len) &
-                     small.mask;
-        while (small.slot[i].len)
-            i = (i + 1) & small.mask;
-        small.slot[i] = k.slot[j];
-    }
-    free(k.slot);
-    k = small;
-    h.slot_bits = bits;
+    keys *k = &t.folded, *x = &t.exact;
+    const mtl_speller *all = with ? with : sp;
     int curly = 1;
     /* Hunspell's verdicts on each form in its three spellings */
-    for (uint64_t j = 0; j <= k.mask; j++) {
-        mtl_forms_slot *sl = &k.slot[j];
+    for (uint64_t j = 0; j <= k->mask; j++) {
+        mtl_forms_slot *sl = &k->slot[j];
         if (!sl->len)
             continue;
         char w[256];
         size_t n = sl->len;
-        memcpy(w, k.str + sl->off, n);
-        sl->verdict = verdicts(sp, w, n);
-        sl->verdict |= (uint8_t)(verdicts(with ? with : sp, w, n)
-                                 << MTL_FORMS_LIST);
+        memcpy(w, k->str + sl->off, n);
+        sl->verdict = verdicts(sp, w, n, 0);
+        sl->verdict |= (uint8_t)(verdicts(all, w, n, 0) << MTL_FORMS_LIST);
         /* stems of the words in -s, as det-number asks (forms.h) */
         int plain = w[n - 1] == 's';
         for (size_t i = 0; i < n; i++)
             plain &= w[i] >= 'a' && w[i] <= 'z';
         if (plain) {
             w[n] = '\0';
-            sl->stems = (uint16_t)mtl_speller_hunspell_s_stems(
-                with ? with : sp, w);
+            sl->stems = (uint16_t)mtl_speller_hunspell_s_stems(all, w);
         }
         /* U+2019 is read as ' only if Hunspell agrees on every form */
         if (memchr(w, '\'', n) &&
-            (curly_verdicts(sp, w, n) != (sl->verdict & 7) ||
-             curly_verdicts(with ? with : sp, w, n) !=
-                 sl->verdict >> MTL_FORMS_LIST))
+            (verdicts(sp, w, n, 1) != (sl->verdict & 7) ||
+             verdicts(all, w, n, 1) != sl->verdict >> MTL_FORMS_LIST))
             curly = 0;
+    }
+    /* and on each spelling with capitals inside, as spelt */
+    for (uint64_t j = 0; j <= x->mask; j++) {
+        mtl_forms_slot *sl = &x->slot[j];
+        if (!sl->len)
+            continue;
+        const char *w = x->str + sl->off;
+        size_t n = sl->len;
+        sl->verdict = (uint8_t)(ask(sp, w, n, 0) ? MTL_FORMS_EXACT : 0);
+        if (ask(all, w, n, 0))
+            sl->verdict |= MTL_FORMS_EXACT << MTL_FORMS_LIST;
+        if (memchr(w, '\'', n) &&
+            (ask(sp, w, n, 1) != ask(sp, w, n, 0) ||
+             ask(all, w, n, 1) != ask(all, w, n, 0)))
+            curly = 0;
+        sl->off += (uint32_t)k->len; /* the strings follow the folded ones */
     }
     size_t glen = 0;
     uint8_t *grams = mtl_speller_grams(dic, &glen);
     if (!grams)
         return 1;
     h.curly = (uint32_t)curly;
-    h.n_forms = k.used;
-    h.strings_len = k.len;
+    h.whole = (uint32_t)whole(aff, dic);
+    h.slot_bits = bits_of(k);
+    h.exact_bits = bits_of(x);
+    h.n_forms = k->used;
+    h.strings_len = k->len + x->len;
     h.grams_len = glen;
     h.off_slots = sizeof h;
-    h.off_strings = h.off_slots + (k.mask + 1) * sizeof *k.slot;
-    h.off_grams = (h.off_strings + k.len + 7) / 8 * 8;
+    h.off_exact = h.off_slots + (k->mask + 1) * sizeof *k->slot;
+    h.off_strings = h.off_exact + (x->mask + 1) * sizeof *x->slot;
+    uint32_t *chars = malloc(N_CHARS * sizeof *chars);
+    if (!chars)
+        return 1;
+    for (uint32_t c = 0; c < N_CHARS; c++)
+        if (t.chars[c / 8] >> (c % 8) & 1)
+            chars[h.n_chars++] = c;
+    h.off_chars = (h.off_strings + h.strings_len + 7) / 8 * 8;
+    h.off_grams = (h.off_chars + h.n_chars * sizeof *chars + 7) / 8 * 8;
     h.file_size = h.off_grams + glen;
     h.header_check = mtl_forms_header_sum(&h);
     /* beside and renamed: a running mtlint may map the old file */
@@ -295,19 +454,28 @@ int main(int argc, char **argv)
         return 1;
     }
     fwrite(&h, sizeof h, 1, w.f);
-    fwrite(k.slot, sizeof *k.slot, k.mask + 1, w.f);
-    fwrite(k.str, 1, k.len, w.f);
+    fwrite(k->slot, sizeof *k->slot, k->mask + 1, w.f);
+    fwrite(x->slot, sizeof *x->slot, x->mask + 1, w.f);
+    fwrite(k->str, 1, k->len, w.f);
+    fwrite(x->str, 1, x->len, w.f);
+    pad8(w.f);
+    fwrite(chars, sizeof *chars, h.n_chars, w.f);
     pad8(w.f);
     fwrite(grams, 1, glen, w.f);
     if (mtl_map_write_close(&w, 1) != 0) {
         fprintf(stderr, "build_forms: cannot write %s\n", out);
         return 1;
     }
-    fprintf(stderr, "build_forms: %s: %llu forms\n", out,
-            (unsigned long long)k.used);
+    fprintf(stderr, "build_forms: %s: %llu forms, %llu spelt with capitals "
+            "inside\n", out, (unsigned long long)k->used,
+            (unsigned long long)x->used);
     free(grams);
-    free(k.slot);
-    free(k.str);
+    free(chars);
+    free(t.chars);
+    free(k->slot);
+    free(k->str);
+    free(x->slot);
+    free(x->str);
     free(aff);
     mtl_speller_close(sp);
     mtl_speller_close(with);

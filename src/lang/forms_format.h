@@ -3,13 +3,17 @@
  * the reader (forms.c) and the compiler (tools/build_forms.c).
  * Little-endian, native struct layout; every section 8-byte aligned.
  *
- * One slot per case-folded form of ASCII letters that the dictionary's
- * expanded word set (wordset.h) holds, with Hunspell's own verdicts on the
- * form written in lower case, with a capital, and in capitals, asked when
- * the file was made, and for forms ending in -s which of the bases a plural
- * or a verb in -s can have are among Hunspell's stems of the lower-case
- * form (det-number asks). The source files' sizes and modification times are
- * recorded: a file made from another copy of the dictionary is not used.
+ * One slot per case-folded form that the dictionary's expanded word set
+ * (wordset.h) holds and forms.c can fold (letters with a known case pair,
+ * apostrophes, hyphens, digits: mtl_forms_key), with Hunspell's own verdicts
+ * on the form written in lower case, with a capital, and in capitals, asked
+ * when the file was made, and for forms ending in -s which of the bases a
+ * plural or a verb in -s can have are among Hunspell's stems of the
+ * lower-case form (det-number asks). A second table holds the forms spelt
+ * with capitals inside ("McDonald", "iPhone") exactly as the expanded set
+ * spells them, with Hunspell's verdict on that spelling. The source files'
+ * sizes and modification times are recorded: a file made from another copy
+ * of the dictionary is not used.
  */
 #ifndef MTL_FORMS_FORMAT_H
 #define MTL_FORMS_FORMAT_H
@@ -20,14 +24,16 @@
 #include <stdint.h>
 
 #define MTL_FORMS_MAGIC "MTLFORMS"
-#define MTL_FORMS_VERSION 3
+#define MTL_FORMS_VERSION 4
+#define MTL_FORMS_MAX_LISTS 4
 
 enum { /* verdict bits of a slot: the dictionary alone, and shifted by
           * MTL_FORMS_LIST with the word list compiled in added to it */
     MTL_FORMS_LOWER = 1, /* "paris" accepted */
     MTL_FORMS_TITLE = 2, /* "Paris" */
     MTL_FORMS_UPPER = 4, /* "PARIS" */
-    MTL_FORMS_LIST = 3
+    MTL_FORMS_LIST = 3,
+    MTL_FORMS_EXACT = 1 /* of a slot of the exact table: accepted as spelt */
 };
 
 typedef struct mtl_forms_slot {
@@ -46,8 +52,6 @@ typedef struct mtl_forms_header {
     uint64_t file_size;
     int64_t aff_size, aff_mtime_ns; /* the sources, as stat(2) saw them */
     int64_t dic_size, dic_mtime_ns;
-    uint64_t words_size;   /* the word list compiled in: its size and */
-    uint64_t words_sum;    /* FNV-1a 64; both 0 when none was */
     uint64_t off_slots;    /* mtl_forms_slot[1 << slot_bits] */
     uint64_t off_strings;  /* the folded forms, back to back */
     uint64_t strings_len;
@@ -58,7 +62,20 @@ typedef struct mtl_forms_header {
     uint32_t curly;        /* 1: Hunspell reads U+2019 as an apostrophe
                               (the .aff's ICONV), as checked on every form
                               with one */
-    uint8_t reserved[124]; /* zero */
+    uint32_t whole;        /* 1: the compiler checked the .aff and .dic for
+                              what lets forms.c judge words with hyphens,
+                              capitals inside or letters beyond ASCII
+                              (build_forms.c); 0: it judges letter words in
+                              lower case, with a capital or in capitals only */
+    uint64_t off_exact;    /* mtl_forms_slot[1 << exact_bits], keyed by */
+    uint32_t exact_bits;   /* the form as spelt */
+    uint32_t n_lists;      /* word lists compiled in, added to the dictionary
+                              for the verdicts shifted by MTL_FORMS_LIST: */
+    uint64_t list_size[MTL_FORMS_MAX_LISTS]; /* their sizes and FNV-1a 64 */
+    uint64_t list_sum[MTL_FORMS_MAX_LISTS];
+    uint64_t off_chars;    /* uint32_t[n_chars], ascending: every character */
+    uint32_t n_chars;      /* a form of the expanded set holds */
+    uint8_t reserved[44];  /* zero */
 } mtl_forms_header;
 
 _Static_assert(sizeof(mtl_forms_header) == 256, "header layout");

@@ -125,11 +125,15 @@ struct mtl_speller {
     uint8_t *grams;        /* seen in the dictionary's words; NULL: unknown */
     char *aff, *dic;       /* the dictionary's files */
     mtl_forms *compiled;   /* Hunspell's verdicts made at build time, or NULL */
-    int with_list;         /* the word list compiled in was added */
+    unsigned lists;        /* the word lists compiled in that were added, a
+                              bit each: the verdicts with them hold when all
+                              were */
     mtl_wordset *added;    /* folded added words the compiled verdicts do
                               not know: those go to Hunspell; NULL: none */
     int added_other;       /* one of those is not letters only ("rock'n'roll"),
                               which the set cannot hold */
+    mtl_wordset *listed;   /* the same of the words of compiled-in lists, */
+    int listed_other;      /* which count as added until all lists are */
     char **words;          /* added words, in the dictionary's encoding, */
     size_t n_words, words_cap; /* given to Hunspell when it loads */
     loaded *load;
@@ -614,6 +618,7 @@ void mtl_speller_close(mtl_speller *sp)
         free(sp->words[i]);
     free(sp->words);
     mtl_wordset_free(sp->added);
+    mtl_wordset_free(sp->listed);
     mtl_forms_close(sp->compiled);
     free(sp->encoding);
     free(sp->grams);
@@ -656,7 +661,8 @@ static int to_dict(const mtl_speller *sp, const char *s, size_t n, char *out,
     return convert(sp->encoding, "UTF-8", s, n, out, cap);
 }
 
-/* Adds a word; compiled_in: the compiled verdicts already count it. */
+/* Adds a word; compiled_in: the compiled verdicts count it once every
+ * list compiled in is added. */
 static int add_word(mtl_speller *sp, const char *word, int compiled_in)
 {
     char w[MAX_WORD + 1];
@@ -672,13 +678,14 @@ static int add_word(mtl_speller *sp, const char *word, int compiled_in)
         return -1;
     }
     sp->words[sp->n_words++] = copy;
-    if (sp->compiled && !compiled_in &&
-        ((!sp->added && !(sp->added = mtl_wordset_new())) ||
-         mtl_wordset_add(sp->added, word, n) != 0))
+    mtl_wordset **set = compiled_in ? &sp->listed : &sp->added;
+    if (sp->compiled && ((!*set && !(*set = mtl_wordset_new())) ||
+                         mtl_wordset_add(*set, word, n) != 0))
         return -1;
-    if (sp->compiled && !compiled_in)
+    int *other = compiled_in ? &sp->listed_other : &sp->added_other;
+    if (sp->compiled)
         for (size_t i = 0; i < n; i++)
-            sp->added_other |= !((word[i] | 32) >= 'a' && (word[i] | 32) <= 'z');
+            *other |= !((word[i] | 32) >= 'a' && (word[i] | 32) <= 'z');
     /* after the first look-up: Hunspell is loaded already */
     const loaded *l = atomic_load(&sp->load->state) > 0 ? sp->load : NULL;
     if (l && l->forms && mtl_wordset_add(l->forms, word, n) != 0) {
@@ -711,8 +718,10 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
         sum = mtl_fnv64(sum, buf, got);
         size += got;
     }
-    int compiled_in = mtl_forms_has_list(sp->compiled, size, sum);
-    sp->with_list |= compiled_in;
+    int list = mtl_forms_list(sp->compiled, size, sum);
+    int compiled_in = list >= 0;
+    if (compiled_in)
+        sp->lists |= 1u << list;
     rewind(f);
     /* Whole lines, however long: a fixed buffer would cut a long line in
      * two and add its tail as a word. */
@@ -741,38 +750,47 @@ int mtl_speller_add_file(mtl_speller *sp, const char *path)
     return rc;
 }
 
-/* Is s[0..n) letters and apostrophes (' or U+2019), at least one of them
- * an apostrophe ("it's", "Blinken's")? */
-static int apostrophe_word(const char *s, size_t n)
+/* Were all word lists compiled in added, so that the verdicts made with
+ * them hold? */
+static int with_lists(const mtl_speller *sp)
 {
-    int apostrophes = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)(s[i] | 32);
-        if (s[i] == '\'') {
-            apostrophes = 1;
-        } else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)) {
-            apostrophes = 1;
-            i += 2;
-        } else if (c < 'a' || c > 'z') {
-            return 0;
-        }
-    }
-    return apostrophes;
+    size_t n = mtl_forms_n_lists(sp->compiled);
+    return n && sp->lists == (1u << n) - 1;
 }
 
-/* Could the added words the compiled verdicts do not know change
- * Hunspell's verdict on s[0..n)? An added word has no affixes, and
+/* Could one of the added words in set (other: one is not letters only)
+ * change Hunspell's verdict on s[0..n)? An added word has no affixes, and
  * Hunspell breaks words at hyphens only, so a word of letters only is
- * accepted as itself alone: it decides nothing about a word with an
- * apostrophe. Those went to Hunspell before, and "it's" or "Blinken's"
- * loaded it (a fifth of a short file's time, 20 MB) for nothing. */
+ * accepted as itself alone, or as a part between hyphens: it decides
+ * nothing about "it's", "café" or "Blinken's", nor about "well-known"
+ * unless it is "well" or "known". Those went to Hunspell before, and news
+ * text loaded it (a fifth of a short file's time, 20 MB) for nothing. */
+static int set_may_decide(const mtl_wordset *set, int other, const char *s,
+                          size_t n)
+{
+    if (!set)
+        return 0;
+    if (other)
+        return mtl_wordset_may_have(set, s, n);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        int letters = 1;
+        for (; j < n && s[j] != '-'; j++)
+            letters &= ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z');
+        if (j > i && letters && mtl_wordset_may_have(set, s + i, j - i))
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Could the added words the compiled verdicts do not count change
+ * Hunspell's verdict on s[0..n)? */
 static int added_may_decide(const mtl_speller *sp, const char *s, size_t n)
 {
-    if (!sp->added)
-        return 0;
-    if (!sp->added_other && apostrophe_word(s, n))
-        return 0;
-    return mtl_wordset_may_have(sp->added, s, n);
+    return set_may_decide(sp->added, sp->added_other, s, n) ||
+           (!with_lists(sp) &&
+            set_may_decide(sp->listed, sp->listed_other, s, n));
 }
 
 int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
@@ -781,7 +799,7 @@ int mtl_speller_check(const mtl_speller *sp, const char *s, size_t n)
     if (n > MAX_WORD)
         return 0; /* Hunspell is never asked (to_dict) */
     if (sp->compiled && !added_may_decide(sp, s, n)) {
-        int v = mtl_forms_verdict(sp->compiled, s, n, sp->with_list);
+        int v = mtl_forms_verdict(sp->compiled, s, n, with_lists(sp));
         if (v >= 0)
             return v; /* most words end here, without Hunspell */
     }
@@ -952,8 +970,8 @@ unsigned mtl_speller_s_stems(const mtl_speller *sp, const char *word)
     size_t n = strlen(word);
     if (n < 2 || word[n - 1] != 's')
         return 0;
-    if (sp->compiled && !(sp->added && mtl_wordset_may_have(sp->added, word, n))) {
-        int bits = mtl_forms_stems(sp->compiled, word, n, sp->with_list);
+    if (sp->compiled && !added_may_decide(sp, word, n)) {
+        int bits = mtl_forms_stems(sp->compiled, word, n, with_lists(sp));
         if (bits >= 0)
             return (unsigned)bits;
     }

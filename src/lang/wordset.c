@@ -321,14 +321,29 @@ static int cond_ok(const affix *x, const char *w, size_t n)
             return 0;
     if (x->any)
         return 1;
-    if (x->n_cond > n)
+    /* Hunspell matches a condition character by character: a letter
+     * beyond ASCII is one position, judged by its first byte, which no
+     * ASCII set holds and every negated one does */
+    size_t start = 0, chars = 0;
+    if (x->suffix) {
+        for (start = n; start > 0 && chars < x->n_cond; chars++)
+            while (--start > 0 && ((unsigned char)w[start] & 0xC0) == 0x80)
+                ;
+    } else {
+        for (size_t i = 0; i < n && chars < x->n_cond; chars++)
+            while (++i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+                ;
+    }
+    if (chars < x->n_cond)
         return 0;
-    const char *at = x->suffix ? w + n - x->n_cond : w;
-    for (size_t i = 0; i < x->n_cond; i++) {
-        unsigned char c = (unsigned char)at[i], f = fold(c);
+    size_t i = start;
+    for (size_t p = 0; p < x->n_cond; p++) {
+        unsigned char c = (unsigned char)w[i], f = fold(c);
         unsigned char u = f >= 'a' && f <= 'z' ? (unsigned char)(f - 32) : f;
-        if (!in_cond(x->cond[i], f) && !in_cond(x->cond[i], u))
+        if (!in_cond(x->cond[p], f) && !in_cond(x->cond[p], u))
             return 0;
+        while (++i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+            ;
     }
     return 1;
 }
