@@ -16,6 +16,9 @@
  *     length (reported on the sentence).
  * Names, numbers and words the model does not know are discounted: they are
  * rare in any model, and the word after an unknown one has lost its context.
+ * A swap is never proposed for a modifier before its noun ("the drawn
+ * blinds"), a conjunction, or a verb of saying before its pronoun ("said
+ * he").
  */
 #include "findings/rule.h"
 

@@ -31,8 +31,11 @@
  * most), a line without a final full stop, a question or exclamation, a
  * quotation standing alone, speech inside a quotation, an interjection or
  * formula ("Great question."), a list of names, a title-case line, an
- * imperative ("Read more.", "Empty the drawer."), and the comparative
- * correlative ("The sooner, the better."). Verbs are found with the
+ * imperative ("Read more.", "Empty the drawer."), the comparative
+ * correlative ("The sooner, the better."), a verdict that opens with an
+ * adjective ("Good food.", "So complicated."), and three verbless
+ * sentences or more in a row, a list or a narrator's style ("The Jewish
+ * Shabbat. Papa's ecstasy. Mama's defiance."). Verbs are found with the
  * part-of-speech tags.
  */
 #include "text/abbrev.h"

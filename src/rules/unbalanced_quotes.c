@@ -18,7 +18,9 @@
  * with an opening mark; elsewhere the quote simply closes in a later
  * paragraph. Neither is flagged, unless the quote left open was no running
  * quotation ("He called it “a turning point and left." opens on a small
- * letter; "“We will go, he said." holds its own attribution). Also left
+ * letter; "“We will go, he said." holds its own attribution; in a
+ * narrator's story that quotes dialogue, "“'Well,' said he, 'you see.'",
+ * the verbs of saying are the dialogue's). Also left
  * alone: short scare quotes inside a quotation that does close, list
  * markers ("1)", "b)"), emoticons (":)"), smiles and frowns written as
  * brackets ("like)))", "your stories)" ending a line, "sad((("), wiki link
