@@ -69,8 +69,7 @@ static const flag_case flags[] = {
 static const char *const clean[] = {
     "We each paid a few pence a week. My pence were duly paid.",
     /* a noun the same in both numbers */
-    "Male mosquitoes do not bite, and because their progeny die, none "
-    "persist.",
+    "Male mosquitoes do not bite; because their progeny die, none persist.",
     /* participles and base forms after auxiliaries */
     "The minister has gone home after the vote.",
     "She had become the first mayor of the town.",
