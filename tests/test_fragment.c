@@ -142,6 +142,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* replies and leave-takings of dialogue */
+    "Do you find it exciting? She shrugged. Sort of. There is a part I like.",
+    "He made a note. Adieu. Good-by. In the tropics one must keep calm.",
     /* three verbless sentences in a row: a list, or the narrator's style */
     "It had to be Saturday. The Jewish Shabbat. Papa's ecstasy. Mama's "
     "defiance. Her daughter was not Jewish.",

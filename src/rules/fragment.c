@@ -47,7 +47,8 @@
 #include <string.h>
 
 /* Verbless sentences that edited prose uses on purpose: formulas,
- * greetings, replies. */
+ * greetings, replies (a hyphen joins no words here: "Good-by." is "good
+ * by"). */
 static const char *const set_phrases[] = {
     "of course", "of course not", "thank you", "thanks", "no doubt",
     "not yet", "not at all", "not really", "not quite", "not anymore",
@@ -66,7 +67,9 @@ static const char *const set_phrases[] = {
     "happy new year", "merry christmas", "best wishes", "with thanks",
     "with love", "kind regards", "best regards", "nice try", "good job",
     "case closed", "so far", "not for long", "not for me",
-    "not necessarily", NULL};
+    "not necessarily", "sort of", "kind of", "very well", "good by",
+    "good bye", "goodbye", "or worse", "or better", "not in the least",
+    "quite so", NULL};
 
 /* Discourse markers: they open a sentence ("In other words, a formal
  * governance system."), and standing alone they are a fragment. */
