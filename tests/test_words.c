@@ -638,11 +638,10 @@ static void hard_words_are_hunspells(void **state)
         skip(); /* no compiled dictionary in this build */
 }
 
-/* The spell analysis of a text full of such words asks both dictionaries
- * about every word, and neither loads Hunspell. */
-static void spell_loads_no_hunspell(void **state)
+/* The spell analysis's shared dictionaries, or a skipped test without
+ * them. */
+static void *load_spell(void)
 {
-    (void)state;
     mtl_options *o = mtl_options_new();
     void *shared = NULL;
     char *notice = NULL, *err = NULL;
@@ -652,6 +651,15 @@ static void spell_loads_no_hunspell(void **state)
         free(notice);
         skip();
     }
+    return shared;
+}
+
+/* The spell analysis of a text full of such words asks both dictionaries
+ * about every word, and neither loads Hunspell. */
+static void spell_loads_no_hunspell(void **state)
+{
+    (void)state;
+    void *shared = load_spell();
     fixture f;
     build(&f, "Erdo\xC4\x9F" "an and McDonald\xE2\x80\x99s chief met at the "
               "caf\xC3\xA9 in Z\xC3\xBCrich: a state-of-the-art, well-being "
@@ -673,15 +681,7 @@ static void spell_loads_no_hunspell(void **state)
 static void spell_verdicts(void **state)
 {
     (void)state;
-    mtl_options *o = mtl_options_new();
-    void *shared = NULL;
-    char *notice = NULL, *err = NULL;
-    assert_int_equal(mtl_analysis_spell.load(o, &shared, &notice, &err), 0);
-    mtl_options_free(o);
-    if (!shared) {
-        free(notice);
-        skip();
-    }
+    void *shared = load_spell();
     fixture f;
     build(&f, "Teh NATO talks in Israel: israel, Hamas’s naïve teh NAATO x2.");
     assert_int_equal(mtl_analysis_spell.run(&f.doc, shared), 0);

@@ -116,16 +116,7 @@ static int whole(const char *aff, const char *dic)
     long pending = 0;
     while (!why && fgets(line, sizeof line, f)) {
         char *tok[5] = {0};
-        int nt = 0;
-        for (char *p = line; nt < 5;) {
-            p += strspn(p, " \t\r\n");
-            if (!*p)
-                break;
-            tok[nt++] = p;
-            p += strcspn(p, " \t\r\n");
-            if (*p)
-                *p++ = '\0';
-        }
+        int nt = (int)mtl_aff_fields(line, tok, 5);
         if (nt == 0)
             continue;
         char *d = tok[0];

@@ -204,6 +204,21 @@ static void parse_cond(affix *x, const char *c)
     }
 }
 
+size_t mtl_aff_fields(char *p, char **tok, size_t max)
+{
+    size_t nt = 0;
+    while (nt < max) { /* cut in place: strtok is not reentrant */
+        p += strspn(p, " \t\r\n");
+        if (!*p)
+            break;
+        tok[nt++] = p;
+        p += strcspn(p, " \t\r\n");
+        if (*p)
+            *p++ = '\0';
+    }
+    return nt;
+}
+
 /* Reads the .aff file; -1 when the set cannot be a superset (or no memory). */
 static int read_aff(const char *path, affixes *ax, uint8_t flag_of[], size_t cap)
 {
@@ -225,16 +240,7 @@ static int read_aff(const char *path, affixes *ax, uint8_t flag_of[], size_t cap
             break;
         }
         char *tok[6] = {0};
-        int nt = 0;
-        while (nt < 6) { /* fields, cut in place (strtok is not reentrant) */
-            p += strspn(p, " \t\r\n");
-            if (!*p)
-                break;
-            tok[nt++] = p;
-            p += strcspn(p, " \t\r\n");
-            if (*p)
-                *p++ = '\0';
-        }
+        int nt = (int)mtl_aff_fields(p, tok, 6);
         if (nt == 0 || tok[0][0] == '#')
             continue;
         const char *d = tok[0];

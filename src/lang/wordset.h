@@ -19,6 +19,9 @@ typedef struct mtl_wordset mtl_wordset;
  * letter words, long flags, ignored characters, two-level affixes...) for
  * which expanding the stems would not give a superset. */
 mtl_wordset *mtl_wordset_build(const char *aff, const char *dic);
+/* Cuts a line of a Hunspell .aff or .dic file into at most max fields
+ * separated by white space, in place; returns how many. */
+size_t mtl_aff_fields(char *line, char **tok, size_t max);
 /* An empty set (a word list's words only); NULL when out of memory. */
 mtl_wordset *mtl_wordset_new(void);
 void mtl_wordset_free(mtl_wordset *ws);
