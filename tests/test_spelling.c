@@ -50,6 +50,8 @@ static const flag_case flags[] = {
     /* a name or an acronym written in lower case */
     {.text = "We flew to canada last year.", .flag = "canada",
      .suggestion = "Canada"},
+    /* a name made an adjective in lower case, outside the sciences */
+    {.text = "We ate canadian bacon for breakfast.", .flag = "canadian"},
     /* near misses of the exemptions below */
     {.text = "Order a sencillo (single) or a doble at the bar.", .flag = "doble",
      .suggestion = "double"},
@@ -159,6 +161,8 @@ static const char *const clean[] = {
      * word, a derivation the language model knows */
     "Run /usr/bin/ridiculation to start it.",
     "Rosettes showed apicobasal polarity [17], as in [18] and [19].",
+    /* a name made an adjective, in lower case in the sciences */
+    "The noise was gaussian [17], as in [18] and [19].",
     "The ridiculation began; ridiculation followed.",
     "The unpaused download finished.",
     "Her unflappability was legendary.",

@@ -1483,6 +1483,11 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
      * written so (the document may write it right elsewhere) */
     int named = lower_name(sp, w, n, alt) != 0;
     if (named) {
+        /* a scientist's name made an adjective is written in lower case in
+         * the sciences: "gaussian noise", "cartesian coordinates" */
+        if ((kind->scientific || kind->technical) && n > 5 &&
+            (!memcmp(w + n - 3, "ian", 3) || !memcmp(w + n - 3, "ean", 3)))
+            return 0;
         known_reading(f, alt, n);
         once = same_spelling(doc, doc->an->words, i) == 1;
     }
