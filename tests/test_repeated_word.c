@@ -22,6 +22,7 @@ static const flag_case flags[] = {
     {.text = "The proteins on on the membrane bind.", .flag = "on on"},
     {.text = "He got up and ran ran home.", .flag = "ran ran"},
     {.text = "He was arrested in in Tay Ninh.", .flag = "in in"},
+    {.text = "The report in in the paper was wrong.", .flag = "in in"},
     /* a translation loop is one finding */
     {.text = "And rahu sum sum sum sum sum.", .flag = "sum sum sum sum sum",
      .suggestion = "sum"},
@@ -32,6 +33,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a phrasal verb's object before its particle */
+    "I took the letters in in the morning, so father never knew.",
+    "I slipped in in safety and lay awake.",
     "He had had enough.",
     "She said that that was wrong.",
     "What it is is a problem.",

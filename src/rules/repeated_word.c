@@ -53,7 +53,8 @@ static const char *const in_verbs[] = {
     "phase", "zoom", "dig", "pitch", "chip", "rein", "sleep", "stay", "stand",
     "hem", "box", "wall", "fence", "usher", "jump", "butt", "cash", "factor",
     "send", "bring", "ring", "sit", "throw", "put", "keep", "close", "shut",
-    NULL};
+    "slip", "sneak", "creep", "walk", "run", "rush", "burst", "pour", "flood",
+    "look", "peep", "write", "pencil", "draw", "cave", "bed", NULL};
 static const char *const on_verbs[] = {
     "turn", "switch", "put", "try", "carry", "go", "come", "hold", "move",
     "get", "log", "sign", "take", "pass", "catch", "keep", "hang", "call",
@@ -194,6 +195,21 @@ static int grammatical_double(const mtl_doc *doc, size_t i, const char *w)
     const char *before = mtl_tok_norm(doc, &doc->tokens[p]);
     if (phrasal_verb(before, w))
         return 1;
+    /* the verb's object between it and its particle: "took the letters in
+     * in the morning" (three words at most, no mark between) */
+    for (size_t q = p, k = 0; k < 3; k++) {
+        int tag = mtl_tag_of(doc, q);
+        if (tag != MTL_TAG_DET && tag != MTL_TAG_NOUN && tag != MTL_TAG_PROPN &&
+            tag != MTL_TAG_PRON && tag != MTL_TAG_ADJ && tag != MTL_TAG_NUM)
+            break;
+        size_t v = q ? mtl_doc_skip_space_back(doc, q - 1) : SIZE_MAX;
+        if (v == SIZE_MAX || doc->tokens[v].kind != MTL_TOK_WORD)
+            break;
+        if (mtl_tag_is_verb(mtl_tag_of(doc, v)) &&
+            phrasal_verb(mtl_tok_norm(doc, &doc->tokens[v]), w))
+            return 1;
+        q = v;
+    }
     if (strcmp(w, "her") == 0 && mtl_tag_is_verb(mtl_tag_of(doc, p)))
         return 1;
     return mtl_in_list(modal_nouns, w) &&
