@@ -23,6 +23,8 @@ static const flag_case flags[] = {
     {.text = "He got up and ran ran home.", .flag = "ran ran"},
     {.text = "He was arrested in in Tay Ninh.", .flag = "in in"},
     {.text = "The report in in the paper was wrong.", .flag = "in in"},
+    /* one hesitation is no transcript */
+    {.text = "Um, the report in the the paper was wrong.", .flag = "the the"},
     /* a translation loop is one finding */
     {.text = "And rahu sum sum sum sum sum.", .flag = "sum sum sum sum sum",
      .suggestion = "sum"},
@@ -33,6 +35,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a transcript of speech */
+    "So I I think, um, we should go. And and then, uh, we left.",
     /* a phrasal verb's object before its particle */
     "I took the letters in in the morning, so father never knew.",
     "I slipped in in safety and lay awake.",

@@ -9,8 +9,10 @@
  * "gave her her keys", a noun and a modal ("the will will be read"), place
  * and other names ("Walla Walla", "Emperor Duc Duc", "the last LAST
  * festival"), reduplications ("ha ha", "bye bye", "choo choo") and three
- * copies opening a sentence ("Compare compare compare"). Longer runs are a
- * translation loop, reported once: "rahu sum sum sum sum".
+ * copies opening a sentence ("Compare compare compare"), and a function
+ * word doubled in a transcript of speech, one that writes "um" and "uh"
+ * ("I I think"). Longer runs are a translation loop, reported once: "rahu
+ * sum sum sum sum".
  */
 #include "findings/rule.h"
 
@@ -305,12 +307,26 @@ done:
     return rc;
 }
 
+/* Is the document a transcript of speech: hesitation sounds ("um", "uh")
+ * at least twice? There a doubled function word is the speaker's ("I I
+ * think", "and and then"), transcribed as said. */
+static int transcript(const mtl_doc *doc)
+{
+    static const char *const fillers[] = {"um", "uh", "uhm", "umm", "erm",
+                                          "er", "mhm", NULL};
+    int seen = 0;
+    for (size_t i = 0; i < doc->n_tokens && seen < 2; i++)
+        seen += doc->tokens[i].kind == MTL_TOK_WORD &&
+                mtl_in_list(fillers, mtl_tok_norm(doc, &doc->tokens[i]));
+    return seen >= 2;
+}
+
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
     pair *names = NULL;
     size_t n_names = 0, cap = 0;
-    int rc = 0;
+    int rc = 0, speech = -1; /* transcript(), asked at the first need */
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const mtl_token *a = &doc->tokens[i];
         if (a->kind != MTL_TOK_WORD)
@@ -331,6 +347,12 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
             caps_differ(a, b) || grammatical_double(doc, i, w))
             continue;
+        if (mtl_in_list(function_words, w)) {
+            if (speech < 0)
+                speech = transcript(doc);
+            if (speech)
+                continue;
+        }
         /* Three or more: a loop of machine translation ("sum sum sum sum",
          * "population population population"), one finding for the run;
          * but three opening a sentence are emphasis ("Compare compare
