@@ -3,6 +3,9 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* an adjective of time opens an adverbial, no verdict */
+    {.text = "It would bring down the inflation rate. Next year. The talks go on.",
+     .flag = "Next year.", .message = "sentence has no verb"},
     /* the article's fragments, in their context */
     {.text = "Blinken's priorities included preventing the conflict from escalating. "
              "Were focused on. He also advocated a pause.",

@@ -1,6 +1,10 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* "between" spares "man and man", not a name doubled before "and" */
+    {.text = "The party split between those loyal to Cross and Cross and those "
+             "who were not.",
+     .flag = "Cross and Cross and"},
     /* the three from the reference article */
     {.text = "Aid must reach more of those who need it and access to those who need "
              "it.” to those who need it.” “And more.”",

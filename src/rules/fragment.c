@@ -582,11 +582,16 @@ static int verdict(const mtl_doc *doc, const shape *sh, size_t end)
         "very", "so", "too", "really", "absolutely", "quite", "pretty",
         "extremely", "rather", "most", "truly", "incredibly", "highly",
         "always", "never", "still", "just", "not", NULL};
+    /* adjectives of time make an adverbial, the tail of a clause: "...
+     * bring down the inflation rate. Next year." */
+    static const char *const of_time[] = {
+        "next", "last", "previous", "following", "early", "earlier", "late",
+        "later", "final", "first", "recent", NULL};
     if (sh->first == SIZE_MAX)
         return 0;
     int tag = mtl_tag_of(doc, sh->first);
     if (tag == MTL_TAG_ADJ)
-        return 1;
+        return !norm_is(doc, sh->first, of_time);
     size_t nx = next_word(doc, sh->first, end);
     return tag == MTL_TAG_ADV && norm_is(doc, sh->first, degree) &&
            nx < end && mtl_tag_of(doc, nx) == MTL_TAG_ADJ;

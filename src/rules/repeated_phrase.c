@@ -416,7 +416,7 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
  * copies only white space, or the marks that also end the second copy
  * ("it.” to those who need it.”"). Returns 1 if reported.
  */
-static int intended_and_pair(const words *w, size_t a, size_t c2);
+static int doubled_with_and(const words *w, size_t a);
 
 static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
 {
@@ -464,7 +464,7 @@ static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
         return 0;
     /* "round and round and up and down": the idiom "round and round"
      * with the next conjunction, not "round and" twice */
-    if (p == 2 && strcmp(norm(w, a + 1), "and") == 0 && intended_and_pair(w, a, a + 2))
+    if (p == 2 && strcmp(norm(w, a + 1), "and") == 0 && doubled_with_and(w, a))
         return 0;
     if (p == 2 && !tail && all_capitalised(w, a, 2 * p))
         return 0;
@@ -593,7 +593,9 @@ static const char *const durative_irregular[] = {
  * a comparative ("bigger and bigger"), a plural of amount, an activity
  * verb, "time and time again", or a pair after "between" ("between man
  * and man")? */
-static int intended_and_pair(const words *w, size_t a, size_t c2)
+/* Is word a one that English doubles with "and" whatever surrounds it:
+ * "more and more", "hours and hours", "bigger and bigger"? */
+static int doubled_with_and(const words *w, size_t a)
 {
     const char *x = norm(w, a);
     size_t n = strlen(x);
@@ -604,9 +606,15 @@ static int intended_and_pair(const words *w, size_t a, size_t c2)
      * the tagger's lexicon lacks (a noun in -er common enough to double is
      * in it; a name is not: "the townships of Jasper and Jasper") */
     int tag = mtl_tag_of(w->doc, w->tok[a]);
-    if (n > 3 && strcmp(x + n - 2, "er") == 0 &&
-        (tag == MTL_TAG_ADJ || tag == MTL_TAG_ADV ||
-         (!mtl_tag_known(w->doc, w->tok[a]) && !(word(w, a)->flags & MTL_TF_CAP))))
+    return n > 3 && strcmp(x + n - 2, "er") == 0 &&
+           (tag == MTL_TAG_ADJ || tag == MTL_TAG_ADV ||
+            (!mtl_tag_known(w->doc, w->tok[a]) && !(word(w, a)->flags & MTL_TF_CAP)));
+}
+
+static int intended_and_pair(const words *w, size_t a, size_t c2)
+{
+    const char *x = norm(w, a);
+    if (doubled_with_and(w, a))
         return 1;
     if (strcmp(x, "time") == 0 && c2 + 1 < w->n && strcmp(norm(w, c2 + 1), "again") == 0)
         return 1;
