@@ -44,6 +44,10 @@ def check_malformed(tmp):
         (b'', 'empty line'),
         (b'{"id": 9, "id": 10, "text": "x"}', 'invalid JSON'),
         (b'\xff\xfe garbage', 'invalid JSON'),
+        # a raw NUL byte, between members or inside the text (jansson would
+        # pass over it and lint the text a character short)
+        (b'{"id": 11\x00, "text": "The cat."}', 'a NUL byte'),
+        (b'{"id": 12, "text": "a\x00b"}', 'a NUL byte'),
     ]
     data = b''.join(line + b'\n' + ok + b'\n' for line, _ in bad)
     rc, out, err = stream(data)

@@ -102,6 +102,17 @@ int stream_line_parse(const char *s, size_t n, stream_line *out)
         snprintf(out->error, sizeof out->error, "empty line");
         return -1;
     }
+    /* jansson passes over a raw NUL byte as if it were not there, inside a
+     * string too, which would lint a text with a character lost: JSON has
+     * no raw NUL, so the line is refused */
+    const char *nul = memchr(s, '\0', n);
+    if (nul) {
+        snprintf(out->error, sizeof out->error,
+                 "invalid JSON at column %zu: a NUL byte (in a string, write it "
+                 "as \\u0000)",
+                 (size_t)(nul - s) + 1);
+        return -1;
+    }
     json_error_t jerr;
     /* ints as reals: an id of any size parses (its bytes are what is echoed) */
     json_t *doc = json_loadb(
