@@ -145,6 +145,8 @@ static const char *const clean[] = {
     "paper, 'you can see for yourself.'\n\n“So I went.”",
     "“'Dear me!' he said gravely, 'that is serious.'\n\n“'It is,' said "
     "I.”",
+    "“‘Dear me!’ he said gravely, ‘that is serious.’\n\n“‘It is,’ said "
+    "I.”",
     /* a quotation resumed after "said he;" */
     "“I feel that time is of value,” said he; “that is why I came.\n\n“And "
     "so I did.”",

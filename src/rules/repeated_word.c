@@ -56,7 +56,7 @@ static const char *const in_verbs[] = {
     "hem", "box", "wall", "fence", "usher", "jump", "butt", "cash", "factor",
     "send", "bring", "ring", "sit", "throw", "put", "keep", "close", "shut",
     "slip", "sneak", "creep", "walk", "run", "rush", "burst", "pour", "flood",
-    "look", "peep", "write", "pencil", "draw", "cave", "bed", NULL};
+    "look", "peep", "write", "pencil", "draw", "bed", NULL};
 static const char *const on_verbs[] = {
     "turn", "switch", "put", "try", "carry", "go", "come", "hold", "move",
     "get", "log", "sign", "take", "pass", "catch", "keep", "hang", "call",

@@ -1485,8 +1485,8 @@ static int lower_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     if (named) {
         /* a scientist's name made an adjective is written in lower case in
          * the sciences: "gaussian noise", "cartesian coordinates" */
-        if ((kind->scientific || kind->technical) && n > 5 &&
-            (!memcmp(w + n - 3, "ian", 3) || !memcmp(w + n - 3, "ean", 3)))
+        static const char *const of_a_name[] = {"ian", "ean", NULL};
+        if ((kind->scientific || kind->technical) && ends_in(of_a_name, w, n))
             return 0;
         known_reading(f, alt, n);
         once = same_spelling(doc, doc->an->words, i) == 1;

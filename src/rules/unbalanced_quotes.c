@@ -713,16 +713,15 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
     st->depth--;
 }
 
-/* Is token k (before end) a single quotation mark, ' or ’? */
+/* Is token k (before end) a single quotation mark: ', ‘ or ’? */
 static int single_quote_at(const mtl_doc *doc, size_t k, size_t end)
 {
     if (k >= end)
         return 0;
     const mtl_token *t = &doc->tokens[k];
-    const char *p = doc->text + t->start;
-    size_t n = t->end - t->start;
-    return (n == 1 && *p == '\'') ||
-           (n == 3 && !memcmp(p, "\xE2\x80\x99", 3));
+    uint32_t c = cp_at(doc, t->start);
+    return t->end - t->start == (c < 0x80 ? 1u : 3u) &&
+           (c == '\'' || c == 0x2018 || c == 0x2019);
 }
 
 /* Could the quote left open at the end of block bi be a quotation that
