@@ -1265,13 +1265,17 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
     for (size_t i = 0; i < fm; i++)
         if (masked[i] != '\n' && masked[i] != '\r')
             masked[i] = ' ';
-    /* front matter stays blank, whatever bytes it holds */
+    /* front matter stays blank, whatever bytes it holds. A stand-in right
+     * after a backslash is a letter: cmark keeps a backslash before U+FFFD,
+     * but reads it before '?' as an escape that hides the byte. */
     for (size_t i = fm; i < len;) {
         uint32_t c;
         size_t k = mtl_utf8_next(src, len, i, &c);
-        if (c == MTL_BAD_CP)
+        if (c == MTL_BAD_CP) {
             memset(masked + i, '?', k);
-        else if (c == 0)
+            if (i > 0 && masked[i - 1] == '\\')
+                masked[i] = 'x';
+        } else if (c == 0)
             masked[i] = ' ';
         i += k;
     }

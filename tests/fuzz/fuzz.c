@@ -448,7 +448,8 @@ void fuzz_check_markdown(const char *data, size_t len, const mtl_result *r)
     regions rs = {0};
     /* The input as mtlint gives it to cmark (src/text/markdown.c): front
      * matter blanked, NULs and ill-formed UTF-8 one byte each (cmark would
-     * widen them to U+FFFD and shift every later column on the line). */
+     * widen them to U+FFFD and shift every later column on the line), a
+     * letter after a backslash. */
     char *src = xmalloc(len + 1);
     memcpy(src, data, len);
     src[len] = '\0';
@@ -460,9 +461,11 @@ void fuzz_check_markdown(const char *data, size_t len, const mtl_result *r)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         size_t k = mtl_utf8_next(data, len, i, &c);
-        if (c == MTL_BAD_CP)
+        if (c == MTL_BAD_CP) {
             memset(src + i, '?', k);
-        else if (c == 0)
+            if (i > 0 && src[i - 1] == '\\')
+                src[i] = 'x';
+        } else if (c == 0)
             src[i] = ' ';
         i += k;
     }
