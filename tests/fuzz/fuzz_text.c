@@ -1,8 +1,9 @@
 /*
  * Plain text through mtl_lint with every rule on: spans inside the input
  * and on character boundaries, lines and columns right, the same findings
- * twice, and the gnu, json and sarif reports reading back as the findings
- * (fuzz.h). The linter is built once, in LLVMFuzzerInitialize.
+ * twice (for one input in four, fuzz.c), and the gnu, json and sarif
+ * reports reading back as the findings (fuzz.h). The linter is built once,
+ * in LLVMFuzzerInitialize.
  */
 #include "fuzz.h"
 
