@@ -364,6 +364,9 @@ static void check_token(const mtl_doc *doc, const state *st,
             continue;
         int hand = pivot && c[k].via.hand;
         const evidence *ev = &needed[evidence_kind(key, pivot, hand)];
+        /* before the sentence is scored: most rare words end here */
+        if (ev->known && uni_w < KNOWN_WORD)
+            continue;
         double uni_c = unigram(ng, c[k].form), lp;
         if (uni_c <= mtl_ngram_unk_floor(ng) ||
             mtl_lm_score_replaced(doc, s, i, c[k].form, &lp) != 0)
@@ -374,7 +377,7 @@ static void check_token(const mtl_doc *doc, const state *st,
             continue;
         if (fit_w < 0)
             fit_w = topic_fit(doc->an->lm, tp, w);
-        if (fit_w > ev->max_fit || (ev->known && uni_w < KNOWN_WORD) ||
+        if (fit_w > ev->max_fit ||
             (!hand && mtl_similarity(doc, w, c[k].form) >= NEAR_SYNONYM))
             continue;
         /* a long text links any common word to many of its words */
