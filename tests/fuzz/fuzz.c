@@ -361,6 +361,42 @@ static size_t inline_at(const md *m, cmark_node *n, int line, int col)
     return at(m, line, c < 1 ? 1 : (int)c);
 }
 
+/* Is the code span s[a, e) (backticks included) the one whose content
+ * cmark gives as lit? cmark's lines are off after a link reference
+ * definition (its inline positions count from the paragraph's first line,
+ * the definition's), which can pair the wrong backticks. Line endings
+ * become spaces, the next line's indentation and quote markers go, and
+ * one space each side goes when both are there. */
+static int code_gives(const char *s, size_t a, size_t e, const char *lit)
+{
+    if (!lit)
+        return 0;
+    size_t k = 0;
+    while (a + k < e && s[a + k] == '`')
+        k++;
+    if (2 * k > e - a)
+        return 0;
+    char *c = xmalloc(e - a + 1);
+    size_t n = 0;
+    for (size_t i = a + k; i < e - k;) {
+        if (s[i] == '\r' || s[i] == '\n') {
+            i += s[i] == '\r' && i + 1 < e - k && s[i + 1] == '\n' ? 2 : 1;
+            while (i < e - k && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+                i++;
+            c[n++] = ' ';
+        } else {
+            c[n++] = s[i++];
+        }
+    }
+    c[n] = '\0';
+    size_t l = strlen(lit);
+    int same = (n == l && memcmp(c, lit, n) == 0) ||
+               (n == l + 2 && c[0] == ' ' && c[n - 1] == ' ' &&
+                memcmp(c + 1, lit, l) == 0);
+    free(c);
+    return same;
+}
+
 /* Regions where no finding may start, from cmark's parse. Each inline
  * region is kept only when the source there is what the node says (a code
  * span between backticks, raw HTML as its literal, a destination between
@@ -423,7 +459,8 @@ static void code_and_html(const md *m, regions *rs)
                 e++;
             while (e < m->len && s[e] == '`')
                 e++;
-            if (e > a && s[a] == '`' && s[e - 1] == '`')
+            if (e > a && s[a] == '`' && s[e - 1] == '`' &&
+                code_gives(s, a, e, lit))
                 add_region(rs, a, e, "a code span");
         } else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
             /* [text](destination "title"): the part after the text */
