@@ -135,6 +135,9 @@ static const flag_case flags[] = {
              "Government still have a claim?",
      .flag = "Of world tensions.", .message = "no verb"},
     /* an infinitive whose only finite verb is in its own clause */
+    /* a number opening a sentence is a subject only before a verb */
+    {.text = "The talks went on. Two problems for the region. They left.",
+     .flag = "Two problems for the region.", .message = "no verb"},
     {.text = "He spoke of aid. \xE2\x80\x9C"
              "And to ensure that people can continue "
              "to come out of Gaza.\xE2\x80\x9D He left.",
@@ -246,6 +249,8 @@ static const char *const clean[] = {
     "The stocks stood here. During the Revolution the British regulars "
     "camped here.",
     "Trains run all day. Trains become more and more infrequent at night.",
+    "The calendar has many rows. Two measure the lengths of lunar months. "
+    "One gives the date.",
     "Doshi et al. proposed a scheme using the Bethencourt et al. CP-ABE "
     "scheme [15]. Here the policy is public.",
     /* captions after their label */

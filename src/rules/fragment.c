@@ -279,6 +279,15 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
                         (norm_is(doc, k, plural_subjects) &&
                          may_be_present(doc, i))))
         return 1;
+    /* "Two measure the lengths of lunar months.": a number that opens the
+     * sentence is its subject when a present tense follows it and then
+     * what follows a verb */
+    if (prev_i == k && mtl_tag_of(doc, k) == MTL_TAG_NUM &&
+        strcmp(mtl_tok_norm(doc, &doc->tokens[k]), "one") != 0 &&
+        may_be_present(doc, i) &&
+        (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
+         next == MTL_TAG_PRON || next == MTL_TAG_ADV))
+        return 1;
     /* "the surrounding buildings dwarf it": an object pronoun follows */
     if (is_nominal(prev) && nx < end && norm_is(doc, nx, object_pronouns))
         return 1;
