@@ -466,6 +466,26 @@ static void skip_space(void **state)
     mtl_doc_free(&d);
 }
 
+/* A finding on a whole sentence starts after the code spans and URLs that
+ * open it (the fuzzer found one starting inside a code span); a sentence of
+ * nothing else keeps its start. */
+static void report_start(void **state)
+{
+    (void)state;
+    mtl_doc d;
+    const char *md = "`make` and `make check` pass.\n\nhttps://x.org\n";
+    assert_int_equal(mtl_doc_build_as(&d, md, strlen(md), "a.md", 1), 0);
+    assert_int_equal(d.n_sentences, 2);
+    assert_int_equal(mtl_sentence_report_start(&d, &d.sentences[0]),
+                     tok_at(&d, "and", NULL)->start);
+    assert_int_equal(mtl_sentence_report_start(&d, &d.sentences[1]),
+                     d.sentences[1].start);
+    mtl_doc_free(&d);
+    build(&d, "He left. So did she.");
+    assert_int_equal(mtl_sentence_report_start(&d, &d.sentences[1]), 9);
+    mtl_doc_free(&d);
+}
+
 /* ---- invariants for any input -------------------------------------- */
 
 static void check_invariants(const mtl_doc *d, const char *text, size_t len)
@@ -592,6 +612,7 @@ int main(void)
         cmocka_unit_test(sentences_wrapping_and_blocks),
         cmocka_unit_test(sentence_fields),
         cmocka_unit_test(skip_space),
+        cmocka_unit_test(report_start),
         cmocka_unit_test(invariants_article),
         cmocka_unit_test(invariants_random),
     };

@@ -235,7 +235,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         double mean = sum / (double)words;
         double limit = MEAN_FLOOR - MEAN_SPREAD / sqrt((double)words);
         if (mean < limit)
-            mtl_report(out, sent->start, sent->end,
+            mtl_report(out, mtl_sentence_report_start(doc, sent), sent->end,
                        "sentence reads as disfluent (%.2f per word, edited "
                        "prose above %.2f)", mean, limit);
     }

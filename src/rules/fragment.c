@@ -880,8 +880,9 @@ static int quoted_tail(const mtl_doc *doc, quote_count *qc, size_t si,
         return 0;
     char b[80];
     size_t end = doc->tokens[q].end;
-    mtl_report(out, s->start, end, "sentence has no verb '%s'",
-               mtl_excerpt(doc, s->start, end, b, sizeof b));
+    size_t from = mtl_sentence_report_start(doc, s);
+    mtl_report(out, from, end, "sentence has no verb '%s'",
+               mtl_excerpt(doc, from, end, b, sizeof b));
     return 1;
 }
 
@@ -920,11 +921,12 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                 !ends_with_stop(doc, s))
                 continue;
             char q[80];
+            size_t from = mtl_sentence_report_start(doc, s);
             if (!sh.layout && bare_infinitive(doc, s)) {
                 if (cut || !in_series(doc, blk, si))
-                    mtl_report(out, s->start, s->end,
+                    mtl_report(out, from, s->end,
                                "sentence has no main verb '%s'",
-                               mtl_excerpt(doc, s->start, s->end, q, sizeof q));
+                               mtl_excerpt(doc, from, s->end, q, sizeof q));
                 continue;
             }
             if (enclosed(doc, s))
@@ -963,9 +965,9 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                 if ((first || answer) &&
                     mtl_tag_of(doc, sh.first) == MTL_TAG_AUX_MD)
                     continue;
-                mtl_report(out, s->start, s->end,
+                mtl_report(out, from, s->end,
                            "sentence has no subject '%s'",
-                           mtl_excerpt(doc, s->start, s->end, q, sizeof q));
+                           mtl_excerpt(doc, from, s->end, q, sizeof q));
                 continue;
             }
             /* speech inside a quotation may be verbless; a stray phrase
@@ -990,8 +992,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             if (cut && si == blk->sent_begin && sh.words <= 6)
                 verbless = 0;
             if (verbless && (cut || !in_series(doc, blk, si)))
-                mtl_report(out, s->start, s->end, "sentence has no verb '%s'",
-                           mtl_excerpt(doc, s->start, s->end, q, sizeof q));
+                mtl_report(out, from, s->end, "sentence has no verb '%s'",
+                           mtl_excerpt(doc, from, s->end, q, sizeof q));
         }
     }
     return 0;

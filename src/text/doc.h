@@ -171,6 +171,11 @@ static inline int mtl_doc_word_at(const mtl_doc *doc, size_t i)
 size_t mtl_doc_skip_space(const mtl_doc *doc, size_t i);
 size_t mtl_doc_skip_space_back(const mtl_doc *doc, size_t i);
 
+/* Where a finding on the whole of sentence s starts: at its first token
+ * that is not white space, a URL or a code span, so that it never starts
+ * inside code ("`mtlint` reads ..."); s->start if there is none. */
+size_t mtl_sentence_report_start(const mtl_doc *doc, const mtl_sentence *s);
+
 /* 1-based line of a byte offset, by binary search of the line index. */
 size_t mtl_doc_line_of(const mtl_doc *doc, size_t offset);
 

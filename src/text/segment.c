@@ -813,6 +813,16 @@ size_t mtl_doc_skip_space(const mtl_doc *doc, size_t i)
     return i;
 }
 
+size_t mtl_sentence_report_start(const mtl_doc *doc, const mtl_sentence *s)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        const mtl_token *t = &doc->tokens[i];
+        if (!mtl_tok_is_space(t) && t->kind != MTL_TOK_URL)
+            return t->start;
+    }
+    return s->start;
+}
+
 size_t mtl_doc_skip_space_back(const mtl_doc *doc, size_t i)
 {
     while (i != SIZE_MAX && i < doc->n_tokens && mtl_tok_is_space(&doc->tokens[i]))
