@@ -28,6 +28,7 @@ static const flag_case flags[] = {
     {.text = "We found many refurbishment in the old town.",
      .flag = "many refurbishment"},
     {.text = "Those house were destroyed in the war.", .flag = "Those house"},
+    {.text = "Those house stand empty now.", .flag = "Those house"},
     {.text = "Numerous village lost power overnight.", .flag = "Numerous village"},
     /* this + plural before a verb, when the word cannot be a verb */
     {.text = "This students are from Kyiv.", .flag = "This students",
@@ -36,6 +37,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "There are several memory leak detection tools available in Debian.",
     "It is covered with four and a half feet of water.",
     "He moved my chair a little sideways.",
     "Where several versions survive, each differs from the other.",

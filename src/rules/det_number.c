@@ -210,6 +210,15 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
     if (is_nominal_tag(at) || (after != SIZE_MAX &&
                                mtl_number_regular_plural(doc, norm(doc, after))))
         return;
+    /* "several memory leak detection tools": a base form after the noun
+     * ("leak", which the tagger's lexicon knows only as a verb) is one more
+     * noun of the compound when a noun follows it */
+    if (after != SIZE_MAX && (mtl_tag_of(doc, after) == MTL_TAG_VERB_VB ||
+                              mtl_tag_of(doc, after) == MTL_TAG_VERB_VBP)) {
+        size_t third = next_word(doc, after, end);
+        if (third != SIZE_MAX && is_nominal_tag(mtl_tag_of(doc, third)))
+            return;
+    }
     size_t j = mtl_doc_skip_space(doc, h + 1);
     if (j < end) {
         const mtl_token *u = &doc->tokens[j];
