@@ -107,6 +107,10 @@ static const flag_case flags[] = {
     {.text = "We studied community-dwelling elderly women. Telomeres were "
              "shorter in community dwelling elderly women.",
      .flag = "community dwelling", .suggestion = "community-dwelling"},
+    /* a spaced dash after the word is no option */
+    {.text = "Set the host name first. The host name is short. The hostname "
+             "- the short one - is set.",
+     .flag = "hostname", .suggestion = "host name"},
     /* names tell the variety, and are not reported */
     {.text = "The Labor Department met. The Labor Secretary spoke. The labour "
              "market is tight.",
@@ -114,6 +118,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a command and its option is code */
+    "Set the host name first. The host name is short. Run \"hostname -f\" "
+    "to see it.",
     "Send an email. Read the email. Answer the email.",
     "He wants a cease-fire, and she wants a cease-fire too.",
     "Log in to your account; your login is your name.",

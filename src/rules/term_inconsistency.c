@@ -320,6 +320,13 @@ static int in_code(const mtl_doc *doc, size_t first, size_t last)
                  mtl_doc_word_at(doc, k + 1))
             return 1; /* "localtime.conf" */
     }
+    /* a command and its option: "hostname -f", "lsblk --all" */
+    size_t o = b + 2;
+    if (o + 1 < doc->n_tokens && doc->tokens[b + 1].kind == MTL_TOK_SPACE &&
+        doc->text[doc->tokens[o].start] == '-' &&
+        doc->tokens[o].kind == MTL_TOK_PUNCT && glued(doc, o, o + 1) &&
+        !mtl_tok_is_space(&doc->tokens[o + 1]))
+        return 1;
     return slashes >= 2;
 }
 
