@@ -17,6 +17,11 @@ static const flag_case flags[] = {
      .flag = "a cease-fire or a cease-fire",
      .message = "repeated phrase 'a cease-fire'",
      .suggestion = "a cease-fire"},
+    /* a comma before the conjunction joins them as well */
+    {.text = "So called the footsteps, or the footsteps.",
+     .flag = "the footsteps, or the footsteps",
+     .message = "repeated phrase 'the footsteps'",
+     .suggestion = "the footsteps"},
     {.text = "He talked about Gaza “the day after” as well as the “day after.” He left.",
      .flag = "“the day after” as well as the “day after.”",
      .message = "repeated phrase 'the day after'",
@@ -86,6 +91,11 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* after a comma: a chain of clauses, the end of a list */
+    "Here is the stone; the stone came from the goose, and the goose came "
+    "from Mr. Henry Baker.",
+    "It decides on the status of documents (proposed standard, draft "
+    "standard, or standard).",
     /* a comparative the lexicon lacks, and an idiom before the next
      * conjunction */
     "It swelled up louder and louder, a hoarse yell.",

@@ -185,6 +185,21 @@ static int gap_is_quotes(const words *w, size_t k)
     return 1;
 }
 
+/* The gap after word k is one comma and white space: "the footsteps, or
+ * the footsteps" joins its conjuncts as surely as without the comma. */
+static int gap_is_comma(const words *w, size_t k)
+{
+    int commas = 0;
+    for (size_t t = w->tok[k] + 1; t < w->tok[k + 1]; t++) {
+        const mtl_token *x = &w->doc->tokens[t];
+        if (is_punct(w->doc, x, ","))
+            commas++;
+        else if (!mtl_tok_is_space(x))
+            return 0;
+    }
+    return commas == 1;
+}
+
 static int gap_has(const words *w, size_t k, const char *set)
 {
     for (size_t t = w->tok[k] + 1; t < w->tok[k + 1]; t++)
@@ -774,6 +789,19 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
         in_compound(w, c2 + p - 1, 1) || !conjunct_ends(w, a, c2 + p - 1) ||
         !quotes_align(w, a, c, c2, p))
         return 0;
+    /* After a comma the pair must close its clause and not end a list:
+     * "the goose, and the goose came from ...", "proposed standard, draft
+     * standard, or standard" are a chain and a list */
+    if (!gap_is_quotes(w, c - 1)) {
+        size_t last = w->tok[c2 + p - 1];
+        size_t nx = mtl_doc_skip_space(doc, last + 1);
+        if (nx < doc->n_tokens && !is_punct(doc, &doc->tokens[nx], ".;:!?)"))
+            return 0;
+        /* a comma in the four gaps before it: a list */
+        for (size_t k = a; k > 0 && a - k < 4; k--)
+            if (block_of(w, k - 1) == block_of(w, a) && gap_has(w, k - 1, ","))
+                return 0;
+    }
     /* "either", "whether" and "both" make the coordination explicit */
     int marked = 0;
     if (a > 0 && block_of(w, a - 1) == block_of(w, a)) {
@@ -841,7 +869,9 @@ static void find_conjuncts(const words *w, mtl_emit *out)
         if (conn == N_CONN)
             continue;
         size_t c2 = c + connectors[conn].n;
-        if (c2 >= w->n || !gap_is_quotes(w, c - 1) || !gap_is_quotes(w, c2 - 1))
+        if (c2 >= w->n || !gap_is_quotes(w, c2 - 1) ||
+            !(gap_is_quotes(w, c - 1) ||
+              ((conn == CONN_OR || conn == CONN_AND) && gap_is_comma(w, c - 1))))
             continue;
         size_t max = c < MAX_WORDS ? c : MAX_WORDS;
         if (w->n - c2 < max)
