@@ -58,6 +58,10 @@ static const flag_case flags[] = {
     {.text = "The note said thier house was sold.", .flag = "thier",
      .suggestion = "their"},
     {.text = "Run netstat tupan to list the connections.", .flag = "tupan"},
+    /* one slash between words is prose, and "i.e." no file name */
+    {.text = "Use the nmae/value pairs, i.e. the settings.", .flag = "nmae",
+     .suggestion = "name"},
+    {.text = "Use the nmae/i.e. pairs here.", .flag = "nmae"},
     {.text = "The rate vd was fixed.", .flag = "vd"},
     {.text = "Damage by hesperus was low.", .flag = "hesperus",
      .suggestion = "Hesperus"},
@@ -141,6 +145,7 @@ static const char *const clean[] = {
     "Its ISO 639-3 code: nep.",
     /* code, paths, options, formulas, Latin species, symbols */
     "Set the shell to /usr/sbin/nologin for that account.",
+    "Filename: src/main.rs, where the program starts.",
     "Run netstat -tupan to list the connections.",
     "The u=rwx formula gives every right.",
     "The master key msk = s is kept secret.",

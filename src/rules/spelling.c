@@ -623,7 +623,8 @@ static int has_digit(const mtl_doc *doc, const mtl_token *t)
 
 /* Is token i in a run of tokens without spaces that is code rather than
  * prose: a path, a file name, an option, an assignment, a word glued to
- * a number ("apache2-utils", "/dev/sda", ".muttrc", "-tupan", "ro,nodev")?
+ * a number ("apache2-utils", "/dev/sda", "src/main.rs", ".muttrc", "-tupan",
+ * "ro,nodev")?
  * Hyphens and apostrophes alone make no code: "anti-war", "it's". */
 static int in_code(const mtl_doc *doc, size_t i)
 {
@@ -639,13 +640,22 @@ static int in_code(const mtl_doc *doc, size_t i)
     for (int k = 0; k < REACH && mtl_tok_touch(doc, b); k++)
         b++;
     size_t slashes = 0;
-    int weak = 0;
+    int weak = 0, dotted = 0;
     for (size_t j = a; j <= b; j++) {
         const mtl_token *t = &doc->tokens[j];
         if (t->kind == MTL_TOK_URL || t->kind == MTL_TOK_NUMBER ||
             (t->kind == MTL_TOK_WORD && has_digit(doc, t))) {
             weak = 1;
             continue;
+        }
+        /* "main.rs": the tokenizer keeps a file name one word; a name and
+         * an extension of two letters or more each, not "i.e." */
+        if (t->kind == MTL_TOK_WORD) {
+            const char *w = doc->text + t->start;
+            size_t n = t->end - t->start, d = n;
+            while (d > 0 && w[d - 1] != '.')
+                d--;
+            dotted |= d >= 3 && n - d >= 2 && w[d - 2] != '.';
         }
         if (t->kind != MTL_TOK_PUNCT)
             continue;
@@ -663,12 +673,17 @@ static int in_code(const mtl_doc *doc, size_t i)
         /* between two tokens of the run: "mkfs.ext3", "ro,nodev" */
         if ((c == '.' || c == ',' || c == ':') && j > a && j < b &&
             mtl_tok_is_wordlike(&doc->tokens[j - 1]) &&
-            mtl_tok_is_wordlike(&doc->tokens[j + 1]))
+            mtl_tok_is_wordlike(&doc->tokens[j + 1])) {
             weak = 1;
+            dotted |= c == '.';
+        }
         /* opening it: ".ini", "-y", "--purge" */
         if ((c == '.' || c == '-') && j == a && j < b)
             return CODE;
     }
+    /* a path to a file: "src/main.rs" */
+    if (slashes && dotted)
+        return CODE;
     return weak ? WEAK_CODE : NOT_CODE;
 }
 
