@@ -135,6 +135,9 @@ static const flag_case flags[] = {
              "Government still have a claim?",
      .flag = "Of world tensions.", .message = "no verb"},
     /* an infinitive whose only finite verb is in its own clause */
+    /* an -s word after a noun is a verb only before what follows one */
+    {.text = "The talks went on. Section 9 surveys. They left.",
+     .flag = "Section 9 surveys.", .message = "no verb"},
     /* a number opening a sentence is a subject only before a verb */
     {.text = "The talks went on. Two problems for the region. They left.",
      .flag = "Two problems for the region.", .message = "no verb"},
@@ -249,6 +252,8 @@ static const char *const clean[] = {
     "The stocks stood here. During the Revolution the British regulars "
     "camped here.",
     "Trains run all day. Trains become more and more infrequent at night.",
+    "The library provides vectors, strings, and hash maps. Chapter 9 "
+    "explores Rust\xE2\x80\x99s error-handling philosophy and techniques.",
     "The calendar has many rows. Two measure the lengths of lunar months. "
     "One gives the date.",
     "Doshi et al. proposed a scheme using the Bethencourt et al. CP-ABE "

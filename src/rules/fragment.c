@@ -41,6 +41,7 @@
 #include "text/abbrev.h"
 #include "text/tokens.h"
 #include "findings/rule.h"
+#include "lang/number.h"
 #include "lang/tags.h"
 
 #include <stdint.h>
@@ -287,6 +288,15 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
         may_be_present(doc, i) &&
         (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
          next == MTL_TAG_PRON || next == MTL_TAG_ADV))
+        return 1;
+    /* "Chapter 9 explores Rust's ...": an -s form the lexicon lacks, after
+     * a noun or a number and before what follows a verb, whose stem has a
+     * past or a gerund in the dictionary */
+    if (lexicon(doc, i) == MTL_AMB_UNKNOWN && third_person(doc, i) &&
+        (is_nominal(prev) || prev == MTL_TAG_NUM) &&
+        (next == MTL_TAG_DET || next == MTL_TAG_PROPN ||
+         next == MTL_TAG_PRON || next == MTL_TAG_ADP) &&
+        mtl_number_may_be_verb(doc, i))
         return 1;
     /* "the surrounding buildings dwarf it": an object pronoun follows */
     if (is_nominal(prev) && nx < end && norm_is(doc, nx, object_pronouns))
@@ -1022,6 +1032,6 @@ const mtl_rule mtl_rule_fragment = {
             "exclamations, quotations standing alone, interjections (\"Thank you.\"),\n"
             "imperatives (\"Read more.\"), set phrases (\"Of course.\").\n",
     },
-    .needs = MTL_NEED_TAGS,
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS,
     .check = check,
 };
