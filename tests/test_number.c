@@ -181,6 +181,39 @@ static void s_verbs(void **state)
     }
 }
 
+/* Base forms that take -ed or -ing, and words that do not; a word of
+ * hundreds of letters ending in -s is no verb and overflows nothing. */
+static void base_verbs(void **state)
+{
+    static const struct {
+        const char *text, *word;
+        int verb;
+    } v[] = {
+        {"These evolve quickly.", "evolve", 1},
+        {"They stop here.", "stop", 1},
+        {"These house prices rose.", "house", 1},
+        {"These idea notes were lost.", "idea", 0},
+        {"The girls left.", "girls", 0},
+    };
+    for (size_t c = 0; c < COUNT_OF(v); c++) {
+        fixture f;
+        build(&f, *state, v[c].text);
+        size_t i = token(&f, v[c].word);
+        if (mtl_number_base_may_be_verb(&f.doc, i) != v[c].verb)
+            fail_msg("'%s' in \"%s\": verb %d", v[c].word, v[c].text,
+                     !v[c].verb);
+        release(&f);
+    }
+    char text[600];
+    memset(text, 'a', 500);
+    memcpy(text + 500, "s left.", 8);
+    fixture f;
+    build(&f, *state, text);
+    assert_int_equal(mtl_number_may_be_verb(&f.doc, 0), 0);
+    assert_int_equal(mtl_number_base_may_be_verb(&f.doc, 0), 0);
+    release(&f);
+}
+
 /* The word lists. */
 static void lists(void **state)
 {
@@ -197,6 +230,7 @@ int main(void)
         cmocka_unit_test(noun_number),
         cmocka_unit_test(regular_plural_forms),
         cmocka_unit_test(s_verbs),
+        cmocka_unit_test(base_verbs),
         cmocka_unit_test(lists),
     };
     return cmocka_run_group_tests_name("number", tests, setup, teardown);

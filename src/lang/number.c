@@ -184,6 +184,32 @@ int mtl_number_s_singular(const mtl_doc *doc, size_t i)
            !mtl_in_list(invariant, w) && mtl_spell_accepts(doc, i);
 }
 
+/* Does the stem st (m bytes) take -ed or -ing in the dictionary: "argue"
+ * ("argued", "arguing"), "stop" ("stopped")? */
+static int takes_verb_endings(const mtl_doc *doc, const char *st, size_t m)
+{
+    char buf[MTL_SPELLER_MAX_WORD + 8];
+    if (m < 2 || m + 5 > sizeof buf)
+        return 0;
+    static const char *const endings[] = {"ed", "d", "ing", NULL};
+    for (size_t e = 0; endings[e]; e++) {
+        memcpy(buf, st, m);
+        strcpy(buf + m, endings[e]);
+        if (spelled(doc, buf))
+            return 1;
+    }
+    if (st[m - 1] == 'e') { /* "arguing" */
+        memcpy(buf, st, m - 1);
+        strcpy(buf + m - 1, "ing");
+        if (spelled(doc, buf))
+            return 1;
+    }
+    memcpy(buf, st, m); /* "stopped" */
+    buf[m] = st[m - 1];
+    strcpy(buf + m + 1, "ed");
+    return spelled(doc, buf);
+}
+
 int mtl_number_may_be_verb(const mtl_doc *doc, size_t i)
 {
     if (mtl_tag_may_be_finite(doc, i))
@@ -203,35 +229,24 @@ int mtl_number_may_be_verb(const mtl_doc *doc, size_t i)
         const char *add;
     } bases[] = {{MTL_STEM_S, 1, ""}, {MTL_STEM_ES, 2, ""},
                  {MTL_STEM_IES, 3, "y"}};
-    int verb = 0;
-    for (size_t b = 0; b < 3 && !verb; b++) {
-        if (!(bits & bases[b].bit))
+    for (size_t b = 0; b < 3; b++) {
+        if (!(bits & bases[b].bit) || n <= bases[b].cut ||
+            n - bases[b].cut + strlen(bases[b].add) >= MTL_SPELLER_MAX_WORD)
             continue;
         char st[MTL_SPELLER_MAX_WORD];
         size_t m = n - bases[b].cut;
         memcpy(st, w, m);
         strcpy(st + m, bases[b].add);
-        m = strlen(st);
-        char buf[MTL_SPELLER_MAX_WORD + 8];
-        if (m < 2 || m + 5 > sizeof buf)
-            continue;
-        static const char *const endings[] = {"ed", "d", "ing", NULL};
-        for (size_t e = 0; endings[e] && !verb; e++) {
-            memcpy(buf, st, m);
-            strcpy(buf + m, endings[e]);
-            verb = spelled(doc, buf);
-        }
-        if (!verb && st[m - 1] == 'e') { /* "arguing" */
-            memcpy(buf, st, m - 1);
-            strcpy(buf + m - 1, "ing");
-            verb = spelled(doc, buf);
-        }
-        if (!verb) { /* "stopped" */
-            memcpy(buf, st, m);
-            buf[m] = st[m - 1];
-            strcpy(buf + m + 1, "ed");
-            verb = spelled(doc, buf);
-        }
+        if (takes_verb_endings(doc, st, strlen(st)))
+            return 1;
     }
-    return verb;
+    return 0;
+}
+
+int mtl_number_base_may_be_verb(const mtl_doc *doc, size_t i)
+{
+    const char *w = norm(doc, i);
+    size_t n = strlen(w);
+    return n > 2 && w[n - 1] != 's' && spelled(doc, w) &&
+           takes_verb_endings(doc, w, n);
 }

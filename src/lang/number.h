@@ -46,5 +46,8 @@ int mtl_number_group(const char *w);
  * "presupposes")? By the tagger's lexicon, or because a stem of it takes
  * -ed or -ing in the dictionary. */
 int mtl_number_may_be_verb(const mtl_doc *doc, size_t i);
+/* Could the word at token i, not ending in -s, be the base form of a verb
+ * ("evolve")? Because it takes -ed or -ing in the dictionary. */
+int mtl_number_base_may_be_verb(const mtl_doc *doc, size_t i);
 
 #endif

@@ -239,8 +239,11 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
     if (strcmp(det, "both") == 0 && and_follows(doc, h, end))
         return;
     /* "Many work on the farm", "These offer dancing": a pronoun and a verb,
-     * unless a verb follows ("these rule are") */
-    if ((mtl_tag_may_be_finite(doc, h) || mtl_tag_may_be(doc, h, MTL_TAG_VERB_VB)) &&
+     * unless a verb follows ("these rule are"); a verb the tagger's lexicon
+     * lacks is known by its -ed or -ing in the dictionary ("These evolve") */
+    if ((mtl_tag_may_be_finite(doc, h) || mtl_tag_may_be(doc, h, MTL_TAG_VERB_VB) ||
+         (doc->an->tags->amb[h] == MTL_AMB_UNKNOWN &&
+          mtl_number_base_may_be_verb(doc, h))) &&
         !mtl_tag_is_finite(at))
         return;
     const mtl_token *a = &doc->tokens[i], *z = &doc->tokens[h];
