@@ -118,6 +118,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a verb after a negation, a noun elsewhere */
+    "The graceful shutdown works. A shutdown is clean. That won\xE2\x80\x99t "
+    "shut down the threads.",
     /* a command and its option is code */
     "Set the host name first. The host name is short. Run \"hostname -f\" "
     "to see it.",

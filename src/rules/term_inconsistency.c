@@ -374,7 +374,12 @@ static int noun_context(const mtl_doc *doc, size_t first)
                mtl_doc_word_at(doc, p - 2) && mtl_tag_of(doc, p - 2) == MTL_TAG_DET;
     const char *w = mtl_tok_norm(doc, &doc->tokens[p]);
     int tag = mtl_tag_of(doc, p);
-    if (mtl_clitic_of(doc, p) == MTL_TAG_PART || mtl_in_list(demonstratives, w))
+    size_t wl = strlen(w);
+    /* a possessive, not the negation the tagger also calls a particle
+     * ("won't shut down") */
+    if ((mtl_clitic_of(doc, p) == MTL_TAG_PART && wl > 2 &&
+         !strcmp(w + wl - 2, "'s")) ||
+        mtl_in_list(demonstratives, w))
         return 1; /* "Blinken's", "this down regulation" */
     if (strcmp(w, "to") == 0)
         return p >= 2 && doc->tokens[p - 1].kind == MTL_TOK_SPACE &&
