@@ -37,11 +37,18 @@ static const flag_case flags[] = {
     /* near misses of the exemptions below: no translation, no name */
     {.text = "The sign read Καλημέρα σας in large letters.",
      .flag = "Καλημέρα σας", .message = "Greek"},
+    /* quoted, but spoken, not cited */
+    {.text = "He said “Здравствуйте” to the minister.",
+     .flag = "Здравствуйте"},
     {.text = "He said (Москва) and left.", .flag = "Москва",
      .message = "Cyrillic"},
 };
 
 static const char *const clean[] = {
+    /* a word cited as a word */
+    "If we look at the Hindi word “नमस्ते” written in the Devanagari script, "
+    "it is stored as a vector.",
+    "That is the number of bytes it takes to encode “Здравствуйте” in UTF-8.",
     "We met at a café in Bogotá with Majid al-Ansari.",
     "Her naïve résumé impressed the café owner in São Paulo.",
     "The Škoda plant is near Prague, and Mladá Boleslav is close.",

@@ -14,7 +14,7 @@
  * look-alike hides in an English word ("Υes"). Text given on purpose is
  * not reported: a name's original beside it ("Moscow (Russian: Москва)"),
  * a quotation followed by its translation ("«Buenos días» (Good
- * morning)").
+ * morning)"), a word cited as a word ("the Hindi word “नमस्ते”").
  *
  * A Latin-script span is another language when a sentence has at least
  * three words the English dictionary lacks and one installed foreign
@@ -242,6 +242,39 @@ static int translated(const mtl_doc *doc, size_t last)
     return words > 0 && english * 10 >= words * 8;
 }
 
+/* Words that introduce a word cited as a word: "the Hindi word “नमस्ते”",
+ * "the bytes it takes to encode “Здравствуйте”". */
+static const char *const citing[] = {
+    "word", "words", "term", "name", "phrase", "greeting", "string",
+    "letter", "letters", "character", "characters", "spelled", "spelt",
+    "written", "encode", "encodes", "encoded", "as", NULL};
+
+/* Is the text of tokens [first, last], one or two words, cited: in
+ * quotation marks of its own, with a citing word among the three words
+ * before it? */
+static int cited(const mtl_doc *doc, size_t first, size_t last)
+{
+    size_t b = before(doc, first), a = after(doc, last);
+    if (b == SIZE_MAX || a == SIZE_MAX ||
+        doc->tokens[b].kind != MTL_TOK_QUOTE ||
+        doc->tokens[a].kind != MTL_TOK_QUOTE)
+        return 0;
+    size_t words = 0;
+    for (size_t k = first; k <= last; k++)
+        words += doc->tokens[k].kind == MTL_TOK_WORD;
+    if (words > 2)
+        return 0;
+    size_t k = b;
+    for (int n = 0; n < 3; n++) {
+        k = before(doc, k);
+        if (k == SIZE_MAX || doc->tokens[k].kind != MTL_TOK_WORD)
+            return 0;
+        if (mtl_in_list(citing, mtl_tok_norm(doc, &doc->tokens[k])))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_scripts(const mtl_doc *doc, mtl_emit *out)
 {
     size_t first = SIZE_MAX, last = 0;
@@ -262,7 +295,8 @@ static void check_scripts(const mtl_doc *doc, mtl_emit *out)
         }
         /* a word in Latin script, a line break or the end closes a run */
         if (ends && first != SIZE_MAX && (named_original(doc, first, last) ||
-                                          translated(doc, last)))
+                                          translated(doc, last) ||
+                                          cited(doc, first, last)))
             first = SIZE_MAX;
         if (ends && first != SIZE_MAX) {
             char what[64];
