@@ -254,6 +254,8 @@ static const char *const clean[] = {
     "Trains run all day. Trains become more and more infrequent at night.",
     "The library provides vectors, strings, and hash maps. Chapter 9 "
     "explores Rust\xE2\x80\x99s error-handling philosophy and techniques.",
+    "If the talk starts to unravel, ask the group, \"Which steps should we "
+    "take next?\" to refocus the conversation.",
     "The calendar has many rows. Two measure the lengths of lunar months. "
     "One gives the date.",
     "Doshi et al. proposed a scheme using the Bethencourt et al. CP-ABE "

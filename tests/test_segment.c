@@ -466,6 +466,21 @@ static void skip_space(void **state)
     mtl_doc_free(&d);
 }
 
+/* A quoted question or exclamation and a lower-case word after it are one
+ * sentence; a capital after it starts the next. */
+static void quoted_question(void **state)
+{
+    (void)state;
+    mtl_doc d;
+    build(&d, "\"Why not?\" he asked. We ask \"what next?\" to focus. He "
+              "asked \"Why?\" Then he left.");
+    assert_int_equal(d.n_sentences, 4);
+    assert_int_equal(d.sentences[0].end, 20);
+    assert_int_equal(d.sentences[1].tok_begin, tok_at(&d, "We", NULL) - d.tokens);
+    assert_int_equal(d.sentences[3].tok_begin, tok_at(&d, "Then", NULL) - d.tokens);
+    mtl_doc_free(&d);
+}
+
 /* A finding on a whole sentence starts after the code spans and URLs that
  * open it (the fuzzer found one starting inside a code span); a sentence of
  * nothing else keeps its start. */
@@ -613,6 +628,7 @@ int main(void)
         cmocka_unit_test(sentence_fields),
         cmocka_unit_test(skip_space),
         cmocka_unit_test(report_start),
+        cmocka_unit_test(quoted_question),
         cmocka_unit_test(invariants_article),
         cmocka_unit_test(invariants_random),
     };

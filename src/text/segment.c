@@ -520,6 +520,25 @@ static size_t capitals_stop(const mtl_doc *d, size_t tok, size_t end_tok,
 
 /* Adds the sentence of the tokens from *tok up to byte e, or joins them to
  * the sentence before when that one ends on an abbreviation. */
+/* Does the sentence [first, last] end on a quoted question or exclamation:
+ * '?' or '!' and then closing quotation marks ("Why not?")? A lower-case
+ * word after it goes on the same sentence: "Why not?" he asked. */
+static int ends_on_quoted_question(const mtl_doc *d, size_t first, size_t last)
+{
+    size_t k = last;
+    while (k > first && d->tokens[k].kind == MTL_TOK_QUOTE &&
+           d->tokens[k].start == d->tokens[k - 1].end)
+        k--;
+    return k < last && (is_mark(d, &d->tokens[k], '?') ||
+                        is_mark(d, &d->tokens[k], '!'));
+}
+
+static int lower_word(const mtl_doc *d, const mtl_token *t)
+{
+    unsigned char c = (unsigned char)d->text[t->start];
+    return t->kind == MTL_TOK_WORD && c >= 'a' && c <= 'z';
+}
+
 static int add_sentence(builder *b, size_t bi, size_t *tok, size_t e)
 {
     mtl_doc *d = b->doc;
@@ -540,8 +559,13 @@ static int add_sentence(builder *b, size_t bi, size_t *tok, size_t e)
     while (prevs && plast > prevs->tok_begin &&
            mtl_tok_is_space(&d->tokens[plast - 1]))
         plast--;
+    size_t lead = t0;
+    while (lead < last && mtl_tok_is_space(&d->tokens[lead]))
+        lead++;
     if (prevs && plast > prevs->tok_begin &&
-        ends_on_abbrev(d, prevs->tok_begin, plast - 1)) {
+        (ends_on_abbrev(d, prevs->tok_begin, plast - 1) ||
+         (ends_on_quoted_question(d, prevs->tok_begin, plast - 1) &&
+          lead < last && lower_word(d, &d->tokens[lead])))) {
         prevs->end = d->tokens[last - 1].end;
         prevs->tok_end = (uint32_t)*tok;
         return 0;
