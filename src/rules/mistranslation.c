@@ -22,6 +22,7 @@
  * a hand-written confusion with a key term needs only a small margin, and
  * every weaker kind of evidence a larger one.
  */
+#include "base/strlist.h"
 #include "findings/rule.h"
 
 #include "base/buf.h"
@@ -413,6 +414,11 @@ static void check_token(const mtl_doc *doc, const state *st,
                        q, fix, language_name(best->via.lang), best->via.via);
 }
 
+/* Nouns that stand for another noun ("others", "the ones"): counted with
+ * "other" and "one" everywhere, they made a key term of a pronoun ("'commit'
+ * is probably a mistranslation of 'other' (used 15 times)"). */
+static const char *const pronoun_nouns[] = {"other", "one", NULL};
+
 static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
 {
     const state *st = p;
@@ -438,7 +444,7 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         key_term kt;
         mtl_noun_singular(e->norm, kt.lemma);
         kt.uses = uses(doc, kt.lemma);
-        if (kt.uses < KEY_MIN)
+        if (kt.uses < KEY_MIN || mtl_in_list(pronoun_nouns, kt.lemma))
             continue;
         int seen = 0;
         for (size_t j = 0; j < n_keys && !seen; j++)
