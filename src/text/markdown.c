@@ -730,9 +730,13 @@ static size_t inline_tail(const para *pa, size_t q)
                 q += 2;
                 continue;
             }
-            if (c <= ' ' || (c == ')' && depth == 0))
+            /* cmark ends a destination at white space only: control
+             * characters are part of it */
+            if (c == ' ' || (c >= '\t' && c <= '\r') || (c == ')' && depth == 0))
                 break;
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth > 32) /* cmark's limit on nested brackets */
+                return 0;
             q++;
         }
     }
