@@ -38,8 +38,8 @@ static const flag_case flags[] = {
 
 static const char *const clean[] = {
     "There are several memory leak detection tools available in Debian.",
-    "Crates are published often. These evolve more quickly than the "
-    "standard library.",
+    ("Crates are published often. These evolve more quickly than the "
+     "standard library."),
     "It is covered with four and a half feet of water.",
     "He moved my chair a little sideways.",
     "Where several versions survive, each differs from the other.",
