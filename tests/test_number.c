@@ -154,13 +154,30 @@ static void regular_plural_forms(void **state)
     release(&f);
 }
 
+typedef struct verb_case {
+    const char *text, *word;
+    int verb;
+} verb_case;
+
+/* Each case's word through is_verb, against its expected answer. */
+static void check_verbs(void *state, const verb_case *v, size_t n,
+                        int (*is_verb)(const mtl_doc *, size_t))
+{
+    for (size_t c = 0; c < n; c++) {
+        fixture f;
+        build(&f, state, v[c].text);
+        size_t i = token(&f, v[c].word);
+        if (is_verb(&f.doc, i) != v[c].verb)
+            fail_msg("'%s' in \"%s\": verb %d", v[c].word, v[c].text,
+                     !v[c].verb);
+        release(&f);
+    }
+}
+
 /* -s words that can be present-tense verbs, and plurals that cannot. */
 static void s_verbs(void **state)
 {
-    static const struct {
-        const char *text, *word;
-        int verb;
-    } v[] = {
+    static const verb_case v[] = {
         {"This succeeds.", "succeeds", 1},
         {"This presupposes a lot.", "presupposes", 1},
         {"This rules out more.", "rules", 1},
@@ -170,40 +187,21 @@ static void s_verbs(void **state)
         {"Each differs from the other.", "differs", 1},
         {"The girls left.", "girls", 0},
     };
-    for (size_t c = 0; c < COUNT_OF(v); c++) {
-        fixture f;
-        build(&f, *state, v[c].text);
-        size_t i = token(&f, v[c].word);
-        if (mtl_number_may_be_verb(&f.doc, i) != v[c].verb)
-            fail_msg("'%s' in \"%s\": verb %d", v[c].word, v[c].text,
-                     !v[c].verb);
-        release(&f);
-    }
+    check_verbs(*state, v, COUNT_OF(v), mtl_number_may_be_verb);
 }
 
 /* Base forms that take -ed or -ing, and words that do not; a word of
  * hundreds of letters ending in -s is no verb and overflows nothing. */
 static void base_verbs(void **state)
 {
-    static const struct {
-        const char *text, *word;
-        int verb;
-    } v[] = {
+    static const verb_case v[] = {
         {"These evolve quickly.", "evolve", 1},
         {"They stop here.", "stop", 1},
         {"These house prices rose.", "house", 1},
         {"These idea notes were lost.", "idea", 0},
         {"The girls left.", "girls", 0},
     };
-    for (size_t c = 0; c < COUNT_OF(v); c++) {
-        fixture f;
-        build(&f, *state, v[c].text);
-        size_t i = token(&f, v[c].word);
-        if (mtl_number_base_may_be_verb(&f.doc, i) != v[c].verb)
-            fail_msg("'%s' in \"%s\": verb %d", v[c].word, v[c].text,
-                     !v[c].verb);
-        release(&f);
-    }
+    check_verbs(*state, v, COUNT_OF(v), mtl_number_base_may_be_verb);
     char text[600];
     memset(text, 'a', 500);
     memcpy(text + 500, "s left.", 8);
