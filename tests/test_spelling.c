@@ -58,6 +58,9 @@ static const flag_case flags[] = {
     {.text = "The note said thier house was sold.", .flag = "thier",
      .suggestion = "their"},
     {.text = "Run netstat tupan to list the connections.", .flag = "tupan"},
+    /* five of one letter in a row: degenerate MT, no acronym or name */
+    {.text = "The NNNNNNNNNNNNX)) was seen.", .flag = "NNNNNNNNNNNNX"},
+    {.text = "My New Cottttt is here.", .flag = "Cottttt"},
     /* one slash between words is prose, and "i.e." no file name */
     {.text = "Use the nmae/value pairs, i.e. the settings.", .flag = "nmae",
      .suggestion = "name"},
@@ -146,6 +149,7 @@ static const char *const clean[] = {
     /* code, paths, options, formulas, Latin species, symbols */
     "Set the shell to /usr/sbin/nologin for that account.",
     "Filename: src/main.rs, where the program starts.",
+    "An AAAA record holds an IPv6 address.",
     "Run netstat -tupan to list the connections.",
     "The u=rwx formula gives every right.",
     "The master key msk = s is kept secret.",

@@ -53,6 +53,7 @@
 #include "text/tokens.h"
 #include "lang/words.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1681,6 +1682,21 @@ static int title_case(const mtl_doc *doc, size_t i)
     return long_words >= 2 && words <= 12;
 }
 
+/* Five or more of one letter in a row: no acronym, name or word has them,
+ * and MT that degenerates writes them ("NNNNNNNNX", "Cottttt"). */
+static int stutters(const char *s, size_t n)
+{
+    size_t run = 1;
+    for (size_t k = 1; k < n; k++) {
+        run = (s[k] | 0x20) == (s[k - 1] | 0x20) && isalpha((unsigned char)s[k])
+                  ? run + 1
+                  : 1;
+        if (run >= 5)
+            return 1;
+    }
+    return 0;
+}
+
 /* Should the unknown word at token i be reported? Fills f with what it
  * could be instead. */
 static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
@@ -1698,6 +1714,8 @@ static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
     size_t len = t->end - t->start;
     if (!n)
         return 0; /* not plain ASCII letters: loanwords, other scripts */
+    if ((t->flags & MTL_TF_CAP) && stutters(surface, len))
+        return 1;
     if (t->flags & MTL_TF_ALLCAPS) {
         /* an acronym, unless a word in capitals among others ("TTHE
          * PRESIDENT", not "AAAA (IPv6 address record)") */
