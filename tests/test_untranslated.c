@@ -37,6 +37,11 @@ static const flag_case flags[] = {
     /* near misses of the exemptions below: no translation, no name */
     {.text = "The sign read Καλημέρα σας in large letters.",
      .flag = "Καλημέρα σας", .message = "Greek"},
+    /* the engine's mark for a word it could not render, alone or a run */
+    {.text = "One of these is called < unk > manzil or a house.",
+     .flag = "< unk >", .message = "'<unk>' is the translation engine's mark"},
+    {.text = "The bend during this time is < unk > < unk > <unk>, they said.",
+     .flag = "< unk > < unk > <unk>", .message = "3 '<unk>' marks"},
     /* quoted, but spoken, not cited */
     {.text = "He said “Здравствуйте” to the minister.",
      .flag = "Здравствуйте"},
@@ -45,6 +50,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* comparisons, and the word alone */
+    "If a < unk, then b > c.",
+    "The unk field of the record is empty.",
     /* a word cited as a word */
     "If we look at the Hindi word “नमस्ते” written in the Devanagari script, "
     "it is stored as a vector.",

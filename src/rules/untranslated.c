@@ -16,6 +16,9 @@
  * a quotation followed by its translation ("«Buenos días» (Good
  * morning)"), a word cited as a word ("the Hindi word “नमस्ते”").
  *
+ * Also reported: "<unk>", the mark neural MT writes where it could not
+ * render a word ("is called < unk > manzil").
+ *
  * A Latin-script span is another language when a sentence has at least
  * three words the English dictionary lacks and one installed foreign
  * Hunspell dictionary (Spanish, French, German, Portuguese, Italian, Dutch)
@@ -488,9 +491,51 @@ static void check_sentence(const foreign *f, const mtl_doc *doc,
                 languages[best].name, out);
 }
 
+/* ---- the engine's own mark for a word it could not render --------------- */
+
+/* "< unk >" or "<unk>" at token i: the index of its ">", or 0. */
+static size_t unk_mark(const mtl_doc *doc, size_t i)
+{
+    if (!is_char(doc, i, '<'))
+        return 0;
+    size_t w = after(doc, i);
+    if (w == SIZE_MAX || doc->tokens[w].kind != MTL_TOK_WORD ||
+        strcmp(mtl_tok_norm(doc, &doc->tokens[w]), "unk") != 0)
+        return 0;
+    size_t c = after(doc, w);
+    return c != SIZE_MAX && is_char(doc, c, '>') ? c : 0;
+}
+
+/* Neural MT writes "<unk>" for a word of its input its vocabulary lacks,
+ * and the tokenised output spaces it: "is called < unk > manzil". A run of
+ * marks with only white space between is one finding. */
+static void check_unk_marks(const mtl_doc *doc, mtl_emit *out)
+{
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        size_t end = unk_mark(doc, i);
+        if (!end)
+            continue;
+        size_t marks = 1, next;
+        while ((next = after(doc, end)) != SIZE_MAX && unk_mark(doc, next)) {
+            end = unk_mark(doc, next);
+            marks++;
+        }
+        if (marks == 1)
+            mtl_report(out, doc->tokens[i].start, doc->tokens[end].end,
+                       "'<unk>' is the translation engine's mark for a word it "
+                       "could not render");
+        else
+            mtl_report(out, doc->tokens[i].start, doc->tokens[end].end,
+                       "%zu '<unk>' marks: the translation engine could not "
+                       "render these words", marks);
+        i = end;
+    }
+}
+
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     check_scripts(doc, out);
+    check_unk_marks(doc, out);
     const foreign *f = state;
     const mtl_words *w = doc->an->words;
     if (!f || !w || !doc->an->spell)
@@ -526,7 +571,10 @@ const mtl_rule mtl_rule_untranslated = {
             "\n"
             "    the minister of Иностранных дел said\n"
             "\n"
-            "Not reported: loanwords and names (`café`, `Škoda`), a lone Greek letter.\n",
+            "Not reported: loanwords and names (`café`, `Škoda`), a lone Greek letter.\n"
+            "\n"
+            "Also reported: `<unk>`, the mark neural MT writes for a word it could\n"
+            "not render (`is called < unk > manzil`).\n",
     },
     .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
     .init = init,
