@@ -17,6 +17,16 @@ static const flag_case flags[] = {
      .flag = "a cease-fire or a cease-fire",
      .message = "repeated phrase 'a cease-fire'",
      .suggestion = "a cease-fire"},
+    /* a phrase said four times or more: MT looping */
+    {.text = "Of the growth of the descendants of the descendants of the "
+             "descendants of the descendants of the family.",
+     .flag = "of the descendants of the descendants of the descendants of "
+             "the descendants",
+     .message = "phrase 'of the descendants' repeated 4 times",
+     .suggestion = "of the descendants"},
+    {.text = "Lord, my lady, my lady, my lady, my lady, my lady.",
+     .flag = "my lady, my lady, my lady, my lady, my lady",
+     .message = "phrase 'my lady' repeated 5 times", .suggestion = "my lady"},
     /* a comma before the conjunction joins them as well */
     {.text = "So called the footsteps, or the footsteps.",
      .flag = "the footsteps, or the footsteps",
@@ -91,6 +101,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* three times is a refrain or an idiom; numbers are data */
+    "My Lord, my Lord, my Lord!",
+    "They walked day after day after day after day.",
+    "The pairs were 1 2, 1 2, 1 2, 1 2 and 3 4.",
     /* after a comma: a chain of clauses, the end of a list */
     "Here is the stone; the stone came from the goose, and the goose came "
     "from Mr. Henry Baker.",

@@ -848,9 +848,74 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
     return 1;
 }
 
+/* Only white space, commas and quotation marks after word j? */
+static int gap_is_list_mark(const words *w, size_t j)
+{
+    for (size_t t = w->tok[j] + 1; t < w->tok[j + 1]; t++) {
+        const mtl_token *x = &w->doc->tokens[t];
+        if (!mtl_tok_is_space(x) && !is_quote(x) && !is_punct(w->doc, x, ","))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * A phrase of two words or more said four times or more in a row, commas
+ * between allowed: MT that degenerates loops on a phrase ("of the
+ * descendants of the descendants of the descendants of the descendants",
+ * "my lady, my lady, my lady, my lady"). A chain of three is a refrain or
+ * an idiom and left to the checks below. Returns the words it covers when
+ * reported, or 0.
+ */
+enum { MIN_LOOP = 4 };
+
+static size_t check_loop(const words *w, size_t a, mtl_emit *out)
+{
+    const mtl_doc *doc = w->doc;
+    for (size_t p = 2; p <= MAX_WORDS && a + MIN_LOOP * p <= w->n; p++) {
+        size_t k = 1;
+        while (a + (k + 1) * p <= w->n &&
+               block_of(w, a + (k + 1) * p - 1) == block_of(w, a) &&
+               gap_is_list_mark(w, a + k * p - 1) &&
+               same_copy(w, a, a + k * p, p))
+            k++;
+        if (k < MIN_LOOP || all_numbers(w, a, p) || !is_prose(w, a, a + k * p - 1))
+            continue;
+        /* the shortest period: "going on" four times, not "going on going
+         * on" twice */
+        if (has_shorter_period(w, a, p))
+            continue;
+        size_t start = word(w, a)->start, end = word(w, a + k * p - 1)->end;
+        size_t one = word(w, a + p - 1)->end;
+        mtl_span sp = {(uint32_t)start, (uint32_t)end};
+        if (MTL_PUSH(w->done->span, w->done->n, w->done->cap, sp) != 0) {
+            w->done->failed = 1;
+            return 0;
+        }
+        char *fix = strndup(doc->text + start, one - start);
+        if (!fix) {
+            w->done->failed = 1;
+            return 0;
+        }
+        char q[96];
+        mtl_excerpt(doc, start, one, q, sizeof q);
+        const char *fixes[1] = {fix};
+        mtl_report_fix(out, start, end, fixes, 1, "phrase '%s' repeated %zu times",
+                       q, k);
+        free(fix);
+        return k * p;
+    }
+    return 0;
+}
+
 static void find_immediate(const words *w, mtl_emit *out)
 {
     for (size_t a = 0; a < w->n; a++) {
+        size_t loop = check_loop(w, a, out);
+        if (loop) {
+            a += loop - 1;
+            continue;
+        }
         for (size_t p = 2; p <= MAX_WORDS && a + 2 * p <= w->n; p++) {
             if (block_of(w, a + 2 * p - 1) != block_of(w, a))
                 break;
