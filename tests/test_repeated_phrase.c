@@ -27,6 +27,13 @@ static const flag_case flags[] = {
     {.text = "Lord, my lady, my lady, my lady, my lady, my lady.",
      .flag = "my lady, my lady, my lady, my lady, my lady",
      .message = "phrase 'my lady' repeated 5 times", .suggestion = "my lady"},
+    /* a clause said again after a comma, closing the sentence */
+    {.text = "It is going to be an afternoon, it is going to be an afternoon.",
+     .flag = "It is going to be an afternoon, it is going to be an afternoon",
+     .message = "repeated phrase 'It is going to be an afternoon'",
+     .suggestion = "It is going to be an afternoon"},
+    {.text = "Neither a king nor a reign, nor a reign.",
+     .flag = "nor a reign, nor a reign", .suggestion = "nor a reign"},
     /* a comma before the conjunction joins them as well */
     {.text = "So called the footsteps, or the footsteps.",
      .flag = "the footsteps, or the footsteps",
@@ -101,6 +108,12 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* after a comma: spoken self-repair goes on; a quotation repeats for
+     * effect; two words are a style ("Come in, come in.") */
+    "He wants to use some of the money, some of the money for mass transit.",
+    ("Revere rode out yelling: \xE2\x80\x9CThe British are coming, the British "
+     "are coming!\xE2\x80\x9D, helping to raise the alarm."),
+    "Come in, come in.",
     /* three times is a refrain or an idiom; numbers are data */
     "My Lord, my Lord, my Lord!",
     "They walked day after day after day after day.",

@@ -908,10 +908,64 @@ static size_t check_loop(const words *w, size_t a, mtl_emit *out)
     return 0;
 }
 
+/* Is a double quotation opened before word a in its sentence and not yet
+ * closed (an odd number of double marks)? */
+static int inside_quotation(const words *w, size_t a)
+{
+    const mtl_doc *doc = w->doc;
+    const mtl_sentence *se = &doc->sentences[word(w, a)->sentence];
+    size_t marks = 0;
+    for (size_t t = se->tok_begin; t < w->tok[a]; t++) {
+        const mtl_token *x = &doc->tokens[t];
+        const char *c = doc->text + x->start;
+        size_t n = x->end - x->start;
+        /* single marks are apostrophes too */
+        int single = (n == 1 && c[0] == '\'') ||
+                     (n == 3 && (!memcmp(c, "\xE2\x80\x98", 3) ||
+                                 !memcmp(c, "\xE2\x80\x99", 3)));
+        marks += is_quote(x) && !single;
+    }
+    return marks % 2;
+}
+
+/*
+ * A clause of three words or more said again after a comma, closing its
+ * sentence: "It's going to be an afternoon, it's going to be an
+ * afternoon." MT that loops does it twice as well as four times. Spoken
+ * self-repair goes on after the copy ("the right to use some of the money,
+ * some of the money for mass transit"), and a quotation repeats for effect
+ * ("yelling: "The British are coming, the British are coming!""): both
+ * are left alone. Returns the words covered when reported, or 0.
+ */
+static size_t check_comma_repeat(const words *w, size_t a, mtl_emit *out)
+{
+    const mtl_doc *doc = w->doc;
+    for (size_t p = 3; p <= MAX_WORDS && a + 2 * p <= w->n; p++) {
+        size_t b = a + p, z = a + 2 * p - 1;
+        if (block_of(w, z) != block_of(w, a) ||
+            word(w, z)->sentence != word(w, a)->sentence)
+            break;
+        if (!gap_is_comma(w, b - 1) || !same_copy(w, a, b, p) ||
+            all_numbers(w, a, p) || !is_prose(w, a, z) ||
+            has_shorter_period(w, a, p) || inside_quotation(w, a))
+            continue;
+        size_t nx = mtl_doc_skip_space(doc, w->tok[z] + 1);
+        if (nx < doc->n_tokens && doc->tokens[nx].sentence == word(w, a)->sentence &&
+            !is_punct(doc, &doc->tokens[nx], ".!?;:"))
+            continue;
+        report(out, w, word(w, a)->start, word(w, b - 1)->end, word(w, a)->start,
+               word(w, z)->end, word(w, a)->start, word(w, b - 1)->end, 0, 0);
+        return 2 * p;
+    }
+    return 0;
+}
+
 static void find_immediate(const words *w, mtl_emit *out)
 {
     for (size_t a = 0; a < w->n; a++) {
         size_t loop = check_loop(w, a, out);
+        if (!loop)
+            loop = check_comma_repeat(w, a, out);
         if (loop) {
             a += loop - 1;
             continue;
