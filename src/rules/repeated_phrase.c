@@ -1032,23 +1032,27 @@ const mtl_rule mtl_rule_repeated_phrase = {
         .summary = "a phrase duplicated in place, or identical conjuncts",
         .default_severity = MTL_WARNING,
         .finds = "A phrase said twice in place, also across a closing quote or full stop, "
-                 "and identical conjuncts such as 'X or X'. Idioms such as 'more and more' "
-                 "are left alone.",
+                 "or again after a comma at a sentence's end; a phrase looping four times "
+                 "or more; identical conjuncts such as 'X or X'. Idioms such as 'more and "
+                 "more' are left alone.",
         .why = "When MT aligns a source phrase twice, the output repeats a whole phrase "
                "that a word-level check does not see.",
         .flagged = "They called for a cease-fire or a cease-fire in the region.",
         .not_flagged = "Prices rose more and more each month.",
         .reference =
             "A phrase written twice in place (also across a closing\n"
-            "quote or a full stop), and identical conjuncts joined by *or*, *and*, *as\n"
-            "well as*.\n"
+            "quote or a full stop, or after a comma when the copy ends the sentence),\n"
+            "a phrase of two words or more looping four times or more, and identical\n"
+            "conjuncts joined by *or*, *and*, *as well as*.\n"
             "\n"
             "    access to those who need it.” to those who need it.”\n"
             "    whether a cease-fire or a cease-fire\n"
+            "    of the descendants of the descendants of the descendants of the descendants\n"
             "\n"
             "Not reported: idioms and style (\"more and more\", \"day after day\",\n"
-            "\"I know, I know\"), refrains across a sentence end, three or more copies,\n"
-            "tables, lists and code; single words are `repeated-word`'s.\n",
+            "\"I know, I know\"), refrains across a sentence end, three copies,\n"
+            "repetition inside a quotation or that speech goes on after, tables,\n"
+            "lists and code; single words are `repeated-word`'s.\n",
     },
     .needs = MTL_NEED_TAGS,
     .check = check,
