@@ -518,8 +518,6 @@ static size_t capitals_stop(const mtl_doc *d, size_t tok, size_t end_tok,
     return 0;
 }
 
-/* Adds the sentence of the tokens from *tok up to byte e, or joins them to
- * the sentence before when that one ends on an abbreviation. */
 /* Does the sentence [first, last] end on a quoted question or exclamation:
  * '?' or '!' and then closing quotation marks ("Why not?")? A lower-case
  * word after it goes on the same sentence: "Why not?" he asked. */
@@ -539,6 +537,9 @@ static int lower_word(const mtl_doc *d, const mtl_token *t)
     return t->kind == MTL_TOK_WORD && c >= 'a' && c <= 'z';
 }
 
+/* Adds the sentence of the tokens from *tok up to byte e, or joins them to
+ * the sentence before when that one ends on an abbreviation, or on a quoted
+ * question and these start with a lower-case word. */
 static int add_sentence(builder *b, size_t bi, size_t *tok, size_t e)
 {
     mtl_doc *d = b->doc;
