@@ -589,7 +589,7 @@ static size_t match_html(const para *pa, const char *lit, size_t p)
 }
 
 /* What a node starts with in the source, for the search. */
-enum { FIND_OPEN_BRACKET, FIND_IMAGE, FIND_CLOSE_BRACKET, FIND_NODE };
+enum { FIND_OPEN_BRACKET, FIND_AUTOLINK, FIND_IMAGE, FIND_CLOSE_BRACKET, FIND_NODE };
 
 /*
  * Where cmark's column puts node n, when it is on the line of the last node
@@ -645,6 +645,14 @@ static size_t match_at(para *pa, cmark_node *n, int what, size_t p)
     switch (what) {
     case FIND_OPEN_BRACKET:
         return m[p] == '[' || m[p] == '<' ? p + 1 : 0;
+    case FIND_AUTOLINK: { /* "<" and the link's text as written */
+        cmark_node *t = cmark_node_first_child(n);
+        const char *lit = t ? cmark_node_get_literal(t) : NULL;
+        size_t k = lit ? strlen(lit) : 0;
+        return m[p] == '<' && k && k < pa->end - p && !memcmp(m + p + 1, lit, k)
+                   ? p + 1
+                   : 0;
+    }
     case FIND_IMAGE:
         return m[p] == '!' && p + 1 < pa->end && m[p + 1] == '[' ? p + 2 : 0;
     case FIND_CLOSE_BRACKET:
@@ -1033,11 +1041,28 @@ static void line_break(para *pa)
 /* A link's opening bracket; an autolink ("<https://...>") is written
  * whole, as one opaque token, and its text node passed over. Returns 1 for
  * an autolink. */
+/* Could link n be an autolink: one text child that is its destination
+ * (less "mailto:")? "[http://x.org](http://x.org)" could be too. */
+static int autolink_shaped(cmark_node *n)
+{
+    cmark_node *t = cmark_node_first_child(n);
+    const char *url = cmark_node_get_url(n);
+    const char *lit = t ? cmark_node_get_literal(t) : NULL;
+    if (!t || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+        !lit || !url)
+        return 0;
+    return !strcmp(url, lit) ||
+           (!strncmp(url, "mailto:", 7) && !strcmp(url + 7, lit));
+}
+
 static int link_enter(para *pa, cmark_node *n)
 {
     out *o = pa->o;
     size_t at, to;
-    if (!locate(pa, n, FIND_OPEN_BRACKET, &at, &to)) {
+    /* cmark can give an autolink the columns of what follows it
+     * ("<http:/x>[`]"): "<" and its text are looked for first */
+    int found = autolink_shaped(n) && locate(pa, n, FIND_AUTOLINK, &at, &to);
+    if (!found && !locate(pa, n, FIND_OPEN_BRACKET, &at, &to)) {
         o->p->n_unplaced++;
         return 0;
     }
