@@ -34,6 +34,10 @@ static const flag_case flags[] = {
      .suggestion = "It is going to be an afternoon"},
     {.text = "Neither a king nor a reign, nor a reign.",
      .flag = "nor a reign, nor a reign", .suggestion = "nor a reign"},
+    /* verbs sharing their object */
+    {.text = "The uprising was underlined and underlined the continuation of "
+             "the war.",
+     .flag = "underlined and underlined", .suggestion = "underlined"},
     /* a comma before the conjunction joins them as well */
     {.text = "So called the footsteps, or the footsteps.",
      .flag = "the footsteps, or the footsteps",
@@ -114,6 +118,8 @@ static const char *const clean[] = {
     ("Revere rode out yelling: \xE2\x80\x9CThe British are coming, the British "
      "are coming!\xE2\x80\x9D, helping to raise the alarm."),
     "Come in, come in.",
+    /* a verb of effort doubled on purpose, with its object */
+    "He tried and tried the door, but it held.",
     /* three times is a refrain or an idiom; numbers are data */
     "My Lord, my Lord, my Lord!",
     "They walked day after day after day after day.",

@@ -693,6 +693,10 @@ static int conjunct_ends(const words *w, size_t a, size_t k)
         return 0;
     if (mtl_in_list(clause_words, mtl_tok_norm(doc, x)))
         return 1;
+    /* verbs sharing their object: "was underlined and underlined the
+     * continuation" */
+    if (mtl_tag_is_verb(mtl_tag_of(doc, w->tok[k])) && mtl_tag_of(doc, t) == MTL_TAG_DET)
+        return 1;
     /* a verb: "universities and universities closed", if the pair can be
      * its subject (no verb just before the first conjunct) */
     int tag = mtl_tag_of(doc, t);
