@@ -174,30 +174,35 @@ static int same_gap(const words *w, size_t i, size_t j)
     }
 }
 
-/* Does the gap after word k hold only white space and quotation marks? */
-static int gap_is_quotes(const words *w, size_t k)
+/* The marks a gap may hold besides white space. */
+enum { GAP_QUOTES = 1, GAP_COMMAS = 2 };
+
+/* The commas in the gap after word k, or -1 if it holds anything but white
+ * space and the marks allowed. */
+static int gap_commas(const words *w, size_t k, int allow)
 {
+    int commas = 0;
     for (size_t t = w->tok[k] + 1; t < w->tok[k + 1]; t++) {
         const mtl_token *x = &w->doc->tokens[t];
-        if (!mtl_tok_is_space(x) && !is_quote(x))
-            return 0;
+        if ((allow & GAP_COMMAS) && is_punct(w->doc, x, ","))
+            commas++;
+        else if (!mtl_tok_is_space(x) && !((allow & GAP_QUOTES) && is_quote(x)))
+            return -1;
     }
-    return 1;
+    return commas;
+}
+
+/* Only white space and quotation marks after word k? */
+static int gap_is_quotes(const words *w, size_t k)
+{
+    return gap_commas(w, k, GAP_QUOTES) == 0;
 }
 
 /* The gap after word k is one comma and white space: "the footsteps, or
  * the footsteps" joins its conjuncts as surely as without the comma. */
 static int gap_is_comma(const words *w, size_t k)
 {
-    int commas = 0;
-    for (size_t t = w->tok[k] + 1; t < w->tok[k + 1]; t++) {
-        const mtl_token *x = &w->doc->tokens[t];
-        if (is_punct(w->doc, x, ","))
-            commas++;
-        else if (!mtl_tok_is_space(x))
-            return 0;
-    }
-    return commas == 1;
+    return gap_commas(w, k, GAP_COMMAS) == 1;
 }
 
 static int gap_has(const words *w, size_t k, const char *set)
@@ -397,11 +402,12 @@ static int is_nesting(const words *w, size_t a, size_t p)
     return 0;
 }
 
-/* Reports [start, end) quoting the copy [copy_start, copy_end); the fix is
- * two pieces of the text joined. */
+/* Reports [start, end) quoting the copy [copy_start, copy_end), said
+ * `times` times in a loop (0: twice); the fix is two pieces of the text
+ * joined. */
 static void report(mtl_emit *out, const words *w, size_t copy_start,
                    size_t copy_end, size_t start, size_t end, size_t fix1,
-                   size_t fix1_end, size_t fix2, size_t fix2_end)
+                   size_t fix1_end, size_t fix2, size_t fix2_end, size_t times)
 {
     if (overlaps_reported(w, start, end))
         return;
@@ -422,7 +428,11 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
     char q[96];
     mtl_excerpt(w->doc, copy_start, copy_end, q, sizeof q);
     const char *fixes[1] = {fix};
-    mtl_report_fix(out, start, end, fixes, 1, "repeated phrase '%s'", q);
+    if (times)
+        mtl_report_fix(out, start, end, fixes, 1, "phrase '%s' repeated %zu times",
+                       q, times);
+    else
+        mtl_report_fix(out, start, end, fixes, 1, "repeated phrase '%s'", q);
     free(fix);
 }
 
@@ -517,7 +527,7 @@ static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
     size_t end = doc->tokens[last + tail].end;
     size_t copy_end = doc->tokens[g - 1 + tail].end;
     report(out, w, first->start, word(w, b - 1)->end, first->start, end,
-                  first->start, copy_end, 0, 0);
+                  first->start, copy_end, 0, 0, 0);
     return 1;
 }
 
@@ -848,18 +858,7 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
     if (end == right_end && is_quote(&doc->tokens[q]) && doc->tokens[q].start == left_end)
         left_close = doc->tokens[q].end;
     report(out, w, word(w, a)->start, left_end, start, end, start,
-                  left_close, right_end, end);
-    return 1;
-}
-
-/* Only white space, commas and quotation marks after word j? */
-static int gap_is_list_mark(const words *w, size_t j)
-{
-    for (size_t t = w->tok[j] + 1; t < w->tok[j + 1]; t++) {
-        const mtl_token *x = &w->doc->tokens[t];
-        if (!mtl_tok_is_space(x) && !is_quote(x) && !is_punct(w->doc, x, ","))
-            return 0;
-    }
+                  left_close, right_end, end, 0);
     return 1;
 }
 
@@ -875,12 +874,11 @@ enum { MIN_LOOP = 4 };
 
 static size_t check_loop(const words *w, size_t a, mtl_emit *out)
 {
-    const mtl_doc *doc = w->doc;
     for (size_t p = 2; p <= MAX_WORDS && a + MIN_LOOP * p <= w->n; p++) {
         size_t k = 1;
         while (a + (k + 1) * p <= w->n &&
                block_of(w, a + (k + 1) * p - 1) == block_of(w, a) &&
-               gap_is_list_mark(w, a + k * p - 1) &&
+               gap_commas(w, a + k * p - 1, GAP_QUOTES | GAP_COMMAS) >= 0 &&
                same_copy(w, a, a + k * p, p))
             k++;
         if (k < MIN_LOOP || all_numbers(w, a, p) || !is_prose(w, a, a + k * p - 1))
@@ -891,22 +889,7 @@ static size_t check_loop(const words *w, size_t a, mtl_emit *out)
             continue;
         size_t start = word(w, a)->start, end = word(w, a + k * p - 1)->end;
         size_t one = word(w, a + p - 1)->end;
-        mtl_span sp = {(uint32_t)start, (uint32_t)end};
-        if (MTL_PUSH(w->done->span, w->done->n, w->done->cap, sp) != 0) {
-            w->done->failed = 1;
-            return 0;
-        }
-        char *fix = strndup(doc->text + start, one - start);
-        if (!fix) {
-            w->done->failed = 1;
-            return 0;
-        }
-        char q[96];
-        mtl_excerpt(doc, start, one, q, sizeof q);
-        const char *fixes[1] = {fix};
-        mtl_report_fix(out, start, end, fixes, 1, "phrase '%s' repeated %zu times",
-                       q, k);
-        free(fix);
+        report(out, w, start, one, start, end, start, one, 0, 0, k);
         return k * p;
     }
     return 0;
@@ -958,7 +941,7 @@ static size_t check_comma_repeat(const words *w, size_t a, mtl_emit *out)
             !is_punct(doc, &doc->tokens[nx], ".!?;:"))
             continue;
         report(out, w, word(w, a)->start, word(w, b - 1)->end, word(w, a)->start,
-               word(w, z)->end, word(w, a)->start, word(w, b - 1)->end, 0, 0);
+               word(w, z)->end, word(w, a)->start, word(w, b - 1)->end, 0, 0, 0);
         return 2 * p;
     }
     return 0;
