@@ -221,6 +221,10 @@ static const char *const clean[] = {
     "What is the frame made of? Of oak. It lasts.",
     /* interjections, formulas, replies */
     "Thanks for asking. Great question. The answer is no.",
+    "It worked. Thanks for the link. Thanks again Nina.",
+    "The room was clean. But no other complaints. We would stay again.",
+    "He pointed. Psst, over here. She came over.",
+    "The show ended. Hmmm, not bad. We left.",
     "That settles the budget. Moving on. The next item is travel.",
     "Do you get what is wrong here? No...that is all. No second.",
     /* the comparative correlative */

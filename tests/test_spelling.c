@@ -61,6 +61,8 @@ static const flag_case flags[] = {
     /* five of one letter in a row: degenerate MT, no acronym or name */
     {.text = "The NNNNNNNNNNNNX)) was seen.", .flag = "NNNNNNNNNNNNX"},
     {.text = "My New Cottttt is here.", .flag = "Cottttt"},
+    /* letters of a drawn-out sound that make no sound: a typo */
+    {.text = "The hoem was nice.", .flag = "hoem", .suggestion = "home"},
     /* one slash between words is prose, and "i.e." no file name */
     {.text = "Use the nmae/value pairs, i.e. the settings.", .flag = "nmae",
      .suggestion = "name"},
@@ -103,6 +105,11 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* speech drawn out, laughs, and the spoken forms of dialogue */
+    "Hmmm, I wonder. Ahhh, that is it. Errr, no. Mm-hmm, yes.",
+    "Hahaha, very funny. Grr. Pfft, as if. Ugh, Mondays. Welp, it coulda "
+    "been worse, and we shoulda known.",
+    "Ahhhhhhh, the sea at last.",
     "Secretary of State Antony Blinken met Netanyahu in Tel Aviv.",
     "Blinken’s visit ended. Blinken flew to Ankara.",
     "Majid al-Ansari said Hamas’s leaders agreed.",

@@ -41,6 +41,7 @@
 #include "text/abbrev.h"
 #include "text/tokens.h"
 #include "findings/rule.h"
+#include "lang/interjection.h"
 #include "lang/number.h"
 #include "lang/tags.h"
 
@@ -359,7 +360,8 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
             sh->letters++;
             sh->lower += !(t->flags & MTL_TF_CAP);
         }
-        sh->intj |= tag == MTL_TAG_INTJ;
+        sh->intj |= tag == MTL_TAG_INTJ ||
+                    mtl_is_interjection(doc->text + t->start, t->end - t->start);
         if (mtl_tag_is_finite(tag) ||
             (cl != MTL_TAG_NONE && mtl_tag_is_finite(cl)))
             sh->finite = 1;
@@ -578,13 +580,20 @@ static int list(const mtl_doc *doc, const mtl_sentence *s, const shape *sh)
     return 0;
 }
 
-/* The sentence opens with "yes", "no" or "not": a reply ("No second.")
- * or a sign ("No parking."). */
-static int reply(const mtl_doc *doc, const shape *sh)
+/* The sentence opens with "yes", "no", "not" or "thanks", after "but" or
+ * "and" too: a reply ("No second.", "But no other complaints."), a sign
+ * ("No parking.") or thanks ("Thanks for the link."). */
+static int reply(const mtl_doc *doc, const shape *sh, size_t end)
 {
     static const char *const words[] = {"yes", "no", "not", "nope", "yeah",
-                                        NULL};
-    return sh->first != SIZE_MAX && norm_is(doc, sh->first, words);
+                                        "thanks", NULL};
+    static const char *const joining[] = {"but", "and", NULL};
+    if (sh->first == SIZE_MAX)
+        return 0;
+    size_t i = sh->first;
+    if (norm_is(doc, i, joining))
+        i = next_word(doc, i, end);
+    return i < end && norm_is(doc, i, words);
 }
 
 /* The sentence opens with an adjective, or a degree adverb and an
@@ -685,7 +694,7 @@ static int verbless_statement(const mtl_doc *doc, size_t si)
     shape sh;
     describe(doc, s->tok_begin, s->tok_end, &sh);
     return sh.words >= 2 && !sh.predicate && !sh.participle && !sh.intj &&
-           !sh.layout && !reply(doc, &sh) &&
+           !sh.layout && !reply(doc, &sh, s->tok_end) &&
            !(doc->tokens[sh.first].flags & MTL_TF_ALLCAPS);
 }
 
@@ -991,7 +1000,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             else
                 verbless = !sh.predicate && !sh.participle && sh.lower &&
                            sh.letters >= 2 && sh.words <= 15 &&
-                           !list(doc, s, &sh) && !reply(doc, &sh) &&
+                           !list(doc, s, &sh) && !reply(doc, &sh, s->tok_end) &&
                            !verdict(doc, &sh, s->tok_end) &&
                            !correlative(doc, s, &sh) &&
                            !notice(doc, &sh, s->tok_end);

@@ -48,6 +48,7 @@
 #include "findings/rule.h"
 
 #include "base/strlist.h"
+#include "lang/interjection.h"
 #include "lang/langnames.h"
 #include "lang/spell.h"
 #include "text/tokens.h"
@@ -1714,6 +1715,9 @@ static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
     size_t len = t->end - t->start;
     if (!n)
         return 0; /* not plain ASCII letters: loanwords, other scripts */
+    /* "Hmmm", "Ahhh", "Errr": speech drawn out, before a stutter is */
+    if (mtl_is_interjection(surface, len))
+        return 0;
     if ((t->flags & MTL_TF_CAP) && stutters(surface, len))
         return 1;
     if (t->flags & MTL_TF_ALLCAPS) {

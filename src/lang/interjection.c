@@ -1,0 +1,47 @@
+/*
+ * Interjections by shape (interjection.h). The bases are the sounds, each
+ * run of a letter written once: "hm" stands for "hmm" and "hmmmm", "ah"
+ * for "ahh" and "aaahhh". A typo of a dictionary word does not collapse
+ * into one of them, so the test spares no misspelling.
+ */
+#include "lang/interjection.h"
+
+#include <string.h>
+
+enum { MAX_INTERJECTION = 24 };
+
+static const char *const bases[] = {
+    "a", "ah", "aha", "argh", "aw", "br", "eh", "er", "erm", "ew", "gr",
+    "ha", "hah", "he", "heh", "hm", "hmph", "m", "mh", "mhm", "mkay", "o", "oh",
+    "ough", "ow", "pf", "pft", "ps", "pst", "sh", "tsk", "ugh", "uh",
+    "uhm", "um", "ur", NULL};
+
+int mtl_is_interjection(const char *word, size_t len)
+{
+    if (len == 0 || len > MAX_INTERJECTION)
+        return 0;
+    char s[MAX_INTERJECTION + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = word[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c < 'a' || c > 'z')
+            return 0;
+        if (n == 0 || s[n - 1] != c)
+            s[n++] = c;
+    }
+    s[n] = '\0';
+    /* a laugh: "hahaha", "hehe", "ahaha", "hahah" -> "ha", "he",
+     * "aha", "hah" */
+    while (n >= 4 && s[n - 1] == s[n - 3] && s[n - 2] == s[n - 4] &&
+           (s[n - 1] == 'h' || s[n - 2] == 'h'))
+        s[n -= 2] = '\0';
+    /* "a", "he", "o", "m" are words, or letters, until drawn out */
+    if (len == n && (n == 1 || strcmp(s, "he") == 0))
+        return 0;
+    for (size_t k = 0; bases[k]; k++)
+        if (strcmp(s, bases[k]) == 0)
+            return 1;
+    return 0;
+}
