@@ -6,15 +6,22 @@
  */
 #include "lang/interjection.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-enum { MAX_INTERJECTION = 24 };
+enum { MAX_INTERJECTION = 24, MAX_BASE = 4 };
 
+/* in strcmp order, for bsearch; none longer than MAX_BASE */
 static const char *const bases[] = {
     "a", "ah", "aha", "argh", "aw", "br", "eh", "er", "erm", "ew", "gr",
     "ha", "hah", "he", "heh", "hm", "hmph", "m", "mh", "mhm", "mkay", "o", "oh",
     "ough", "ow", "pf", "pft", "ps", "pst", "sh", "tsk", "ugh", "uh",
-    "uhm", "um", "ur", NULL};
+    "uhm", "um", "ur"};
+
+static int compare(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
 
 int mtl_is_interjection(const char *word, size_t len)
 {
@@ -38,10 +45,8 @@ int mtl_is_interjection(const char *word, size_t len)
            (s[n - 1] == 'h' || s[n - 2] == 'h'))
         s[n -= 2] = '\0';
     /* "a", "he", "o", "m" are words, or letters, until drawn out */
-    if (len == n && (n == 1 || strcmp(s, "he") == 0))
+    if (n > MAX_BASE || (len == n && (n == 1 || strcmp(s, "he") == 0)))
         return 0;
-    for (size_t k = 0; bases[k]; k++)
-        if (strcmp(s, bases[k]) == 0)
-            return 1;
-    return 0;
+    return bsearch(s, bases, sizeof bases / sizeof *bases, sizeof *bases,
+                   compare) != NULL;
 }

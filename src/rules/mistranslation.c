@@ -253,12 +253,23 @@ static double unigram(const mtl_ngram *ng, const char *w)
 typedef struct key_term {
     char lemma[MAX_WORD];
     uint32_t uses;
+    size_t first; /* order of first occurrence */
 } key_term;
 
+static int by_lemma(const void *a, const void *b)
+{
+    const key_term *x = a, *y = b;
+    int c = strcmp(x->lemma, y->lemma);
+    return c ? c : (x->first > y->first) - (x->first < y->first);
+}
+
+/* Most used first, then in the order the text uses them. */
 static int by_uses(const void *a, const void *b)
 {
     const key_term *x = a, *y = b;
-    return (x->uses < y->uses) - (x->uses > y->uses);
+    if (x->uses != y->uses)
+        return (x->uses < y->uses) - (x->uses > y->uses);
+    return (x->first > y->first) - (x->first < y->first);
 }
 
 /* A candidate for the intended word. */
@@ -273,10 +284,11 @@ typedef struct cand {
 /* Candidates scored per word, at most. */
 enum { MAX_CANDS = 64 };
 
-static void add_cand(cand *c, size_t *n, const char *lemma, int want_plural,
-                     uint32_t n_uses, const confusion *via)
+/* Adds a candidate unless one of the first `seen` has its lemma. */
+static void add_cand(cand *c, size_t *n, size_t seen, const char *lemma,
+                     int want_plural, uint32_t n_uses, const confusion *via)
 {
-    for (size_t i = 0; i < *n; i++)
+    for (size_t i = 0; i < seen; i++)
         if (strcmp(c[i].lemma, lemma) == 0) {
             if (via && !c[i].pivot) {
                 c[i].pivot = 1;
@@ -342,13 +354,16 @@ static void check_token(const mtl_doc *doc, const state *st,
         size_t end = mtl_table_find(tb, 0, lemma, &first);
         for (size_t k = first; k < end && (h || n < MAX_CANDS / 2); k++) {
             confusion cf = entry(tb, k, h);
-            add_cand(c, &n, cf.partner, is_plural, uses(doc, cf.partner), &cf);
+            add_cand(c, &n, n, cf.partner, is_plural, uses(doc, cf.partner),
+                     &cf);
         }
     }
     /* a full list takes no key term: without pivot evidence add_cand
-     * would change nothing, and a long text has thousands */
+     * would change nothing, and a long text has thousands. Key terms are
+     * distinct, so each is compared with the partners only. */
+    size_t partners = n;
     for (size_t k = 0; k < n_keys && n < MAX_CANDS; k++)
-        add_cand(c, &n, keys[k].lemma, is_plural, keys[k].uses, NULL);
+        add_cand(c, &n, partners, keys[k].lemma, is_plural, keys[k].uses, NULL);
     if (!n)
         return;
 
@@ -446,14 +461,21 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         kt.uses = uses(doc, kt.lemma);
         if (kt.uses < KEY_MIN || mtl_in_list(pronoun_nouns, kt.lemma))
             continue;
-        int seen = 0;
-        for (size_t j = 0; j < n_keys && !seen; j++)
-            seen = strcmp(keys[j].lemma, kt.lemma) == 0;
-        if (!seen && MTL_PUSH(keys, n_keys, cap, kt) != 0)
+        kt.first = n_keys;
+        if (MTL_PUSH(keys, n_keys, cap, kt) != 0)
             goto done;
     }
-    if (n_keys)
+    /* both numbers of a noun give one key term: sorted by lemma, the
+     * first occurrence of each is kept (a long text has thousands) */
+    if (n_keys) {
+        qsort(keys, n_keys, sizeof *keys, by_lemma);
+        size_t kept = 1;
+        for (size_t j = 1; j < n_keys; j++)
+            if (strcmp(keys[j].lemma, keys[kept - 1].lemma) != 0)
+                keys[kept++] = keys[j];
+        n_keys = kept;
         qsort(keys, n_keys, sizeof *keys, by_uses);
+    }
 
     topic_words(doc, ng, tp);
     for (size_t i = 0; i < doc->n_tokens; i++) {
