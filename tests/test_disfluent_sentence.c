@@ -16,6 +16,9 @@
 #include <unistd.h>
 
 static const flag_case flags[] = {
+    /* the words of a compound, written apart: no hyphen joins them */
+    {.text = "The naturalistic fallacy is related to the is ought problem.",
+     .flag = "is ought problem"},
     {.text = "Talks the had ended without agreement.", .flag = "Talks the",
      .message = "words may be in the wrong order: 'Talks the'",
      .suggestion = "The talks"},
@@ -54,6 +57,17 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an adverb before or after its verb: either order is English */
+    "The availability heuristic occurs when people take easily remembered "
+    "instances as being more representative than they objectively are.",
+    "Benefit is defined loosely as a set of material and social goods, "
+    "including virtues and practices that strengthen social order.",
+    "The dao as a philosophical concept is associated primarily with the "
+    "texts the Daodejing.",
+    /* a hyphenated compound of function words */
+    "The naturalistic fallacy is related to the is-ought problem.",
+    "To test our if\xE2\x80\x93then hypothesis, we can keep a log registering "
+    "the windy days.",
     /* a modifier before its noun, however likely "blinds drawn" is */
     "The building had a stricken look. The drawn blinds and the smokeless "
     "chimneys gave it away.",

@@ -3,6 +3,9 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* a known adjective before the noun: no subject, no verb */
+    {.text = "The talks ended on Friday. The quarterly results in the region.",
+     .flag = "The quarterly results in the region."},
     /* an adjective of time opens an adverbial, no verdict */
     {.text = "It would bring down the inflation rate. Next year. The talks go on.",
      .flag = "Next year.", .message = "sentence has no verb"},
@@ -222,6 +225,12 @@ static const char *const clean[] = {
     /* interjections, formulas, replies */
     "Thanks for asking. Great question. The answer is no.",
     "It worked. Thanks for the link. Thanks again Nina.",
+    /* verbs the tagger missed after a noun it did not know */
+    "The talks ended on Friday. A global skeptic rejects the possibility of "
+    "knowledge in general.",
+    "The text is open. Thus, interpretation results in endless "
+    "possibilities.",
+    "We stayed home that day. Schools close for many reasons besides snow.",
     "The room was clean. But no other complaints. We would stay again.",
     "He pointed. Psst, over here. She came over.",
     "The show ended. Hmmm, not bad. We left.",

@@ -42,6 +42,7 @@
 #include "text/tokens.h"
 #include "findings/rule.h"
 #include "lang/interjection.h"
+#include "lang/nouns.h"
 #include "lang/number.h"
 #include "lang/tags.h"
 
@@ -293,11 +294,25 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
     /* "Chapter 9 explores Rust's ...": an -s form the lexicon lacks, after
      * a noun or a number and before what follows a verb, whose stem has a
      * past or a gerund in the dictionary */
-    if (lexicon(doc, i) == MTL_AMB_UNKNOWN && third_person(doc, i) &&
-        (is_nominal(prev) || prev == MTL_TAG_NUM) &&
+    /* ... and after a noun the lexicon lacks, tagged an adjective, whether
+     * the lexicon knows the -s form or only as a noun ("A global skeptic
+     * rejects the possibility", "Thus, interpretation results in") */
+    int unknown_before = prev == MTL_TAG_ADJ && prev_i != SIZE_MAX &&
+                         lexicon(doc, prev_i) == MTL_AMB_UNKNOWN;
+    if ((lexicon(doc, i) == MTL_AMB_UNKNOWN || unknown_before) &&
+        third_person(doc, i) &&
+        (is_nominal(prev) || prev == MTL_TAG_NUM || unknown_before) &&
         (next == MTL_TAG_DET || next == MTL_TAG_PROPN ||
          next == MTL_TAG_PRON || next == MTL_TAG_ADP) &&
         mtl_number_may_be_verb(doc, i))
+        return 1;
+    /* "Schools close for many reasons": after a plural noun, a word the
+     * lexicon knows as a verb's base form too, taken for an adjective,
+     * and then what follows a verb */
+    if (tag == MTL_TAG_ADJ && prev == MTL_TAG_NOUN && prev_i != SIZE_MAX &&
+        mtl_noun_is_plural(mtl_tok_norm(doc, &doc->tokens[prev_i])) &&
+        may_be_present(doc, i) &&
+        (next == MTL_TAG_ADP || next == MTL_TAG_DET || next == MTL_TAG_PRON))
         return 1;
     /* "the surrounding buildings dwarf it": an object pronoun follows */
     if (is_nominal(prev) && nx < end && norm_is(doc, nx, object_pronouns))
@@ -388,7 +403,9 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
              !memcmp(mtl_tok_norm(doc, t) + t->norm_len - 2, "ed", 2)) ||
             (tag == MTL_TAG_NOUN && is_nominal(prev)) ||
             (tag == MTL_TAG_NOUN && mtl_tag_may_be_finite(doc, i) &&
-             !article_before && prev != MTL_TAG_ADP && prev != MTL_TAG_ADJ) ||
+             !article_before && prev != MTL_TAG_ADP &&
+             (prev != MTL_TAG_ADJ ||
+              lexicon(doc, prev_i) == MTL_AMB_UNKNOWN)) ||
             missed_verb(doc, i, prev, sh->first, prev_i, end))
             sh->predicate = 1;
         /* "Going from Boston to Rockland", "Another option connecting
