@@ -3,6 +3,10 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* a year in prose makes no list of references */
+    {.text = "Russell, the philosopher, wrote it in 1912. The Problems of "
+             "Philosophy.",
+     .flag = "The Problems of Philosophy."},
     /* a known adjective before the noun: no subject, no verb */
     {.text = "The talks ended on Friday. The quarterly results in the region.",
      .flag = "The quarterly results in the region."},
@@ -225,6 +229,12 @@ static const char *const clean[] = {
     /* interjections, formulas, replies */
     "Thanks for asking. Great question. The answer is no.",
     "It worked. Thanks for the link. Thanks again Nina.",
+    /* the titles of a list of references */
+    "Ross, W. D. 1930. The Right and the Good. Oxford, UK: Oxford "
+    "University Press.\n\nRoss, W. D. 1939. Foundations of Ethics. Oxford, "
+    "UK: Oxford University Press.\n\nPlato. Meno. In Plato Complete Works. "
+    "Edited by John M. Cooper. Indianapolis: Hackett Publishing Company, "
+    "1997.",
     /* verbs the tagger missed after a noun it did not know */
     "The talks ended on Friday. A global skeptic rejects the possibility of "
     "knowledge in general.",

@@ -61,6 +61,10 @@ static const flag_case flags[] = {
     /* five of one letter in a row: degenerate MT, no acronym or name */
     {.text = "The NNNNNNNNNNNNX)) was seen.", .flag = "NNNNNNNNNNNNX"},
     {.text = "My New Cottttt is here.", .flag = "Cottttt"},
+    /* a typo in a reference's title is still one (its authors are names) */
+    {.text = "Masaquiza Jerez, Mirian. 2021. Challenges and Opportunities for "
+             "Indigenous Peooples and Their Sustainability. United Nations.",
+     .flag = "Peooples"},
     /* letters of a drawn-out sound that make no sound: a typo */
     {.text = "The hoem was nice.", .flag = "hoem", .suggestion = "home"},
     /* one slash between words is prose, and "i.e." no file name */
@@ -105,6 +109,13 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* the authors of the entries of a list of references */
+    "Gettier, Edmund L. 1963. \xE2\x80\x9CIs Justified True Belief "
+    "Knowledge?\xE2\x80\x9D Analysis 23 (6): 121\xE2\x80\x93" "123.\n\n"
+    "Raz, Joseph. 1979. The Authority of Law: Essays on Law and Morality. "
+    "New York: Oxford University Press.\n\n"
+    "Naess, Arne. 1973. \xE2\x80\x9CThe Shallow and the Deep.\xE2\x80\x9D "
+    "Inquiry 16 (1): 95\xE2\x80\x93" "100.",
     /* speech drawn out, laughs, and the spoken forms of dialogue */
     "Hmmm, I wonder. Ahhh, that is it. Errr, no. Mm-hmm, yes.",
     "Hahaha, very funny. Grr. Pfft, as if. Ugh, Mondays. Welp, it coulda "

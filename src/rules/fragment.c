@@ -25,20 +25,22 @@
  * tells them apart: an answer follows a question ("How long did it take?
  * Over a decade."), a caption follows its label ("Figure 2."), a run-in
  * heading opens its paragraph ("Pottery and glassware. Terracotta pots
- * ..."). Also left alone: a heading, list item or table cell, a block of
- * one sentence (headline, caption, dateline, signature; in a file of one
+ * ..."). Also left alone: a heading, list item or table cell, an entry of a
+ * list of references ("Ross, W. D. 1930. The Right and the Good."), a block
+ * of one sentence (headline, caption, dateline, signature; in a file of one
  * sentence a line, where every line stands alone, a line of six words at
  * most), a line without a final full stop, a question or exclamation, a
  * quotation standing alone, speech inside a quotation, an interjection or
  * formula ("Great question."), a list of names, a title-case line, an
  * imperative ("Read more.", "Empty the drawer."), the comparative
  * correlative ("The sooner, the better."), a verdict that opens with an
- * adjective ("Good food.", "So complicated."), and three verbless
- * sentences or more in a row, a list or a narrator's style ("The Jewish
- * Shabbat. Papa's ecstasy. Mama's defiance."). Verbs are found with the
+ * adjective ("Good food.", "So complicated."), and three verbless sentences
+ * or more in a row, a list or a narrator's style ("The Jewish Shabbat.
+ * Papa's ecstasy. Mama's defiance."). Verbs are found with the
  * part-of-speech tags.
  */
 #include "text/abbrev.h"
+#include "text/references.h"
 #include "text/tokens.h"
 #include "findings/rule.h"
 #include "lang/interjection.h"
@@ -936,7 +938,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     for (size_t b = 0; b < doc->n_blocks; b++) {
         const mtl_block *blk = &doc->blocks[b];
         if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM ||
-            blk->kind == MTL_BLOCK_TABLE_CELL)
+            blk->kind == MTL_BLOCK_TABLE_CELL || mtl_block_is_reference(doc, b))
             continue;
         quote_count qc = {blk->tok_begin, 0};
         int cut = blk->kind == MTL_BLOCK_SENTENCE_LINE;

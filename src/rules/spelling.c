@@ -51,6 +51,7 @@
 #include "lang/interjection.h"
 #include "lang/langnames.h"
 #include "lang/spell.h"
+#include "text/references.h"
 #include "text/tokens.h"
 #include "lang/words.h"
 
@@ -1720,6 +1721,10 @@ static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
         return 0;
     if ((t->flags & MTL_TF_CAP) && stutters(surface, len))
         return 1;
+    /* the authors of an entry of a list of references */
+    if ((t->flags & MTL_TF_CAP) &&
+        i < mtl_reference_authors_end(doc, doc->sentences[t->sentence].block))
+        return 0;
     if (t->flags & MTL_TF_ALLCAPS) {
         /* an acronym, unless a word in capitals among others ("TTHE
          * PRESIDENT", not "AAAA (IPv6 address record)") */
