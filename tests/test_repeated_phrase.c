@@ -1,6 +1,11 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* no verb makes the first copy an object: the pair is one subject */
+    {.text = "The cobbler and the cobbler was late for the meeting.",
+     .flag = "The cobbler and the cobbler"},
+    /* no "make" before the copies */
+    {.text = "He planted an oak an oak near the house.", .flag = "an oak an oak"},
     /* "between" spares "man and man", not a name doubled before "and" */
     {.text = "The party split between those loyal to Cross and Cross and those "
              "who were not.",
@@ -112,6 +117,12 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a thing made what it is */
+    "All oak trees share a whatness that makes an oak an oak.",
+    "Some say certain characteristics make a woman a woman or a man a man.",
+    /* the object of a verb, then the subject of the next clause */
+    "We would say that the prince was now the cobbler and the cobbler was "
+    "now the prince.",
     /* after a comma: spoken self-repair goes on; a quotation repeats for
      * effect; two words are a style ("Come in, come in.") */
     "He wants to use some of the money, some of the money for mass transit.",

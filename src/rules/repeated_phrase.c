@@ -443,6 +443,26 @@ static void report(mtl_emit *out, const words *w, size_t copy_start,
  */
 static int doubled_with_and(const words *w, size_t a);
 
+/* Possessive determiners, which the tagger calls pronouns. */
+static const char *const possessives[] = {"my", "your", "his", "her", "its",
+                                          "our", "their", NULL};
+
+static const char *const making[] = {"make", "makes", "made", "making", NULL};
+static const char *const joining[] = {"and", "or", NULL};
+
+/* "what makes an oak an oak", "make a woman a woman or a man a man": a
+ * thing made what it is, the object and its complement alike. */
+static int made_what_it_is(const words *w, size_t a, size_t p)
+{
+    if (a > 0 && mtl_in_list(making, norm(w, a - 1)))
+        return 1;
+    /* the second of two such pairs, after "or" or "and" */
+    if (a < 2 * p + 2 || !mtl_in_list(joining, norm(w, a - 1)))
+        return 0;
+    size_t b = a - 1 - 2 * p;
+    return same_copy(w, b, b + p, p) && mtl_in_list(making, norm(w, b - 1));
+}
+
 static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
 {
     const mtl_doc *doc = w->doc;
@@ -492,6 +512,8 @@ static int check_immediate(const words *w, size_t a, size_t p, mtl_emit *out)
     if (p == 2 && strcmp(norm(w, a + 1), "and") == 0 && doubled_with_and(w, a))
         return 0;
     if (p == 2 && !tail && all_capitalised(w, a, 2 * p))
+        return 0;
+    if (!tail && made_what_it_is(w, a, p))
         return 0;
 
     /* Sentence ends inside the copies, and whether what follows them is
@@ -717,10 +739,16 @@ static int conjunct_ends(const words *w, size_t a, size_t k)
     for (size_t j = a; j-- > 0;) {
         if (word(w, j)->sentence != word(w, a)->sentence || gap_has(w, j, ",;:"))
             return 1;
+        /* after a verb the first conjunct is its object and the second
+         * the subject of a clause of its own: "the prince was now the
+         * cobbler and the cobbler was now the prince" */
         int tj = mtl_tag_of(doc, w->tok[j]);
         if (mtl_tag_is_verb(tj) || mtl_tag_is_aux(tj) || tj == MTL_TAG_ADP)
             return tj == MTL_TAG_ADP ? 1 : 0;
-        if (tj != MTL_TAG_DET && tj != MTL_TAG_ADJ && tj != MTL_TAG_NUM)
+        if (tj == MTL_TAG_ADV)
+            continue;
+        if (tj != MTL_TAG_DET && tj != MTL_TAG_ADJ && tj != MTL_TAG_NUM &&
+            !mtl_in_list(possessives, norm(w, j)))
             return 1;
     }
     return 1;
