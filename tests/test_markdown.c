@@ -925,6 +925,19 @@ static const char *const refdef_clean[] = {
     "- [a]: /url\n  [b]: /other\n  An item here.\n",
 };
 
+/* Setext headings: cmark ends one where the next line starts, not at its
+ * underline, and its text was searched from the wrong line when it opened
+ * with a bracket (fuzzing: the '[' placed inside the code span). */
+static const flag_case setext_flags[] = {
+    {.text = "[`\n[`\n=\n\nNext.\n", .flag = "["},
+    {.text = "[`\n[`\n=\ne\n", .flag = "["},
+    {.text = "[Teh\nheading\n---\nNext paragraph.\n", .flag = "[Teh"},
+};
+static const char *const setext_clean[] = {
+    "[A] heading\nof two lines\n===\n\nNext paragraph.\n",
+    "> [A] quoted\n> heading\n> ---\n",
+};
+
 /* Images are not read: their alt text, also inside a link (a badge) and
  * when the image's address is a URL, which used to win over the image. */
 static const flag_case image_flags[] = {
@@ -992,6 +1005,7 @@ static const case_group groups[] = {
      refesc_quotes_clean, COUNT_OF(refesc_quotes_clean)},
     GROUP("reference definitions", "spelling", refdef_flags, refdef_clean),
     GROUP("images", "spelling", image_flags, image_clean),
+    GROUP("setext headings", "unbalanced-quotes", setext_flags, setext_clean),
     GROUP("front matter", "spelling", front_flags, front_clean),
     GROUP("adjacent links", "repeated-word", link_flags, link_clean),
 };

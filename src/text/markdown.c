@@ -1159,6 +1159,42 @@ static int block_kind(cmark_node *n)
 }
 
 /* Writes the prose of a paragraph or heading. */
+/* The 0-based line where the block after blk starts (in document order,
+ * whatever its container), or SIZE_MAX. */
+static size_t next_block_line(cmark_node *blk)
+{
+    for (cmark_node *n = blk; n; n = cmark_node_parent(n)) {
+        cmark_node *next = cmark_node_next(n);
+        if (next && cmark_node_get_start_line(next) >= 1)
+            return (size_t)cmark_node_get_start_line(next) - 1;
+    }
+    return SIZE_MAX;
+}
+
+/* The underline of setext heading blk, whose text starts on line `first`:
+ * the last line up to `last`, before the next block, that is a run of '='
+ * or of '-' between white space. */
+static size_t setext_underline(const source *s, cmark_node *blk, size_t first,
+                               size_t last, int depth)
+{
+    size_t next = next_block_line(blk);
+    if (next != SIZE_MAX && next <= last)
+        last = next - 1;
+    for (size_t k = last < s->n_lines ? last : s->n_lines - 1; k > first; k--) {
+        size_t p = content_start(s, k, depth, 1), e = line_stop(s, k);
+        if (p >= e || (s->m[p] != '=' && s->m[p] != '-'))
+            continue;
+        char c = s->m[p];
+        while (p < e && s->m[p] == c)
+            p++;
+        while (p < e && (s->m[p] == ' ' || s->m[p] == '\t'))
+            p++;
+        if (p == e)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 static void inline_block(out *o, const source *s, cmark_node *blk)
 {
     int sl = cmark_node_get_start_line(blk), el = cmark_node_get_end_line(blk);
@@ -1166,20 +1202,25 @@ static void inline_block(out *o, const source *s, cmark_node *blk)
         return;
     size_t first = (size_t)sl - 1;
     size_t last = el >= sl && (size_t)el <= s->n_lines ? (size_t)el - 1 : first;
-    /* An ATX heading is one line; a setext heading ends with its underline,
-     * which is not text. */
-    int atx = 0;
-    if (cmark_node_get_type(blk) == CMARK_NODE_HEADING) {
-        if (last > first)
-            last--;
-        else
-            atx = 1;
-    }
     para pa = {.o = o, .s = s, .kind = block_kind(blk),
                .table_line = SIZE_MAX, .image_start = SIZE_MAX,
                .link_end = SIZE_MAX};
     for (cmark_node *p = cmark_node_parent(blk); p; p = cmark_node_parent(p))
         pa.depth += cmark_node_get_type(p) == CMARK_NODE_BLOCK_QUOTE;
+    /* An ATX heading is one line; a setext heading's text ends before its
+     * underline. cmark's end of a setext heading is not its underline but
+     * where the next line starts ("x\n=\ny" ends at 3:1, "x\n=\n\n" at
+     * 3:0), so the underline is looked for. */
+    int atx = 0;
+    if (cmark_node_get_type(blk) == CMARK_NODE_HEADING) {
+        size_t u = setext_underline(s, blk, first, last, pa.depth);
+        if (u != SIZE_MAX) {
+            last = u - 1;
+        } else {
+            last = first;
+            atx = 1;
+        }
+    }
     pa.end = line_stop(s, last);
     size_t start = offset_of(s, sl, cmark_node_get_start_column(blk));
     if (start > pa.end)
