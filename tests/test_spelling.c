@@ -61,6 +61,8 @@ static const flag_case flags[] = {
     /* five of one letter in a row: degenerate MT, no acronym or name */
     {.text = "The NNNNNNNNNNNNX)) was seen.", .flag = "NNNNNNNNNNNNX"},
     {.text = "My New Cottttt is here.", .flag = "Cottttt"},
+    /* half of a fixed phrase is not the phrase */
+    {.text = "The proof runs by tollens alone.", .flag = "tollens"},
     /* a typo in a reference's title is still one (its authors are names) */
     {.text = "Masaquiza Jerez, Mirian. 2021. Challenges and Opportunities for "
              "Indigenous Peooples and Their Sustainability. United Nations.",
@@ -156,6 +158,8 @@ static const char *const clean[] = {
     "The podcaster dined al fresco with friends.",
     "She graduated magna cum laude in 2001.",
     "They had a tête-à-tête before the vote.",
+    "The proof runs by modus tollens, and Descartes set res cogitans "
+    "against res extensa.",
     "Glial cells outnumber neurons, and confounders were adjusted for.",
     "The maintainer uploads the sources without any precompiled package.",
     /* parts of hyphenated names */
