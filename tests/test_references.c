@@ -74,8 +74,8 @@ static void prose_not(void **state)
         "Paris, France: the talks resumed on Monday, 12 May 2020.",
         "the year was 1912. It sold well.",
         "Smith said the report (2020) was late.",
-        "Smith, who wrote the report, said it was late. The publisher, "
-        "Penguin, printed it in 1997.",
+        ("Smith, who wrote the report, said it was late. The publisher, "
+         "Penguin, printed it in 1997."),
         "",
     };
     for (size_t i = 0; prose[i][0]; i++)
