@@ -235,6 +235,16 @@ static const char *const clean[] = {
     "UK: Oxford University Press.\n\nPlato. Meno. In Plato Complete Works. "
     "Edited by John M. Cooper. Indianapolis: Hackett Publishing Company, "
     "1997.",
+    /* verbs the tagger missed: one the lexicon knows only as a verb, and
+     * a base form it lacks after its subject */
+    "The talks ended. Regardless of the title, the chief executive enjoys "
+    "considerable political power.",
+    "The talks ended. The voters also elect a president.",
+    "The fields differ. Sociology and political science naturally overlap.",
+    /* a reply after "or", and the "v." of a case's name */
+    "You may be right. Or you might just be thinking of yourself. Or both. "
+    "People are good at that.",
+    "The court ruled in Brown v. Board of Education. Eventually, it ended.",
     /* verbs the tagger missed after a noun it did not know */
     "The talks ended on Friday. A global skeptic rejects the possibility of "
     "knowledge in general.",

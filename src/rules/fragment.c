@@ -60,6 +60,7 @@ static const char *const set_phrases[] = {
     "not always", "no way", "so far so good", "good morning",
     "good afternoon", "good evening", "good night", "good luck", "well done",
     "all right", "more on that later", "more below", "and so on", "so what",
+    "or both", "or neither", "or not", "or worse", "or else", "or so",
     "no comment", "for now", "until then", "not so fast", "far from it",
     "and rightly so", "with good reason", "and for good reason",
     "so much for that", "so thanks", "many thanks", "thanks again",
@@ -332,6 +333,34 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
     return 0;
 }
 
+/* Does the lexicon know token i only as a finite verb, or chiefly so with
+ * no noun or adjective besides ("the chief executive enjoys considerable
+ * power": the tagger made "enjoys" a noun)? */
+static int finite_only(const mtl_doc *doc, size_t i)
+{
+    unsigned amb = lexicon(doc, i);
+    if (amb == MTL_AMB_UNKNOWN || !mtl_tag_is_finite((int)(amb & 0x7f)))
+        return 0;
+    unsigned b = amb >> 8;
+    return b != MTL_TAG_NOUN && b != MTL_TAG_ADJ && b != MTL_TAG_PROPN;
+}
+
+/* A verb's base form the lexicon lacks, after a noun (adverbs between),
+ * before what follows a verb or at the end: "The voters also elect a
+ * president.", "Sociology and political science naturally overlap." The
+ * dictionary's -ed or -ing form says it is a verb. */
+static int base_after_subject(const mtl_doc *doc, size_t i, int prev,
+                              size_t end)
+{
+    if (lexicon(doc, i) != MTL_AMB_UNKNOWN || !is_nominal(prev))
+        return 0;
+    size_t nx = next_word(doc, i, end);
+    int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
+    return (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
+            next == MTL_TAG_PRON || next == MTL_TAG_NUM) &&
+           mtl_number_base_may_be_verb(doc, i);
+}
+
 /* Describes the tokens [begin, end) of a sentence. */
 static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
 {
@@ -408,6 +437,10 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
              !article_before && prev != MTL_TAG_ADP &&
              (prev != MTL_TAG_ADJ ||
               lexicon(doc, prev_i) == MTL_AMB_UNKNOWN)) ||
+            (finite_only(doc, i) && !article_before && prev != MTL_TAG_DET &&
+             prev != MTL_TAG_PART &&
+             !(prev_i != SIZE_MAX && norm_is(doc, prev_i, infinitive))) ||
+            (base_after_subject(doc, i, prev, end)) ||
             missed_verb(doc, i, prev, sh->first, prev_i, end))
             sh->predicate = 1;
         /* "Going from Boston to Rockland", "Another option connecting

@@ -422,7 +422,9 @@ static const char *const extra_abbrevs[] = {
     "ph.d", "a.m", "p.m", "d.c", "u.s.a", "e.u",
     /* before a name, a number or a label: "Sault Ste. Marie", "Fig. A",
      * "Tel. 555", and "eg." as some authors write it */
-    "ste", "fig", "figs", "tel", "eg", NULL};
+    "ste", "fig", "figs", "tel", "eg",
+    /* the "versus" of a case's name: "Brown v. Board of Education" */
+    "v", NULL};
 
 /* Those of them that are also words ("He said no.", "a ripe fig.",
  * "in the fig. Then"): abbreviations only when capitalised ("No. 5",
