@@ -53,6 +53,8 @@ static const char *const clean[] = {
     "Many input devices work.",
     /* invariant nouns and singular -s entries */
     "A new aircraft landed.",
+    "If anyone can draw water from a river, that river is a commons.",
+    "They report how many tuna they caught.",
     "It is a series of talks.",
     "That was a means to an end.",
     "He studied physics at a physics department.",

@@ -14,7 +14,8 @@ static const char *const invariant[] = {
     "spacecraft", "salmon", "moose", "swine", "bison", "works", "barracks",
     "congratulations", "hovercraft", "watercraft", "craft", "innings",
     "apparatus", "chassis", "hiatus", "nexus", "corps", "mores", "progeny",
-    "vermin", NULL};
+    "vermin", "commons", "tuna", "trout", "cod", "shrimp", "squid", "elk",
+    "carp", "grouse", "swordfish", NULL};
 
 /* Plural or group nouns that take these/many/both without -s, and plural
  * verbs as often as singular ones ("the team are" in British usage). */
