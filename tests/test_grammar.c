@@ -67,6 +67,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an adjective as the subject, then an auxiliary */
+    "The poor do not vote, while the wealthy do believe their vote counts.",
     "We each paid a few pence a week. My pence were duly paid.",
     /* a noun the same in both numbers */
     "Male mosquitoes do not bite; because their progeny die, none persist.",

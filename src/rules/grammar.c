@@ -411,6 +411,11 @@ static void subject_verb(const mtl_doc *doc, size_t i, size_t begin,
     }
     if (h == SIZE_MAX || mtl_tag_of(doc, h) != MTL_TAG_NOUN)
         return;
+    /* an adjective that is the subject, then its auxiliary, which the
+     * tagger took for the head: "the wealthy do believe" */
+    if (mtl_in_list(do_forms, norm(doc, h)) || mtl_in_list(have_forms, norm(doc, h)) ||
+        mtl_in_list(modals, norm(doc, h)))
+        return;
     size_t v = next(doc, h, end);
     /* one noun modifying the head: "the error rate are"; not one citing
      * it ("the word mice is") */
