@@ -2,10 +2,12 @@
  * year of its own are found; prose with names, years and colons is not. */
 #include "lint_helper.h"
 
+#include "base/buf.h"
 #include "text/doc.h"
 #include "text/references.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Is the first block of text a reference entry? Where do its authors end
@@ -83,11 +85,26 @@ static void prose_not(void **state)
             fail_msg("taken for an entry: %s", prose[i]);
 }
 
+/* A paragraph that opens like an entry but runs on is prose: the test
+ * stops at a bound, so spelling may ask it for every word. */
+static void long_paragraph_not(void **state)
+{
+    (void)state;
+    mtl_sb sb = {0};
+    mtl_sb_adds(&sb, "Russell, Bertrand. 1912. ");
+    for (int i = 0; i < 400; i++)
+        mtl_sb_adds(&sb, "Words go on. ");
+    assert_false(sb.failed);
+    assert_int_equal(entry(sb.data, NULL, 0), 0);
+    free(sb.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(styles_found),
         cmocka_unit_test(prose_not),
+        cmocka_unit_test(long_paragraph_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

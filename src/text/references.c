@@ -15,8 +15,10 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Where the author and the year must be found, in words from the start. */
-enum { NAME_WORDS = 3, YEAR_WORDS = 16 };
+/* Where the author and the year must be found, in words from the start;
+ * and the most tokens an entry has (a paragraph of prose is longer; the
+ * bound keeps the test cheap for spelling, which asks it per word). */
+enum { NAME_WORDS = 3, YEAR_WORDS = 16, MAX_ENTRY_TOKENS = 600 };
 
 static int is_mark(const mtl_doc *doc, size_t i, const char *set)
 {
@@ -76,7 +78,8 @@ static int has_colon_before(const mtl_doc *doc, size_t begin, size_t end)
 int mtl_block_is_reference(const mtl_doc *doc, size_t b)
 {
     const mtl_block *blk = &doc->blocks[b];
-    if (blk->kind != MTL_BLOCK_PARAGRAPH && blk->kind != MTL_BLOCK_LIST_ITEM)
+    if ((blk->kind != MTL_BLOCK_PARAGRAPH && blk->kind != MTL_BLOCK_LIST_ITEM) ||
+        blk->tok_end - blk->tok_begin > MAX_ENTRY_TOKENS)
         return 0;
     size_t begin = blk->tok_begin, end = blk->tok_end, words = 0;
     int name = 0;
