@@ -3,6 +3,9 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* after a conjunction the infinitive goes on the sentence before */
+    {.text = "It ended. And to ensure that people who live there can leave.",
+     .flag = "And to ensure that people who live there can leave."},
     /* a year in prose makes no list of references */
     {.text = "Russell, the philosopher, wrote it in 1912. The Problems of "
              "Philosophy.",
@@ -235,6 +238,11 @@ static const char *const clean[] = {
     "UK: Oxford University Press.\n\nPlato. Meno. In Plato Complete Works. "
     "Edited by John M. Cooper. Indianapolis: Hackett Publishing Company, "
     "1997.",
+    /* an infinitive as the subject, its verb after the clause it opens */
+    "It ended. To say that someone knows or understands something is to "
+    "say that their belief is grounded.",
+    "It ended. To do what is right requires having the right character "
+    "traits.",
     /* verbs the tagger missed: one the lexicon knows only as a verb, and
      * a base form it lacks after its subject */
     "The talks ended. Regardless of the title, the chief executive enjoys "

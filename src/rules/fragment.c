@@ -706,7 +706,8 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
     size_t i = mtl_doc_skip_space(doc, s->tok_begin);
     while (i < s->tok_end && doc->tokens[i].kind == MTL_TOK_QUOTE)
         i = mtl_doc_skip_space(doc, i + 1);
-    if (i < s->tok_end && mtl_tag_of(doc, i) == MTL_TAG_CCONJ)
+    int joined = i < s->tok_end && mtl_tag_of(doc, i) == MTL_TAG_CCONJ;
+    if (joined)
         i = mtl_doc_skip_space(doc, i + 1);
     if (i + 2 >= s->tok_end || mtl_tag_of(doc, i) != MTL_TAG_PART ||
         strcmp(mtl_tok_norm(doc, &doc->tokens[i]), "to") != 0)
@@ -715,7 +716,17 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
     int vt = mtl_tag_of(doc, v);
     if (vt != MTL_TAG_VERB_VB && vt != MTL_TAG_AUX_VB)
         return 0;
-    int subordinate = 0;
+    /* The infinitive as the subject: after the clause it opens, a second
+     * verb that is not joined to the first ("To say that someone knows
+     * something is to say ...", "To do what is right requires having
+     * ..."), unless a conjunction opens the sentence, which then goes on
+     * the one before ("And to ensure that people who live there can
+     * leave."). */
+    static const char *const main_verbs[] = {
+        "is", "was", "are", "were", "would", "will", "can", "could", "may",
+        "might", "must", "should", "requires", "required", "means", "meant",
+        "involves", "remains", "seems", NULL};
+    int subordinate = 0, clause_verb = 0, prev_tag = MTL_TAG_NONE;
     for (size_t k = v + 1; k < s->tok_end; k++) {
         const mtl_token *t = &doc->tokens[k];
         if (is_char(doc, t, ',') || is_char(doc, t, ';') ||
@@ -731,6 +742,13 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
                      mtl_tag_is_finite(mtl_clitic_of(doc, k));
         if (finite && !subordinate)
             return 0;
+        if (finite || norm_is(doc, k, main_verbs)) {
+            if (clause_verb && !joined && prev_tag != MTL_TAG_CCONJ &&
+                norm_is(doc, k, main_verbs))
+                return 0;
+            clause_verb = 1;
+        }
+        prev_tag = tag;
     }
     return 1;
 }
