@@ -1,6 +1,9 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* ... but its hyphenated spelling is the same word */
+    {.text = "The longtime president stayed. The long-time mayor left.",
+     .flag = "long-time"},
     {.text = "They want a ceasefire. Others want a ceasefire too. Nobody wants a "
              "cease-fire.",
      .flag = "cease-fire",
@@ -118,6 +121,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* the adjective "longtime" and the phrase "a long time" */
+    "The longtime president stayed. Reform may take a long time.",
     /* a verb after a negation, a noun elsewhere */
     "The graceful shutdown works. A shutdown is clean. That won\xE2\x80\x99t "
     "shut down the threads.",

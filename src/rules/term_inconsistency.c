@@ -194,6 +194,9 @@ static const char *const open_second_stop[] = {
     "him", "us", "them", "this", "that", "these", "those", "my", "our",
     "your", "their", "will", "would", "can", "could", "should", "may",
     "might", "must", "has", "have", "had", "do", "does", "did", "all", NULL};
+/* Closed words whose open pairs are phrases of another meaning: the
+ * adjective "longtime" and "a long time". */
+static const char *const other_words[] = {"longtime", NULL};
 /* First words whose open pairs are other words than their closed forms
  * ("all ready" / "already"): compared with hyphenated forms only. */
 static const char *const hyphen_only_first[] = {"all", "so", "one", "no", NULL};
@@ -491,6 +494,8 @@ static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap
         return 0;
     memcpy(key, a, la);
     memcpy(key + la, b, lb + 1);
+    if (mtl_in_list(other_words, key))
+        return 0;
     /* "per cent" is "percent", a preposition and all */
     if (strcmp(a, "per") == 0 && strcmp(b, "cent") == 0) {
         *flags |= OCC_ANY_ROLE;
