@@ -197,6 +197,28 @@ static uint32_t uses(const mtl_doc *doc, const char *lemma)
     return (a ? a->count : 0) + (b ? b->count : 0);
 }
 
+/* Are both numbers of the lemma, where the text uses them, nouns? "yours"
+ * tagged a noun made a key term "your" of the determiner's 13 uses
+ * ("'thine' is probably a mistranslation of 'your'"). */
+static int mostly_noun(const mtl_doc *doc, const mtl_word *w)
+{
+    const uint32_t *occ = mtl_word_occurrences(doc->an->words, w);
+    uint32_t nouns = 0;
+    for (uint32_t k = 0; k < w->count; k++) {
+        int tag = mtl_tag_of(doc, occ[k]);
+        nouns += tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN;
+    }
+    return 2 * nouns > w->count;
+}
+
+static int noun_in_both_numbers(const mtl_doc *doc, const char *lemma)
+{
+    char pl[MAX_WORD];
+    mtl_noun_plural(lemma, pl);
+    const mtl_word *a = find(doc, lemma), *b = find(doc, pl);
+    return (!a || mostly_noun(doc, a)) && (!b || mostly_noun(doc, b));
+}
+
 /* The document's content words as model ids, for topic links. */
 typedef struct topic {
     uint32_t id[MAX_TOPIC];
@@ -361,8 +383,10 @@ static void check_token(const mtl_doc *doc, const state *st,
         size_t end = mtl_table_find(tb, 0, lemma, &first);
         for (size_t k = first; k < end && (h || n < MAX_CANDS / 2); k++) {
             confusion cf = entry(tb, k, h);
-            add_cand(c, &n, n, cf.partner, is_plural, uses(doc, cf.partner),
-                     &cf);
+            /* a partner the text uses as another part of speech ("your",
+             * "free", "particular") is no key term of it */
+            uint32_t u = noun_in_both_numbers(doc, cf.partner) ? uses(doc, cf.partner) : 0;
+            add_cand(c, &n, n, cf.partner, is_plural, u, &cf);
         }
     }
     /* a full list takes no key term: without pivot evidence add_cand
@@ -466,7 +490,8 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         key_term kt;
         mtl_noun_singular(e->norm, kt.lemma);
         kt.uses = uses(doc, kt.lemma);
-        if (kt.uses < KEY_MIN || mtl_in_list(pronoun_nouns, kt.lemma))
+        if (kt.uses < KEY_MIN || mtl_in_list(pronoun_nouns, kt.lemma) ||
+            !noun_in_both_numbers(doc, kt.lemma))
             continue;
         kt.first = n_keys;
         if (MTL_PUSH(keys, n_keys, cap, kt) != 0)
