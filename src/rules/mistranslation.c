@@ -460,6 +460,19 @@ static void check_token(const mtl_doc *doc, const state *st,
                        q, fix, language_name(best->via.lang), best->via.via);
 }
 
+/* Is word token i between two capitalised words, a particle of a name
+ * ("the Laguna del Quelele", "Vasco da Gama")? */
+static int name_particle(const mtl_doc *doc, size_t i)
+{
+    if (i < 2 || i + 2 >= doc->n_tokens)
+        return 0;
+    const mtl_token *a = &doc->tokens[i - 2], *b = &doc->tokens[i + 2];
+    return doc->tokens[i - 1].kind == MTL_TOK_SPACE &&
+           doc->tokens[i + 1].kind == MTL_TOK_SPACE && a->kind == MTL_TOK_WORD &&
+           b->kind == MTL_TOK_WORD && (a->flags & MTL_TF_CAP) &&
+           (b->flags & MTL_TF_CAP);
+}
+
 /* Nouns that stand for another noun ("others", "the ones"): counted with
  * "other" and "one" everywhere, they made a key term of a pronoun ("'commit'
  * is probably a mistranslation of 'other' (used 15 times)"). */
@@ -517,7 +530,8 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         const mtl_word *e = mtl_words_of_token(w, i);
         /* "freed" tagged as a noun is far more often a participle */
         if (!e || e->count != 1 || !mtl_common_noun(doc, e) ||
-            (e->norm_len > 2 && !memcmp(e->norm + e->norm_len - 2, "ed", 2)))
+            (e->norm_len > 2 && !memcmp(e->norm + e->norm_len - 2, "ed", 2)) ||
+            name_particle(doc, i))
             continue;
         check_token(doc, st, ng, tp, keys, n_keys, i, out);
     }
