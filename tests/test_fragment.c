@@ -248,6 +248,7 @@ static const char *const clean[] = {
     "The talks ended. Regardless of the title, the chief executive enjoys "
     "considerable political power.",
     "The talks ended. The voters also elect a president.",
+    "It ended. Examples such as these abound.",
     "The fields differ. Sociology and political science naturally overlap.",
     /* a reply after "or", and the "v." of a case's name */
     "You may be right. Or you might just be thinking of yourself. Or both. "

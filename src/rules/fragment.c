@@ -350,9 +350,12 @@ static int finite_only(const mtl_doc *doc, size_t i)
  * president.", "Sociology and political science naturally overlap." The
  * dictionary's -ed or -ing form says it is a verb. */
 static int base_after_subject(const mtl_doc *doc, size_t i, int prev,
-                              size_t end)
+                              size_t prev_i, size_t end)
 {
-    if (lexicon(doc, i) != MTL_AMB_UNKNOWN || !is_nominal(prev))
+    /* "Examples such as these abound.": a pronoun is a subject too */
+    int pronoun = prev_i != SIZE_MAX && (norm_is(doc, prev_i, plural_subjects) ||
+                                         norm_is(doc, prev_i, subject_pronouns));
+    if (lexicon(doc, i) != MTL_AMB_UNKNOWN || !(is_nominal(prev) || pronoun))
         return 0;
     size_t nx = next_word(doc, i, end);
     int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
@@ -440,7 +443,7 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
             (finite_only(doc, i) && !article_before && prev != MTL_TAG_DET &&
              prev != MTL_TAG_PART &&
              !(prev_i != SIZE_MAX && norm_is(doc, prev_i, infinitive))) ||
-            (base_after_subject(doc, i, prev, end)) ||
+            base_after_subject(doc, i, prev, prev_i, end) ||
             missed_verb(doc, i, prev, sh->first, prev_i, end))
             sh->predicate = 1;
         /* "Going from Boston to Rockland", "Another option connecting
