@@ -35,6 +35,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* intensifiers doubled in speech and informal writing */
+    "It was really really good, much much better than last year, etc etc.",
     /* a transcript of speech */
     "So I I think, um, we should go. And and then, uh, we left.",
     /* a phrasal verb's object before its particle */

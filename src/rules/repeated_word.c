@@ -38,7 +38,8 @@ static const char *const doubled_ok[] = {
     "baa", "moo", "choo", "beep", "honk", "bling", "cuckoo", "ta", "da",
     "tra", "yo", "hey", "bravo", "encore", "wow", "bad", "naughty", "never",
     "little", "long", "slowly", "please", "help", "run", "stop", "wait",
-    "come", "hurry", "away", "back", "around", "through", NULL};
+    "come", "hurry", "away", "back", "around", "through", "really", "much",
+    "super", "etc", NULL};
 
 /* Phrasal verbs, as stems by particle: their particle may meet a
  * preposition of the same spelling ("checked in in minutes", "turned on on
