@@ -10,6 +10,8 @@ static const flag_case flags[] = {
     {.text = "Russell, the philosopher, wrote it in 1912. The Problems of "
              "Philosophy.",
      .flag = "The Problems of Philosophy."},
+    /* a noun and an adverb is no review's shorthand */
+    {.text = "The talks ended. Area wide. They left.", .flag = "Area wide."},
     /* a known adjective before the noun: no subject, no verb */
     {.text = "The talks ended on Friday. The quarterly results in the region.",
      .flag = "The quarterly results in the region."},
@@ -249,6 +251,9 @@ static const char *const clean[] = {
     "considerable political power.",
     "The talks ended. The voters also elect a president.",
     "It ended. Examples such as these abound.",
+    /* the shorthand of reviews, and an exclamation without its mark */
+    "We stayed two nights. Rooms clean. Such a relaxing atmosphere and "
+    "inspiring architecture. We left.",
     "The fields differ. Sociology and political science naturally overlap.",
     /* a reply after "or", and the "v." of a case's name */
     "You may be right. Or you might just be thinking of yourself. Or both. "

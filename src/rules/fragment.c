@@ -607,7 +607,13 @@ static int notice(const mtl_doc *doc, const shape *sh, size_t end)
         "provided", "accepted", "advised", "essential", "needed", "welcome",
         "free", "extra", "nearby", "closed", "open", NULL};
     size_t j = next_word(doc, sh->first, end);
-    return sh->words == 2 && j < end && norm_is(doc, j, words);
+    if (sh->words != 2 || j >= end)
+        return 0;
+    /* the shorthand of reviews: "Rooms clean.", "Staff friendly." */
+    int tf = mtl_tag_of(doc, sh->first);
+    if ((tf == MTL_TAG_NOUN || tf == MTL_TAG_PROPN) && mtl_tag_of(doc, j) == MTL_TAG_ADJ)
+        return 1;
+    return norm_is(doc, j, words);
 }
 
 /* "Pink Floyd, the Jam, the Pogues.", "Raleigh to Chicago, Chicago to
@@ -670,8 +676,14 @@ static int verdict(const mtl_doc *doc, const shape *sh, size_t end)
     static const char *const of_time[] = {
         "next", "last", "previous", "following", "early", "earlier", "late",
         "later", "final", "first", "recent", NULL};
+    static const char *const such[] = {"such", NULL};
+    static const char *const articles[] = {"a", "an", NULL};
     if (sh->first == SIZE_MAX)
         return 0;
+    /* an exclamation without its mark: "Such a relaxing atmosphere." */
+    size_t second = next_word(doc, sh->first, end);
+    if (norm_is(doc, sh->first, such) && second < end && norm_is(doc, second, articles))
+        return 1;
     int tag = mtl_tag_of(doc, sh->first);
     if (tag == MTL_TAG_ADJ)
         return !norm_is(doc, sh->first, of_time);
