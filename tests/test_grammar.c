@@ -67,6 +67,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a list's label after an article */
+    "We would like an island with an a) all inclusive resort or b) a hotel.",
     /* an adjective as the subject, then an auxiliary */
     "The poor do not vote, while the wealthy do believe their vote counts.",
     "We each paid a few pence a week. My pence were duly paid.",

@@ -278,6 +278,9 @@ static void doubled_det(const mtl_doc *doc, size_t i, size_t end, mtl_emit *out)
      * the tagger does not call it a determiner */
     if (mtl_tag_of(doc, i) != MTL_TAG_DET || mtl_tag_of(doc, j) == MTL_TAG_NOUN)
         return;
+    /* "with an a) all inclusive resort": a list's label */
+    if (mtl_tok_glued(doc, j) && mtl_tok_char(doc, j + 1) == ')')
+        return;
     report(doc, i, j, out, TWO_DETS);
 }
 
