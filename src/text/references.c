@@ -47,23 +47,14 @@ static int year_text(const char *s, size_t n)
     return y >= 1400 && y <= 2099;
 }
 
-/* The non-space token before i, or after it, inside [begin, end). */
-static size_t before(const mtl_doc *doc, size_t i, size_t begin)
+/* The tokens around i that are not white space, inside [begin, end):
+ * 0 if there are none. */
+static int neighbours(const mtl_doc *doc, size_t i, size_t begin, size_t end,
+                      size_t *p, size_t *n)
 {
-    while (i > begin) {
-        i--;
-        if (doc->tokens[i].kind != MTL_TOK_SPACE)
-            return i;
-    }
-    return SIZE_MAX;
-}
-
-static size_t after(const mtl_doc *doc, size_t i, size_t end)
-{
-    for (i++; i < end; i++)
-        if (doc->tokens[i].kind != MTL_TOK_SPACE)
-            return i;
-    return SIZE_MAX;
+    *p = i > begin ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+    *n = mtl_doc_skip_space(doc, i + 1);
+    return *p != SIZE_MAX && *p >= begin && *n < end;
 }
 
 /* A colon between begin and end ("London: Penguin Books")? */
@@ -102,8 +93,8 @@ int mtl_block_is_reference(const mtl_doc *doc, size_t b)
             return 1; /* "no date" */
         if (!name || !year_text(doc->text + t->start, t->end - t->start))
             continue;
-        size_t p = before(doc, i, begin), n = after(doc, i, end);
-        if (p == SIZE_MAX || n == SIZE_MAX)
+        size_t p, n;
+        if (!neighbours(doc, i, begin, end, &p, &n))
             continue;
         /* ". 1912." and "(2020)." and ") 1997a." */
         if ((is_mark(doc, p, ".") && is_mark(doc, n, ".")) ||
@@ -120,8 +111,8 @@ int mtl_block_is_reference(const mtl_doc *doc, size_t b)
         if (t->kind != MTL_TOK_NUMBER ||
             !year_text(doc->text + t->start, t->end - t->start))
             continue;
-        size_t p = before(doc, i, begin), n = after(doc, i, end);
-        if (p != SIZE_MAX && n != SIZE_MAX && is_mark(doc, p, ",") &&
+        size_t p, n;
+        if (neighbours(doc, i, begin, end, &p, &n) && is_mark(doc, p, ",") &&
             is_mark(doc, n, ".") && has_colon_before(doc, begin, p))
             return 1;
     }
