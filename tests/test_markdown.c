@@ -982,6 +982,42 @@ static const char *const link_clean[] = {
     "* [Download for Linux](a) [Download for Mac](b)\n",
 };
 
+/* Template tags of static-site generators (Liquid, Hugo, Nunjucks) are
+ * code: left out alone on a line, one opaque token inside one; the prose
+ * around them, and a link whose destination is a tag, are still read. */
+static const flag_case template_spelling_flags[] = {
+    {.text = "Visit {{ site.name }} for teh news.\n", .flag = "teh"},
+    {.text = "See [teh post]({{ \"/2015/x/\" | url }}).\n", .flag = "teh"},
+    {.text = "{% include card.html %}\n\nTeh text.\n", .flag = "Teh"},
+    {.text = "- Item one\n\n  {% include figure.html\n    src=\"a.png\" %}\n\n"
+             "  Teh text.\n", .flag = "Teh"},
+    /* no closing braces: no tag */
+    {.text = "A lone {{ brace and teh rest.\n", .flag = "teh"},
+};
+static const char *const template_spelling_clean[] = {
+    "{% include card.html title=\"teh card\" %}\n\nText here.\n",
+    "{{< figure src=\"a.png\" caption=\"Teh caption\" >}}\n",
+    "Text {{ page.teh_title }} here.\n",
+    "{% raw %}\n{{ teh }} and {% teh %}\nteh\n{% endraw %}\n",
+    "{% highlight ruby %}\nputs teh\n{% endhighlight %}\n",
+    "{% comment %}\nTeh draft note.\n{% endcomment %}\n",
+    /* a tag alone on its line inside a comment does not end the comment */
+    "<!--\n{% include x.html %}\nteh\n-->\n",
+    /* a backtick inside a tag pairs with one outside it */
+    "Use {{ a `b }} teh` here.\n",
+};
+static const flag_case template_quote_flags[] = {
+    /* the quotes around a tag are still prose's quotes */
+    {.text = "He said \"see {{ site.name }} now.\n", .flag = "\"see"},
+};
+static const char *const template_quote_clean[] = {
+    "<img src=\"{{ \"/assets/a.gif\" | url }}\" alt=\"Screenshot: a list\" />\n",
+    "At a recent [event]({{ \"/2015/05/11/x/\" | url }}), he spoke.\n",
+    "{% image \"assets/a.jpg\" \"A photo of the team\" %}\n",
+    /* inside a code span the tag is the code span's */
+    "Write `{{ \"a\" | url }}` in a post.\n",
+};
+
 typedef struct case_group {
     const char *name, *rule;
     const flag_case *flags;
@@ -1008,6 +1044,10 @@ static const case_group groups[] = {
     GROUP("setext headings", "unbalanced-quotes", setext_flags, setext_clean),
     GROUP("front matter", "spelling", front_flags, front_clean),
     GROUP("adjacent links", "repeated-word", link_flags, link_clean),
+    GROUP("template tags", "spelling", template_spelling_flags,
+          template_spelling_clean),
+    GROUP("template tags", "unbalanced-quotes", template_quote_flags,
+          template_quote_clean),
 };
 
 int main(void)

@@ -178,6 +178,138 @@ static size_t front_matter(const char *s, size_t len)
     return 0;
 }
 
+/* ---- template tags --------------------------------------------------- */
+
+/* The static-site generators that keep Markdown content (Jekyll's Liquid,
+ * Hugo, Eleventy's Nunjucks) put template tags in it: "{{ page.title }}",
+ * "{% include card.html %}", "{{< figure src="x.png" >}}". They are code,
+ * and they break cmark's reading of what holds them: a link destination
+ * with spaces ("[post]({{ "/2015/x" | url }})") is no link, an <img> whose
+ * src holds quotes ("src="{{ "/a.gif" | url }}"") is no HTML, so their
+ * quotes and words became prose. cmark parses a copy where each tag is a
+ * stand-in of the same length: a tag alone on its lines is an HTML
+ * declaration ("<!Xxxx>", a block of its own, left out; unlike a comment it
+ * cannot end a comment around it), one inside a line a code span ("`xxxx`",
+ * one opaque token, since "{{ site.name }}" stands for a word of the
+ * sentence). The text between "{% raw %}", "{% highlight %}" or
+ * "{% comment %}" and its end tag goes with the tags. A tag after an odd
+ * number of backticks on its line is inside a code span, and one holding a
+ * backtick may close one: both are left as they are. */
+
+enum { TEMPLATE_MAX = 4096 }; /* bytes a tag or a raw block may span */
+
+static int blank_from(const char *m, size_t i, size_t len)
+{
+    while (i < len && (m[i] == ' ' || m[i] == '\t'))
+        i++;
+    return i >= len || m[i] == '\n' || m[i] == '\r';
+}
+
+/* The end of the tag opened at i ("{{" or "{%"), or 0: within
+ * TEMPLATE_MAX bytes, not past a blank line. */
+static size_t template_end(const char *m, size_t i, size_t len)
+{
+    char close = m[i + 1] == '{' ? '}' : '%';
+    size_t stop = len - i > TEMPLATE_MAX ? i + TEMPLATE_MAX : len;
+    for (size_t k = i + 2; k + 1 < stop; k++) {
+        if (m[k] == close && m[k + 1] == '}')
+            return k + 2;
+        if (m[k] == '\n' && blank_from(m, k + 1, stop))
+            return 0;
+    }
+    return 0;
+}
+
+/* The name of the block tag at i ("{% raw %}", "{%- highlight ruby -%}")
+ * whose content is code, or NULL. */
+static const char *verbatim_tag(const char *m, size_t i, size_t e)
+{
+    static const char *const names[] = {"raw", "highlight", "comment", NULL};
+    if (m[i + 1] != '%')
+        return NULL;
+    size_t k = i + 2;
+    while (k < e && (m[k] == '-' || m[k] == ' ' || m[k] == '\t'))
+        k++;
+    for (int n = 0; names[n]; n++) {
+        size_t l = strlen(names[n]);
+        if (e - k > l && memcmp(m + k, names[n], l) == 0 && !is_alnum((unsigned char)m[k + l]))
+            return names[n];
+    }
+    return NULL;
+}
+
+/* The end of "{% endNAME %}" after at, or 0. */
+static size_t verbatim_end(const char *m, size_t at, size_t len, const char *name)
+{
+    size_t stop = len - at > TEMPLATE_MAX ? at + TEMPLATE_MAX : len, l = strlen(name);
+    for (size_t k = at; k + 1 < stop; k++) {
+        if (m[k] != '{' || m[k + 1] != '%')
+            continue;
+        size_t q = k + 2;
+        while (q < stop && (m[q] == '-' || m[q] == ' ' || m[q] == '\t'))
+            q++;
+        if (stop - q > 3 + l && memcmp(m + q, "end", 3) == 0 &&
+            memcmp(m + q + 3, name, l) == 0 && !is_alnum((unsigned char)m[q + 3 + l]))
+            return template_end(m, k, len);
+    }
+    return 0;
+}
+
+static void mask_templates(char *m, size_t from, size_t len)
+{
+    size_t line = from, ticks = 0;
+    for (size_t i = from; i + 1 < len; i++) {
+        if (m[i] == '\n' || m[i] == '\r') {
+            line = i + 1;
+            ticks = 0;
+            continue;
+        }
+        ticks += m[i] == '`';
+        if (m[i] != '{' || (m[i + 1] != '{' && m[i + 1] != '%') || ticks % 2)
+            continue;
+        size_t e = template_end(m, i, len);
+        if (!e)
+            continue;
+        const char *name = verbatim_tag(m, i, e);
+        if (name) {
+            size_t v = verbatim_end(m, e, len, name);
+            if (!v)
+                continue;
+            e = v;
+        }
+        int whole = blank_from(m, line, i) ? 1 : 0, lines = 0, tick = 0;
+        for (size_t k = i; k < e; k++) {
+            lines += m[k] == '\n' || m[k] == '\r';
+            tick |= m[k] == '`';
+        }
+        /* a backtick inside may pair with one outside it */
+        if (tick)
+            continue;
+        whole = whole && blank_from(m, e, len);
+        /* a tag over lines only at a line's start: on later lines a
+         * stand-in would cover the markers of a list or block quote */
+        if (lines && !whole)
+            continue;
+        /* white space stays in a comment (a list item's later lines keep
+         * their indentation); a code span has none, or a link destination
+         * holding it would be no destination */
+        for (size_t k = i; k < e; k++)
+            if (m[k] != '\n' && m[k] != '\r' &&
+                (!whole || (m[k] != ' ' && m[k] != '\t')))
+                m[k] = 'x';
+        if (whole) {
+            m[i] = '<';
+            m[i + 1] = '!';
+            m[i + 2] = 'X';
+            m[e - 1] = '>';
+        } else {
+            m[i] = '`';
+            m[e - 1] = '`';
+        }
+        i = e - 1;
+    }
+}
+
 /* ---- the prose being written ---------------------------------------- */
 
 typedef struct out {
@@ -1349,6 +1481,7 @@ int mtl_markdown_prose(const char *src, size_t len, const size_t *lines,
             masked[i] = ' ';
         i += k;
     }
+    mask_templates(masked, fm, len);
     source s = {.src = src, .m = masked, .len = len, .lines = lines,
                 .n_lines = n_lines,
                 .bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0};
