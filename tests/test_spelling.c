@@ -187,6 +187,12 @@ static const char *const clean[] = {
      * word, listed as a misspelling or not */
     "It was suggested by the Enver Pasha government.",
     "Peeter Tammik and Bahh Tee performed.",
+    /* a name alone on its line is no title-case heading, nor is a wrapped
+     * line of a list of names */
+    "Victor Zapanta",
+    "Thanks to Mollie Bates, Nick Bristow and\n"
+    "Scott Cranfill, Victor Garcia, Michael Jovel, Jeremiah\n"
+    "Kimelman for their help.",
     /* coinages, near misses: a term glued to code, the field's terms in a
      * paper that cites by number, a word written twice, a prefix on a
      * word, a derivation the language model knows */

@@ -1655,8 +1655,8 @@ static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
 }
 
 /* Is token i in a heading written in title case, where a capital says
- * nothing of names ("6.6 FTP Upload File Relacement")? Its line (within
- * its sentence) has no full stop, twelve words at most, and two words of
+ * nothing of names ("6.6 FTP Upload File Relacement")? Its line starts
+ * its sentence, has no full stop, three to twelve words, and two words of
  * five letters or more, all capitalised. */
 static int title_case(const mtl_doc *doc, size_t i)
 {
@@ -1664,6 +1664,9 @@ static int title_case(const mtl_doc *doc, size_t i)
     size_t a = i, b = i, long_words = 0;
     while (a > s->tok_begin && doc->tokens[a - 1].kind != MTL_TOK_NEWLINE)
         a--; /* the line, within the sentence */
+    if (a > s->tok_begin)
+        return 0; /* a heading starts its sentence; a wrapped line of a
+                     list of names does not ("Michael Jovel, Jeremiah") */
     while (b + 1 < s->tok_end && doc->tokens[b + 1].kind != MTL_TOK_NEWLINE)
         b++;
     size_t words = 0;
@@ -1681,7 +1684,9 @@ static int title_case(const mtl_doc *doc, size_t i)
             return 0;
         long_words++;
     }
-    return long_words >= 2 && words <= 12;
+    /* two words are as often a name ("Victor Zapanta" alone in a list
+     * item) as a heading */
+    return long_words >= 2 && words >= 3 && words <= 12;
 }
 
 /* Five or more of one letter in a row: no acronym, name or word has them,
