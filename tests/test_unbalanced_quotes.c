@@ -27,6 +27,8 @@ static const flag_case flags[] = {
     {.text = "The talks in Amman) were tense.", .flag = ")",
      .message = "no opening '('"},
     {.text = "The list [one, two was short.", .flag = "[one"},
+    /* a face inside brackets closes nothing when their closer follows */
+    {.text = "A face [like :] this] and [then", .flag = "[then"},
     {.text = "The talks (in [Amman) were tense.", .flag = "[Amman"},
     {.text = "He said ”this is wrong” today.", .flag = "”",
      .message = "opens the quote", .suggestion = "“"},
@@ -128,6 +130,7 @@ static const char *const clean[] = {
     "``We believe it,'' Robinson said. ``In our view, no.''",
     "Great service =) and a ship (: and a sad face =(",
     "The mean (x=(a+b)/2) and :) and (see :-)",
+    "They said, “No.” [I asked:] Can you send it?",
     "He was (happy :) about it) today.",
     "The encoding of ``stdin``, ``stdout`` and ``stderr`` in IDLE.",
     "Code points U+0022 (\"), U+007B ({), U+007D (}) and '(' or \"[\".",

@@ -665,11 +665,12 @@ static void check_bracket(const mtl_doc *doc, const mtl_block *b, size_t i,
         return;
     }
     if (emoticon(doc, i, b->tok_begin)) {
-        /* "(see :-)": the face also closes the bracket, unless a ')'
-         * comes before the next '(' */
-        if (c == ')' && st->depth && !st->overflow &&
-            doc->text[doc->tokens[st->tok[st->depth - 1]].start] == '(' &&
-            !closer_follows(doc, b, i, '('))
+        /* "(see :-)", "[I asked:]": the face also closes the bracket,
+         * unless another closer comes before the next opener */
+        char open = c == ')' ? '(' : c == ']' ? '[' : 0;
+        if (open && st->depth && !st->overflow &&
+            doc->text[doc->tokens[st->tok[st->depth - 1]].start] == open &&
+            !closer_follows(doc, b, i, open))
             st->depth--;
         return;
     }
