@@ -40,6 +40,16 @@ static const flag_case flags[] = {
      .message = "lowercase"},
     {.text = "The talks went well. and the minister left after lunch.",
      .flag = "and the minister left after lunch.", .message = "lowercase"},
+    /* a quotation opening a sentence is the subject of a verb, not of
+     * a noun phrase */
+    {.text = "\xE2\x80\x9CThis is a pilot.\xE2\x80\x9D the final slide of our talk. "
+             "It worked.",
+     .flag = "the final slide of our talk.", .message = "lowercase"},
+    /* a modal with no subject is no name before a base form */
+    {.text = "They left early. Will go home soon.", .flag = "Will go home soon.",
+     .message = "no subject"},
+    {.text = "They left early. Were angry at the decision.",
+     .flag = "Were angry at the decision.", .message = "no subject"},
     /* other cut-off clauses */
     {.text = "The minister arrived on Monday. Was welcomed by the president.",
      .flag = "Was welcomed by the president.", .message = "no subject"},
@@ -163,6 +173,23 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* "Will" and "May" as names: a past or -s form follows */
+    "It was late. Will pulled in Alex, and we led a training.",
+    "It was late. Will often tells a quick story.",
+    "I came in 2022. May marks two years that I have been here.",
+    /* an imperative "have" with a noun phrase */
+    "Promote it by email. Have promotional materials prepared before launch.",
+    /* a verb the lexicon lacks after "this"; after "the" and an ordinal */
+    "It was late. This freed up Ethan's time to work on travel.",
+    "The first line creates the user. The second grants a handful of permissions.",
+    /* echoes and replies that edited prose writes on purpose */
+    "The job will need to run again. And again.",
+    "It required another conditional. And then another. And another.",
+    "Move to the next change. And so on and so on.",
+    "Maybe we would have changed direction. Probably not.",
+    /* a quotation is the subject of the verb after it */
+    "\xE2\x80\x9CThis is a pilot.\xE2\x80\x9D reads the final slide of our talk. "
+    "It worked.",
     /* replies and leave-takings of dialogue */
     "Do you find it exciting? She shrugged. Sort of. There is a part I like.",
     "He made a note. Adieu. Good-by. In the tropics one must keep calm.",

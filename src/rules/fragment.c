@@ -75,7 +75,10 @@ static const char *const set_phrases[] = {
     "case closed", "so far", "not for long", "not for me",
     "not necessarily", "sort of", "kind of", "very well", "good by",
     "good bye", "goodbye", "or worse", "or better", "not in the least",
-    "quite so", NULL};
+    "quite so", "and again", "again and again", "and another",
+    "and then another", "and so forth", "and so on and so on", "and more",
+    "probably not", "maybe not", "perhaps not", "certainly not",
+    "definitely not", "absolutely not", NULL};
 
 /* Discourse markers: they open a sentence ("In other words, a formal
  * governance system."), and standing alone they are a fragment. */
@@ -284,6 +287,26 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
                          third_person(doc, i)) ||
                         (norm_is(doc, k, plural_subjects) &&
                          may_be_present(doc, i))))
+        return 1;
+    /* "The second grants a handful of permissions": after "the" and an
+     * ordinal standing for a noun, a present tense and then its object */
+    static const char *const ordinals[] = {
+        "first", "second", "third", "fourth", "fifth", "last", "former",
+        "latter", "next", "other", "rest", NULL};
+    if (tag == MTL_TAG_NOUN && prev_i != SIZE_MAX && prev_i > k &&
+        norm_is(doc, prev_i, ordinals) &&
+        (mtl_tag_may_be_finite(doc, i) || mtl_number_may_be_verb(doc, i)) &&
+        next_word(doc, k, end) == prev_i &&
+        strcmp(mtl_tok_norm(doc, &doc->tokens[k]), "the") == 0 &&
+        (next == MTL_TAG_DET || next == MTL_TAG_PRON || next == MTL_TAG_NUM))
+        return 1;
+    /* "This freed up his time": a past the lexicon lacks, after such a
+     * pronoun and before what follows a verb */
+    if (prev_i == k && lexicon(doc, i) == MTL_AMB_UNKNOWN &&
+        (norm_is(doc, k, singular_subjects) || norm_is(doc, k, plural_subjects)) &&
+        doc->tokens[i].norm_len > 4 &&
+        !memcmp(mtl_tok_norm(doc, &doc->tokens[i]) + doc->tokens[i].norm_len - 2, "ed", 2) &&
+        (next == MTL_TAG_ADP || next == MTL_TAG_DET || next == MTL_TAG_PRON))
         return 1;
     /* "Two measure the lengths of lunar months.": a number that opens the
      * sentence is its subject when a present tense follows it and then
@@ -832,6 +855,9 @@ static int lacks_subject(const mtl_doc *doc, const mtl_sentence *s,
         if (strcmp(w, auxiliaries[k]) == 0)
             break;
     }
+    /* "Will", "May": names too, when a past or an -s form follows, which
+     * no modal takes ("Will often tells a story", "May marks two years") */
+    int name = strcmp(w, "will") == 0 || strcmp(w, "may") == 0;
     for (size_t i = sh->first + 1; i < s->tok_end; i++) {
         const mtl_token *t = &doc->tokens[i];
         if (!mtl_tok_is_wordlike(t))
@@ -839,6 +865,17 @@ static int lacks_subject(const mtl_doc *doc, const mtl_sentence *s,
         int next = mtl_tag_of(doc, i);
         if (next == MTL_TAG_ADV || next == MTL_TAG_PART)
             continue; /* "Were not", "Have also" */
+        if (name && (next == MTL_TAG_VERB_VBD || next == MTL_TAG_VERB_VBN ||
+                     next == MTL_TAG_VERB_VBZ ||
+                     mtl_tag_may_be(doc, i, MTL_TAG_VERB_VBZ) ||
+                     mtl_tag_may_be(doc, i, MTL_TAG_VERB_VBD)))
+            return 0;
+        /* an adjective and its noun are a noun phrase: "Have promotional
+         * materials prepared" (an imperative) as "Have materials ..." */
+        if (next == MTL_TAG_ADJ) {
+            size_t nx = next_word(doc, i, s->tok_end);
+            return !(nx < s->tok_end && mtl_tag_of(doc, nx) == MTL_TAG_NOUN);
+        }
         return !(is_nominal(next) || next == MTL_TAG_DET ||
                  next == MTL_TAG_NUM || next == MTL_TAG_PROPN);
     }
@@ -878,6 +915,7 @@ static int check_lowercase(const mtl_doc *doc, const mtl_sentence *s,
                            const mtl_sentence *prev, mtl_emit *out)
 {
     size_t i = SIZE_MAX;
+    int quotation = 0; /* the sentence before is a quotation, whole */
     if (prev) {
         size_t k = prev->tok_end;
         while (k > prev->tok_begin &&
@@ -886,6 +924,9 @@ static int check_lowercase(const mtl_doc *doc, const mtl_sentence *s,
         if (k > prev->tok_begin &&
             real_stop(doc, k - 1, prev->tok_begin, prev->tok_end))
             i = s->tok_begin;
+        size_t a = mtl_doc_skip_space(doc, prev->tok_begin);
+        quotation = k < prev->tok_end && a < k &&
+                    doc->tokens[a].kind == MTL_TOK_QUOTE;
     }
     for (size_t k = s->tok_begin; k < s->tok_end && i == SIZE_MAX; k++) {
         if (!real_stop(doc, k, s->tok_begin, s->tok_end))
@@ -898,6 +939,12 @@ static int check_lowercase(const mtl_doc *doc, const mtl_sentence *s,
             (j > k + 1 && quoted_words(doc, s->tok_begin, k) < 4))
             continue;
         i = j;
+        /* a quotation that opens the sentence */
+        size_t a = k;
+        while (a > s->tok_begin && doc->tokens[a].kind != MTL_TOK_QUOTE)
+            a--;
+        quotation = j > k + 1 && doc->tokens[a].kind == MTL_TOK_QUOTE &&
+                    mtl_doc_skip_space(doc, s->tok_begin) == a;
     }
     if (i == SIZE_MAX)
         return 0;
@@ -910,6 +957,10 @@ static int check_lowercase(const mtl_doc *doc, const mtl_sentence *s,
     int tag = mtl_tag_of(doc, i);
     if (tag == MTL_TAG_PROPN || tag == MTL_TAG_NOUN || tag == MTL_TAG_X ||
         tag == MTL_TAG_SYM)
+        return 0;
+    /* a quotation is the subject of the verb after it: "“This is a
+     * pilot.” reads the last slide." */
+    if (quotation && mtl_tag_is_finite(tag))
         return 0;
     if (t->kind != MTL_TOK_WORD || !(t->flags & MTL_TF_ASCII) ||
         memcmp(doc->text + t->start, mtl_tok_norm(doc, t), t->norm_len) != 0 ||
