@@ -1,5 +1,6 @@
 #include "lang/analysis.h"
 
+#include "lang/foreign.h"
 #include "lang/lmscore.h"
 #include "lang/similarity.h"
 #include "lang/spell.h"
@@ -14,6 +15,7 @@
 const mtl_analysis *const mtl_analyses_table[] = {
     &mtl_analysis_words,
     &mtl_analysis_spell, /* reads the word table */
+    &mtl_analysis_foreign, /* reads the word table and the verdicts */
     &mtl_analysis_lm,
     &mtl_analysis_tags,
     &mtl_analysis_topic, /* reads the word table and the tags */

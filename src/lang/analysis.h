@@ -7,6 +7,10 @@
  * loaded once in mtl_linter_new and then shared read-only by all threads.
  * To add one: a flag here, a field in mtl_analyses, an entry in the table in
  * analyses.c.
+ *
+ * An analysis that reads others' results names them in `reads`: the
+ * linter runs them whenever it runs this one, so a rule needs only the
+ * analyses it reads itself.
  */
 #ifndef MTL_ANALYSIS_H
 #define MTL_ANALYSIS_H
@@ -22,7 +26,9 @@ enum {
     MTL_NEED_TAGS = 1 << 3,  /* tags.h: part-of-speech tags */
     MTL_NEED_TOPIC = 1 << 4, /* topic.h: key terms, topic vector (after
                                 words and tags, which a rule asks for too) */
-    MTL_NEED_SIMILARITY = 1 << 5 /* similarity.h: words alike in meaning */
+    MTL_NEED_SIMILARITY = 1 << 5, /* similarity.h: words alike in meaning */
+    MTL_NEED_FOREIGN = 1 << 6 /* foreign.h: sentences in another language
+                                 (reads words and spell) */
 };
 
 /* Per-document results; each analysis owns its field. */
@@ -33,11 +39,16 @@ typedef struct mtl_analyses {
     struct mtl_tags *tags;    /* MTL_NEED_TAGS */
     struct mtl_topic *topic;  /* MTL_NEED_TOPIC */
     const struct mtl_vectors *vectors; /* MTL_NEED_SIMILARITY: the store */
+    struct mtl_foreign *foreign; /* MTL_NEED_FOREIGN */
 } mtl_analyses;
 
 typedef struct mtl_analysis {
     const char *name;
     unsigned flag; /* MTL_NEED_* */
+    /* The analyses whose results run reads (MTL_NEED_*), earlier in the
+     * table: needed whenever this one is. Without their results (a
+     * resource not installed) run does less. */
+    unsigned reads;
     /* Loads the shared resource. Returns 0 with *shared set (or NULL when
      * the resource is not installed: then *notice says so, malloc'd, and the
      * rules that need it are turned off), or -1 with a malloc'd *error.

@@ -93,6 +93,10 @@ static unsigned needed_analyses(const mtl_options *opts)
         if ((s < 0 ? (int)mtl_rules[i]->info.default_severity : s) != MTL_OFF)
             needs |= mtl_rules[i]->needs;
     }
+    /* and what those read, which comes earlier in the table */
+    for (size_t a = mtl_n_analyses; a-- > 0;)
+        if (needs & mtl_analyses_table[a]->flag)
+            needs |= mtl_analyses_table[a]->reads;
     return needs;
 }
 

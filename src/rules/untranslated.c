@@ -19,64 +19,25 @@
  * Also reported: "<unk>", the mark neural MT writes where it could not
  * render a word ("is called < unk > manzil").
  *
- * A Latin-script span is another language when a sentence has at least
- * three words the English dictionary lacks and one installed foreign
- * Hunspell dictionary (Spanish, French, German, Portuguese, Italian, Dutch)
- * knows, and those are at least 60 % of the words not shared by both
- * languages. Capitalised words inside
- * a sentence count only once the sentence has two such lower-case words,
- * since names are the usual unknown words of English news; loanwords
- * (café, naïve) are in the English dictionary, or alone.
+ * Sentences in another language in Latin script (Spanish, French, German,
+ * Portuguese, Italian, Dutch) are the foreign analysis's spans (foreign.h:
+ * three words or more the English dictionary lacks and one foreign
+ * dictionary knows); this rule reports each, less the text given on
+ * purpose as above. The same spans keep spelling, fragment and
+ * term-inconsistency off words already reported here.
  */
 #include "base/strlist.h"
 #include "findings/rule.h"
+#include "lang/foreign.h"
 #include "lang/langnames.h"
 #include "lang/spell.h"
 #include "base/utf8.h"
-#include "lang/words.h"
 
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-
-#define MIN_FOREIGN 3
-
-static const struct {
-    const char *code, *name;
-} languages[] = {
-    {"es_ES", "Spanish"}, {"fr_FR", "French"}, {"de_DE", "German"},
-    {"pt_PT", "Portuguese"}, {"it_IT", "Italian"}, {"nl_NL", "Dutch"},
-};
-#define N_LANG (sizeof languages / sizeof *languages)
-
-typedef struct foreign {
-    mtl_speller *sp[N_LANG]; /* NULL where not installed */
-} foreign;
-
-static void fini(void *state)
-{
-    foreign *f = state;
-    if (!f)
-        return;
-    for (size_t l = 0; l < N_LANG; l++)
-        mtl_speller_close(f->sp[l]);
-    free(f);
-}
-
-static int init(const mtl_options *opts, void **state, char **error)
-{
-    foreign *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    *state = f;
-    for (size_t l = 0; l < N_LANG; l++)
-        if (mtl_speller_open(opts, languages[l].code, &f->sp[l], error) != 0)
-            return -1;
-    return 0;
-}
 
 /* ---- other scripts ---------------------------------------------------- */
 
@@ -314,181 +275,18 @@ static void check_scripts(const mtl_doc *doc, mtl_emit *out)
 
 /* ---- other languages in Latin script ------------------------------------- */
 
-/* The cache: two bits per language, and two for English as written. */
-enum {
-    KNOWN = 1,
-    CHECKED = 2,
-    STRICT_CHECKED = 1 << 14,
-    STRICT_KNOWN = 1 << 15
-};
-
-/* Does language l know the word of token i? Asked once per word. */
-static int knows(const foreign *f, const mtl_doc *doc, size_t i, size_t l,
-                 uint16_t *cache)
+/* The foreign analysis's spans, less the text given on purpose. */
+static void check_languages(const mtl_doc *doc, mtl_emit *out)
 {
-    uint32_t k = doc->an->words->of_token[i];
-    unsigned bits = (cache[k] >> (2 * l)) & 3;
-    if (!(bits & CHECKED)) {
-        const mtl_token *t = &doc->tokens[i];
-        bits = CHECKED |
-               (mtl_speller_check(f->sp[l], doc->text + t->start,
-                                  t->end - t->start) ? KNOWN : 0);
-        cache[k] = (uint16_t)(cache[k] | bits << (2 * l));
+    const mtl_foreign *fr = doc->an->foreign;
+    for (size_t k = 0; fr && k < fr->n_spans; k++) {
+        const mtl_foreign_span *sp = &fr->spans[k];
+        if (named_original(doc, sp->first, sp->last) ||
+            translated(doc, sp->last))
+            continue; /* «Buenos días» (Good morning) */
+        report_span(doc, sp->start, sp->end, mtl_foreign_language(sp->lang),
+                    out);
     }
-    return bits & KNOWN;
-}
-
-/* A word worth classifying: Latin letters only, two or more, no digits. */
-static int plain(const mtl_doc *doc, size_t i)
-{
-    const mtl_token *t = &doc->tokens[i];
-    if (t->kind != MTL_TOK_WORD)
-        return 0;
-    uint32_t k = doc->an->words->of_token[i];
-    return !(doc->an->spell->verdict[k] & MTL_SPELL_SKIP);
-}
-
-/* Known to the English dictionary. A word with accents must be known as
- * written: the verdict also takes "président" for "president". */
-static int english(const mtl_doc *doc, size_t i, uint16_t *cache)
-{
-    uint32_t k = doc->an->words->of_token[i];
-    const mtl_token *t = &doc->tokens[i];
-    if (!doc->an->spell->verdict[k])
-        return 0;
-    if (t->flags & MTL_TF_ASCII)
-        return 1;
-    if (!(cache[k] & STRICT_CHECKED)) {
-        int ok = mtl_speller_check(doc->an->spell->speller,
-                                   doc->text + t->start, t->end - t->start);
-        cache[k] = (uint16_t)(cache[k] | STRICT_CHECKED |
-                              (ok ? STRICT_KNOWN : 0));
-    }
-    return (cache[k] & STRICT_KNOWN) != 0;
-}
-
-static int name_like(const mtl_token *t)
-{
-    return (t->flags & MTL_TF_CAP) && !(t->flags & MTL_TF_SENT_START);
-}
-
-/* The commonest function words of the six languages, less those common in
- * English prose too ("die", "no", "per", "et al."). */
-static const char *const function_words[] = {
-    /* Spanish */
-    "el", "la", "los", "las", "del", "que", "y", "en", "con", "por", "para",
-    "una", "es", "está", "están", "pero", "muy", "más", "sus", "como",
-    "cuando", "también", "sobre", "este", "esta", "hoy",
-    /* French */
-    "le", "les", "des", "du", "une", "est", "qui", "dans", "pas", "sur",
-    "avec", "il", "elle", "ils", "nous", "vous", "ce", "cette", "aux",
-    "sont", "très", "mais", "ou",
-    /* German */
-    "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem",
-    "zu", "auf", "für", "sich", "auch", "sind", "wird", "bei", "nach",
-    "noch", "gestern", "heute",
-    /* Portuguese */
-    "os", "das", "dos", "em", "uma", "com", "não", "na", "é", "são",
-    "mais", "mas", "hoje",
-    /* Italian */
-    "gli", "della", "di", "che", "è", "sono", "anche", "nel", "nella",
-    "alla", "oggi",
-    /* Dutch */
-    "het", "een", "niet", "op", "voor", "dat", "zijn", "ook", "aan",
-    "vandaag", NULL};
-
-/* Could the sentence be in one of the languages? It has a function word
- * of one of them, or a word the English dictionary lacks with a Latin
- * letter outside ASCII (é, ñ, ü, ß). Asked before any foreign dictionary
- * is loaded: a sentence of English jargon is many unknown words, and
- * loading four dictionaries to reject it costs more than linting a long
- * article. */
-static int may_be_foreign(const mtl_doc *doc, const mtl_sentence *s,
-                          uint16_t *cache)
-{
-    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        if (!plain(doc, i))
-            continue;
-        const mtl_token *t = &doc->tokens[i];
-        if (mtl_in_list(function_words, mtl_tok_norm(doc, t)) ||
-            (!(t->flags & MTL_TF_ASCII) && !english(doc, i, cache)))
-            return 1;
-    }
-    return 0;
-}
-
-static void check_sentence(const foreign *f, const mtl_doc *doc,
-                           const mtl_sentence *s, uint16_t *cache,
-                           mtl_emit *out)
-{
-    /* most sentences have few words the English dictionary lacks: those
-     * need no foreign look-up at all */
-    size_t words = 0, unknown = 0;
-    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        if (!plain(doc, i))
-            continue;
-        words++;
-        unknown += !english(doc, i, cache) && !name_like(&doc->tokens[i]);
-    }
-    if (unknown < MIN_FOREIGN || unknown * 10 < words * 3 ||
-        !may_be_foreign(doc, s, cache))
-        return;
-    size_t lower[N_LANG] = {0}, caps[N_LANG] = {0};
-    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        if (!plain(doc, i) || english(doc, i, cache))
-            continue;
-        for (size_t l = 0; l < N_LANG; l++)
-            if (f->sp[l] && knows(f, doc, i, l, cache))
-                (name_like(&doc->tokens[i]) ? caps : lower)[l]++;
-    }
-    size_t best = N_LANG, best_n = 0;
-    for (size_t l = 0; l < N_LANG; l++) {
-        size_t n = lower[l] + (lower[l] >= 2 ? caps[l] : 0);
-        if (n > best_n) {
-            best = l;
-            best_n = n;
-        }
-    }
-    if (best == N_LANG || best_n < MIN_FOREIGN)
-        return;
-    /* English words that the language does not share weigh against it */
-    size_t against = 0, first = SIZE_MAX, last = 0;
-    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        if (!plain(doc, i))
-            continue;
-        const mtl_token *t = &doc->tokens[i];
-        int theirs = knows(f, doc, i, best, cache);
-        if (english(doc, i, cache)) {
-            against += !theirs;
-            continue;
-        }
-        if (!theirs || (name_like(t) && lower[best] < 2))
-            continue;
-        if (first == SIZE_MAX)
-            first = i;
-        last = i;
-    }
-    if (first == SIZE_MAX || best_n * 10 < (best_n + against) * 6)
-        return;
-    /* widen over shared words next to the span: "El presidente" */
-    for (size_t i = first; i-- > s->tok_begin;) {
-        if (mtl_tok_is_space(&doc->tokens[i]))
-            continue;
-        if (!plain(doc, i) || !knows(f, doc, i, best, cache))
-            break;
-        first = i;
-    }
-    for (size_t i = last + 1; i < s->tok_end; i++) {
-        if (mtl_tok_is_space(&doc->tokens[i]))
-            continue;
-        if (!plain(doc, i) || !knows(f, doc, i, best, cache))
-            break;
-        last = i;
-    }
-    if (named_original(doc, first, last) || translated(doc, last))
-        return; /* «Buenos días» (Good morning) */
-    report_span(doc, doc->tokens[first].start, doc->tokens[last].end,
-                languages[best].name, out);
 }
 
 /* ---- the engine's own mark for a word it could not render --------------- */
@@ -534,23 +332,10 @@ static void check_unk_marks(const mtl_doc *doc, mtl_emit *out)
 
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
+    (void)state;
     check_scripts(doc, out);
     check_unk_marks(doc, out);
-    const foreign *f = state;
-    const mtl_words *w = doc->an->words;
-    if (!f || !w || !doc->an->spell)
-        return 0;
-    int any = 0;
-    for (size_t l = 0; l < N_LANG; l++)
-        any |= f->sp[l] != NULL;
-    if (!any)
-        return 0;
-    uint16_t *cache = calloc(w->n_words + 1, sizeof *cache);
-    if (!cache)
-        return -1;
-    for (size_t s = 0; s < doc->n_sentences; s++)
-        check_sentence(f, doc, &doc->sentences[s], cache, out);
-    free(cache);
+    check_languages(doc, out);
     return 0;
 }
 
@@ -576,8 +361,6 @@ const mtl_rule mtl_rule_untranslated = {
             "Also reported: `<unk>`, the mark neural MT writes for a word it could\n"
             "not render (`is called < unk > manzil`).\n",
     },
-    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
-    .init = init,
-    .fini = fini,
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_FOREIGN,
     .check = check,
 };
