@@ -170,6 +170,12 @@ static const flag_case flags[] = {
              "And to ensure that people can continue to come out of "
              "Gaza.\xE2\x80\x9D",
      .message = "no main verb"},
+    /* an English fragment after a sentence in Spanish */
+    {.text = "Esta realidad le dificulta a muchos tener acceso a servicios del "
+             "Gobierno, lo que resulta en más obstáculos para las comunidades "
+             "hispanohablantes. The ministers met on Monday. For wider area. "
+             "He also spoke.",
+     .flag = "For wider area.", .message = "no verb"},
 };
 
 static const char *const clean[] = {
@@ -190,6 +196,11 @@ static const char *const clean[] = {
     /* a quotation is the subject of the verb after it */
     "\xE2\x80\x9CThis is a pilot.\xE2\x80\x9D reads the final slide of our talk. "
     "It worked.",
+    /* a sentence in Spanish, which the English tagger finds no verb in:
+     * untranslated reports it */
+    ("Sabemos que personas como tú tienen muchas preguntas y es por eso que "
+     "comenzamos esta primera publicación en español. En esta ocasión te "
+     "mostramos el día de uno de nuestros ingenieros, Edwin Torres."),
     /* replies and leave-takings of dialogue */
     "Do you find it exciting? She shrugged. Sort of. There is a part I like.",
     "He made a note. Adieu. Good-by. In the tropics one must keep calm.",

@@ -108,6 +108,22 @@ static const flag_case flags[] = {
      .flag = "thievogy"},
     {.text = "They took the religioasbrus books to the abbey.",
      .flag = "religioasbrus"},
+    /* an English typo beside a sentence in Spanish, whose words
+     * untranslated reports as one span: the typo alone */
+    {.text = "Esta realidad le dificulta a muchos tener acceso a servicios del "
+             "Gobierno, lo que resulta en más obstáculos para las comunidades "
+             "hispanohablantes. The goverment did not respond.",
+     .flag = "goverment"},
+    /* one Spanish sentence does not make a document Spanish: a Spanish
+     * word outside it is still unknown */
+    {.text = "The team met on Monday. Mi nombre es Edwin Torres. Esta realidad "
+             "le dificulta a muchos tener acceso a servicios del Gobierno, lo "
+             "que resulta en más obstáculos para las comunidades "
+             "hispanohablantes. The agency said it would respond.",
+     .flag = "nombre"},
+    /* a lone Spanish word in English prose, as before */
+    {.text = "The crowd shouted bienvenidos as the team arrived.",
+     .flag = "bienvenidos"},
 };
 
 static const char *const clean[] = {
@@ -215,6 +231,14 @@ static const char *const clean[] = {
     /* a foreign term introduced as one */
     "Small stupas known as thievogys hold relics.",
     "They sell Greek thievogy rugs in the market.",
+    /* a sentence in Spanish: untranslated reports it, once */
+    ("The report was published on Monday. Esta realidad le dificulta a "
+     "muchos tener acceso a servicios del Gobierno, lo que resulta en más "
+     "obstáculos para las comunidades hispanohablantes. The agency said it "
+     "would respond."),
+    ("Sabemos que personas como tú tienen muchas preguntas y es por eso que "
+     "comenzamos esta primera publicación en español. En esta ocasión te "
+     "mostramos el día de uno de nuestros ingenieros, Edwin Torres."),
 };
 
 /* A lower-case misspelling used twice is reported twice: only names earn
@@ -240,6 +264,29 @@ static void repeated_swap(void **state)
                               "Please hlep the dog, and ask hlep from friends.");
     assert_int_equal(mtl_result_count(r), 2);
     assert_string_equal(mtl_result_at(r, 0)->suggestions[0], "help");
+    mtl_result_free(r);
+}
+
+/* A post written in Spanish: its sentences are untranslated's, and the
+ * words of the heading and of a sentence too short to tell ("Mi nombre es
+ * Edwin Torres.") are Spanish too, since the document is. */
+static void spanish_post(void **state)
+{
+    (void)state;
+    const char *text =
+        "## Bienvenidos\n\n"
+        "Según estimados del Censo, cerca de 41 millones de personas hablan "
+        "español en Estados Unidos. Millones de estas personas no hablan o "
+        "hablan muy poco inglés.\n\n"
+        "Mi nombre es Edwin Torres. Reconociendo este hecho, hay diversas "
+        "iniciativas dentro del Gobierno federal que trabajan para crear "
+        "contenido en español.\n\n"
+        "El éxito de estas iniciativas se debe a que miembros de la comunidad "
+        "hispanohablante se han unido al Gobierno.\n";
+    mtl_result *r = lint_only_as("spelling", text, "post.md");
+    for (size_t i = 0; i < mtl_result_count(r); i++)
+        print_error("%s\n", mtl_result_at(r, i)->message);
+    assert_int_equal(mtl_result_count(r), 0);
     mtl_result_free(r);
 }
 
@@ -269,6 +316,7 @@ int main(void)
         cmocka_unit_test(repeated_misspelling),
         cmocka_unit_test(repeated_swap),
         cmocka_unit_test(no_self_suggestion),
+        cmocka_unit_test(spanish_post),
     };
     return failed + cmocka_run_group_tests_name("spelling more", more, NULL,
                                                 NULL);

@@ -182,6 +182,10 @@ static const char *const clean[] = {
     "Nine at-bats came. They were at home in the evening.",
     /* a noun after a number is no modifier of a verb */
     "Follow-up was 12 months. Of the patients, 12 follow up monthly.",
+    /* words of sentences in Spanish are no English term */
+    ("Nuestros consultores trabajan con otras agencias del Gobierno para "
+     "mejorar la experiencia del usuario. Lo que más me gusta de ser "
+     "consultor es que los días son muy variados."),
 };
 
 int main(void)

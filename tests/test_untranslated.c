@@ -1,5 +1,7 @@
 #include "lint_helper.h"
 
+#include <string.h>
+
 static const flag_case flags[] = {
     {.text = "Safadi said «El presidente no quiere hablar con la prensa hoy». Then "
              "he left.",
@@ -86,8 +88,37 @@ static const char *const clean[] = {
      "photoheterotrophic metabolism in oligotrophic gyres."),
 };
 
+/* With every rule on, each sentence in Spanish is one finding, this
+ * rule's: not also its words' spelling, nor a sentence without an English
+ * verb, nor Spanish words taken for an English term written two ways. */
+static void one_finding_a_sentence(void **state)
+{
+    (void)state;
+    const char *text =
+        "Sabemos que personas como tú tienen muchas preguntas y es por eso "
+        "que comenzamos esta primera publicación en español. En esta ocasión "
+        "te mostramos el día de uno de nuestros ingenieros, Edwin Torres. Lo "
+        "que más me gusta de ser consultor es que los días son muy variados. "
+        "Nuestros consultores trabajan con otras agencias del Gobierno.";
+    mtl_result *r = lint_only(NULL, text);
+    for (size_t i = 0; i < mtl_result_count(r); i++)
+        print_error("%s [%s]\n", mtl_result_at(r, i)->message,
+                    mtl_result_at(r, i)->rule);
+    assert_int_equal(mtl_result_count(r), 4);
+    for (size_t i = 0; i < mtl_result_count(r); i++) {
+        assert_string_equal(mtl_result_at(r, i)->rule, "untranslated");
+        assert_non_null(strstr(mtl_result_at(r, i)->message, "Spanish"));
+    }
+    mtl_result_free(r);
+}
+
 int main(void)
 {
-    return run_rule_cases("untranslated", "untranslated", flags,
-                          COUNT_OF(flags), clean, COUNT_OF(clean));
+    int failed = run_rule_cases("untranslated", "untranslated", flags,
+                                COUNT_OF(flags), clean, COUNT_OF(clean));
+    const struct CMUnitTest more[] = {
+        cmocka_unit_test(one_finding_a_sentence),
+    };
+    return failed + cmocka_run_group_tests_name("untranslated more", more,
+                                                NULL, NULL);
 }

@@ -36,13 +36,15 @@
  * correlative ("The sooner, the better."), a verdict that opens with an
  * adjective ("Good food.", "So complicated."), and three verbless sentences
  * or more in a row, a list or a narrator's style ("The Jewish Shabbat.
- * Papa's ecstasy. Mama's defiance."). Verbs are found with the
- * part-of-speech tags.
+ * Papa's ecstasy. Mama's defiance."), and a sentence in another language,
+ * whole or in part (foreign.h), which untranslated reports. Verbs are
+ * found with the part-of-speech tags.
  */
 #include "text/abbrev.h"
 #include "text/references.h"
 #include "text/tokens.h"
 #include "findings/rule.h"
+#include "lang/foreign.h"
 #include "lang/interjection.h"
 #include "lang/nouns.h"
 #include "lang/number.h"
@@ -1061,6 +1063,10 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         int cut = blk->kind == MTL_BLOCK_SENTENCE_LINE;
         for (size_t si = blk->sent_begin; si < blk->sent_end; si++) {
             const mtl_sentence *s = &doc->sentences[si];
+            /* in another language, or partly: the tagger's English verbs
+             * say nothing of it, and untranslated has reported it */
+            if (mtl_foreign_overlaps(doc, s->tok_begin, s->tok_end))
+                continue;
             shape sh;
             describe(doc, s->tok_begin, s->tok_end, &sh);
             /* one finding a sentence: a glued-on piece says enough */
@@ -1177,6 +1183,6 @@ const mtl_rule mtl_rule_fragment = {
             "exclamations, quotations standing alone, interjections (\"Thank you.\"),\n"
             "imperatives (\"Read more.\"), set phrases (\"Of course.\").\n",
     },
-    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS,
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_TAGS | MTL_NEED_FOREIGN,
     .check = check,
 };

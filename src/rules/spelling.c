@@ -13,7 +13,11 @@
  * formulas: "/usr/sbin", "-tupan", "msk = s"), in a compound that is fine
  * whole, a fixed foreign phrase ("magna cum laude"), words cited ("chat
  * in French", "pronounced fannel", "thier [sic]"), Latin species ("Lygus
- * hesperus").
+ * hesperus"), and words of another language (foreign.h): inside a sentence
+ * untranslated reports ("Esta realidad le dificulta ..."), or, in a
+ * document written in good part in one language, that language's words
+ * anywhere (a heading "Bienvenidos", "Mi nombre es Edwin."), which a
+ * sentence too short to hold a span leaves to the document to tell.
  *
  * A capitalised word is a name unless a dictionary word one slip away
  * makes a typo likely: letters swapped or doubled ("Isreal"), a letter
@@ -48,6 +52,7 @@
 #include "findings/rule.h"
 
 #include "base/strlist.h"
+#include "lang/foreign.h"
 #include "lang/interjection.h"
 #include "lang/langnames.h"
 #include "lang/spell.h"
@@ -1907,6 +1912,10 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             if (mtl_spell_accepts(doc, i) &&
                 (!(v & MTL_SPELL_RARE) || (t->flags & MTL_TF_ALLCAPS)))
                 continue;
+            /* a word of another language: untranslated reports the
+             * sentence, once */
+            if (mtl_foreign_word(doc, i))
+                continue;
             if (kind.technical < 0) {
                 kind.technical = names_code(doc);
                 kind.informal = register_of(doc) == INFORMAL;
@@ -1957,6 +1966,6 @@ const mtl_rule mtl_rule_spelling = {
             "a line); in an editor, the code action \"Add 'WORD' to the project's words\"\n"
             "writes it there.\n",
     },
-    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL,
+    .needs = MTL_NEED_WORDS | MTL_NEED_SPELL | MTL_NEED_FOREIGN,
     .check = check,
 };

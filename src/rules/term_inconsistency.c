@@ -27,8 +27,9 @@
  * or" / "processor", "are as" / "areas"); names (capitalised inside a
  * sentence: "Pearl Harbor", "the Kennedy Center"); identifiers
  * ("readableStream", "HARDDISK", "/etc/localtime", "--localtime"); words
- * inside direct quotations; "US 101" (a route); and the senses British
- * English spells the US way ("program" for software, "meter" the device).
+ * inside direct quotations; "US 101" (a route); the senses British
+ * English spells the US way ("program" for software, "meter" the device);
+ * and words of another language (foreign.h), which untranslated reports.
  */
 #include "findings/rule.h"
 
@@ -36,6 +37,7 @@
 #include "base/buf.h"
 #include "base/hash.h"
 #include "lang/datapath.h"
+#include "lang/foreign.h"
 #include "lang/table.h"
 #include "lang/tags.h"
 #include "text/tokens.h"
@@ -123,8 +125,11 @@ enum {
     OCC_ANY_ROLE = 8,    /* one word whatever its use: "can not", "per cent" */
     OCC_NAME = 16,       /* a US or UK spelling in a name: counted, not
                             reported */
-    OCC_NOUN_CONTEXT = 32 /* an open pair after a determiner, adjective,
+    OCC_NOUN_CONTEXT = 32, /* an open pair after a determiner, adjective,
                             number or preposition: no verb */
+    OCC_FOREIGN = 64      /* a word of another language (foreign.h): no
+                            form of an English term ("consultor es" and
+                            "consultores" in a Spanish post), left out */
 };
 
 typedef struct scan {
@@ -144,7 +149,8 @@ static void add(scan *s, char kind, const char *key, size_t len, size_t tok,
     occ o = {.key = s->keys.len, .start = (uint32_t)start,
              .end = (uint32_t)end, .form = (uint8_t)form, .cap = (uint8_t)cap,
              .role = (uint8_t)role,
-             .flags = s->quoted && s->quoted[tok] ? OCC_QUOTED : 0};
+             .flags = (s->quoted && s->quoted[tok] ? OCC_QUOTED : 0) |
+                      (mtl_foreign_word(s->doc, tok) ? OCC_FOREIGN : 0)};
     mtl_sb_addc(&s->keys, kind);
     mtl_sb_add(&s->keys, key, len);
     mtl_sb_addc(&s->keys, '\0');
@@ -1058,6 +1064,11 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     scan_compounds(&s);
     scan_variants(&s, state);
     scan_abbrevs(&s);
+    size_t kept = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (!(s.occs[i].flags & OCC_FOREIGN))
+            s.occs[kept++] = s.occs[i];
+    s.n = kept;
     occ *tmp = s.n ? malloc(s.n * sizeof *tmp) : NULL;
     int rc = s.failed || (s.n && !tmp) ? -1 : 0;
     if (rc == 0 && tmp) {
@@ -1102,7 +1113,7 @@ const mtl_rule mtl_rule_term_inconsistency = {
             "Not reported: pairs that differ in meaning (\"log in\" and \"login\", \"every\n"
             "day\" and \"everyday\", \"re-sign\" and \"resign\").\n",
     },
-    .needs = MTL_NEED_WORDS | MTL_NEED_TAGS,
+    .needs = MTL_NEED_WORDS | MTL_NEED_TAGS | MTL_NEED_FOREIGN,
     .init = init,
     .fini = fini,
     .check = check,
