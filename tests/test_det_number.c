@@ -1,6 +1,10 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* near misses of the idioms and lists above */
+    {.text = "We found a ways of working.", .flag = "a ways"},
+    {.text = "The timebox of a single sales in the meeting.", .flag = "a single sales"},
+    {.text = "These rule are new.", .flag = "These rule"},
     /* a/an/each/every/another/either/neither (+ adjective) + plural */
     {.text = "They demanded the release of a hostages held in Gaza.",
      .flag = "a hostages", .message = "'a' before plural 'hostages'"},
@@ -37,6 +41,15 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* idioms; a list of modifiers; "those" and an adjective for people;
+     * a pronoun and a verb with its object */
+    "The Hub has a ways to go.",
+    "Cues like a thumbs up signal help.",
+    "Use an API in the place of a terms of service.",
+    "The timebox of a single sales, design, or brainstorming meeting.",
+    "For those unfamiliar with the technical jargon, it helps.",
+    "Some of these form the backbone of the code.",
+    "So many clutter your inbox every day.",
     "There are several memory leak detection tools available in Debian.",
     ("Crates are published often. These evolve more quickly than the "
      "standard library."),

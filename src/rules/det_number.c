@@ -39,6 +39,7 @@
 #include "findings/rule.h"
 #include "lang/number.h"
 #include "lang/tags.h"
+#include "text/tokens.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -157,6 +158,27 @@ static void check_singular(const mtl_doc *doc, size_t i, size_t end,
     if (is_nominal_tag(at) || at == MTL_TAG_ADJ || is_word(doc, after, "and") ||
         is_word(doc, after, "or") || coordinates(doc, det, after))
         return;
+    /* "a single sales, design, or brainstorming meeting": the first of a
+     * list of modifiers */
+    size_t comma = mtl_doc_skip_space(doc, h + 1);
+    size_t w2 = comma < end && mtl_tok_char(doc, comma) == ',' ?
+                next_word(doc, comma, end) : SIZE_MAX;
+    int t2 = w2 == SIZE_MAX ? MTL_TAG_NONE : mtl_tag_of(doc, w2);
+    if (t2 == MTL_TAG_NOUN || t2 == MTL_TAG_VERB_VBG) {
+        size_t next = mtl_doc_skip_space(doc, w2 + 1);
+        if (next < end && (mtl_tok_char(doc, next) == ',' ||
+                           is_word(doc, next, "and") || is_word(doc, next, "or")))
+            return;
+    }
+    /* idioms: "a ways to go", "a thumbs up", "a terms of service" */
+    const char *pl = norm(doc, h);
+    if ((strcmp(pl, "ways") == 0 &&
+         (is_word(doc, after, "to") || is_word(doc, after, "off") ||
+          is_word(doc, after, "away") || is_word(doc, after, "down"))) ||
+        (strcmp(pl, "thumbs") == 0 &&
+         (is_word(doc, after, "up") || is_word(doc, after, "down"))) ||
+        (strcmp(pl, "terms") == 0 && is_word(doc, after, "of")))
+        return;
     /* "a chemical binds", "as a whole produces": the "adjective" was the
      * noun and the plural a verb */
     if (skipped &&
@@ -237,6 +259,24 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
           strcmp(w, "type") == 0)))
         return;
     if (strcmp(det, "both") == 0 && and_follows(doc, h, end))
+        return;
+    /* "those unfamiliar with": "those" and a word the lexicon lacks
+     * before a preposition stand for people, unless a noun's ending says
+     * otherwise ("those refurbishment in") */
+    static const char *const noun_endings[] = {
+        "ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism",
+        "er", "or", NULL};
+    int noun_end = 0;
+    for (size_t k = 0; noun_endings[k]; k++)
+        noun_end |= ends_with(w, n, noun_endings[k]);
+    if (strcmp(det, "those") == 0 && doc->an->tags->amb[h] == MTL_AMB_UNKNOWN &&
+        at == MTL_TAG_ADP && !noun_end)
+        return;
+    /* "Some of these form the backbone", "so many clutter your inbox": a
+     * pronoun, and a verb (its -ed or -ing in the dictionary) with its
+     * object */
+    if ((at == MTL_TAG_DET || at == MTL_TAG_PRON) &&
+        mtl_number_base_may_be_verb(doc, h))
         return;
     /* "Many work on the farm", "These offer dancing": a pronoun and a verb,
      * unless a verb follows ("these rule are"); a verb the tagger's lexicon
