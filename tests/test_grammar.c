@@ -1,6 +1,8 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* "have" after a word that is no form of "do" is still an auxiliary */
+    {.text = "The officials said that they have went home.", .flag = "have went"},
     /* have + a past form that is never a participle */
     {.text = "The minister has went home after the vote.", .flag = "has went",
      .message = "'went' cannot follow 'has'"},
@@ -67,6 +69,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a name; "have" the main verb after "did" */
+    "Will is the product manager of the site.",
+    "The problems that NEA did have were very typical.",
+    "The problems that NEA did have went away.",
     /* a list's label after an article */
     "We would like an island with an a) all inclusive resort or b) a hotel.",
     /* an adjective as the subject, then an auxiliary */

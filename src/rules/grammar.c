@@ -247,10 +247,18 @@ static void aux_form(const mtl_doc *doc, size_t i, size_t end, mtl_emit *out)
         j = k;
     }
     const char *v = norm(doc, j);
+    /* "the problems that NEA did have were": after "did", "have" is the
+     * main verb and the next verb another clause's */
+    size_t p = i > 0 ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+    int after_do = p != SIZE_MAX && doc->tokens[p].kind == MTL_TOK_WORD &&
+                   mtl_in_list(do_forms, norm(doc, p));
+    /* "Will is the product manager": a name opening the sentence */
+    int name = (doc->tokens[i].flags & MTL_TF_CAP) &&
+               (strcmp(w, "will") == 0 || strcmp(w, "may") == 0);
     if (mtl_in_list(have_forms, w) && mtl_tag_is_aux(tag)) {
-        if (mtl_in_list(past_only, v))
+        if (mtl_in_list(past_only, v) && !after_do)
             report(doc, i, j, out, CANNOT_FOLLOW);
-    } else if (mtl_in_list(modals, w) && tag == MTL_TAG_AUX_MD) {
+    } else if (mtl_in_list(modals, w) && tag == MTL_TAG_AUX_MD && !name) {
         /* not "can to": a modal ends an elliptical clause before an
          * infinitive of purpose ("everything we can to help", 8 times in
          * the clean corpus's speeches), and "the will to" is a noun */
