@@ -4,6 +4,11 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* quoted with more words: still a slip */
+    {.text = "He said \xE2\x80\x9Cit is done done\xE2\x80\x9D today.", .flag = "done done"},
+    {.text = "Liechtenstein has been included in the \"Liechtenstein "
+             "Liechtenstein\" band since the beginning.",
+     .flag = "Liechtenstein Liechtenstein"},
     {.text = "He met the the minister.", .flag = "the the",
      .message = "repeated word 'the'", .suggestion = "the"},
     {.text = "It is is a problem.", .flag = "is is", .suggestion = "is"},
@@ -35,6 +40,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a doubled word quoted as a term of its own */
+    ("This is where the concept of \xE2\x80\x9C" "done done\xE2\x80\x9D comes in."),
+    ("It is considered \xE2\x80\x9C" "done done.\xE2\x80\x9D To be \"done done,\" "
+     "it must pass."),
     /* intensifiers doubled in speech and informal writing */
     "It was really really good, much much better than last year, etc etc.",
     /* a transcript of speech */

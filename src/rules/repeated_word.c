@@ -20,6 +20,7 @@
 
 #include "base/buf.h"
 #include "text/tokens.h"
+#include "text/tokens.h"
 #include "lang/tags.h"
 
 #include <stdint.h>
@@ -347,6 +348,20 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || mtl_in_list(doubled_ok, w) ||
             (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
             caps_differ(a, b) || grammatical_double(doc, i, w))
+            continue;
+        /* a doubled word quoted as a term of its own: "done done",
+         * "bye bye" between quotation marks (not a name: "the
+         * \"Liechtenstein Liechtenstein\" band" in MLQE-PE is MT's) */
+        size_t q = j + 1; /* the closing mark, a comma or stop between */
+        if (q + 1 < doc->n_tokens && doc->tokens[q].kind == MTL_TOK_PUNCT &&
+            doc->tokens[q].start == b->end && mtl_tok_char(doc, q) &&
+            strchr(".,!?", mtl_tok_char(doc, q)))
+            q++;
+        if (i > 0 && j == i + 2 && q < doc->n_tokens && !(a->flags & MTL_TF_CAP) &&
+            doc->tokens[i - 1].kind == MTL_TOK_QUOTE &&
+            doc->tokens[i - 1].end == a->start &&
+            doc->tokens[q].kind == MTL_TOK_QUOTE &&
+            doc->tokens[q].start == doc->tokens[q - 1].end)
             continue;
         if (mtl_in_list(function_words, w)) {
             if (speech < 0)
