@@ -206,6 +206,15 @@ static const char *const clean[] = {
     /* a name alone on its line is no title-case heading, nor is a wrapped
      * line of a list of names */
     "Victor Zapanta",
+    /* a line that goes on is no heading; a verb of four letters in lower
+     * case is no title's word */
+    "Thank you to Michael Hessling at the Environmental Protection Agency\n"
+    "and Larry Gillick, the lead.",
+    "As Jon Kolko says in his book Well Designed:",
+    /* a surname one slip from a word, after a given name that is a word
+     * too */
+    "We thank Chris Goranson, Mark Headd, Ethan Heppner, and Amy Mok.",
+    "Mark Trammell (design researcher): we ran remote interviews.",
     "Thanks to Mollie Bates, Nick Bristow and\n"
     "Scott Cranfill, Victor Garcia, Michael Jovel, Jeremiah\n"
     "Kimelman for their help.",

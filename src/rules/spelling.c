@@ -576,6 +576,19 @@ static int after_given_name(const mtl_doc *doc, size_t i)
         return 1;
     if (!(t->flags & MTL_TF_CAP) || (t->flags & MTL_TF_ALLCAPS))
         return 0;
+    /* given names that are words too: the dictionary knows "mark" */
+    static const char *const word_names[] = {
+        "mark", "will", "bill", "rose", "grace", "hope", "faith", "june",
+        "may", "jack", "frank", "victor", "carol", "dawn", "joy", "ruby",
+        "pat", "sue", "don", "ray", "art", "bob", "rob", "guy", "max",
+        "amber", "penny", "holly", "iris", "jade", "chase", "hunter",
+        "mason", "cole", "dean", "drew", "grant", "wade", "miles", "lance",
+        "pierce", "reed", "neil", "mel", "sandy", "stellar", "summer",
+        "autumn", "april", "august", "basil", "heather", "ivy", "olive",
+        "pearl", "violet", "crystal", "destiny", "harmony", "sterling",
+        "rich", "gene", "earl", "norm", "sky", "eve", "jay", "kit", NULL};
+    if (mtl_in_list(word_names, norm))
+        return 1;
     if (t->end - t->start == 1)
         return mtl_tok_char(doc, b + 1) == '.'; /* an initial */
     return !(verdict_at(doc, b) & (MTL_SPELL_LOWER | MTL_SPELL_SKIP)) ||
@@ -1649,7 +1662,8 @@ static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
     /* beside a capital, an inner slip towards a common word: "Kign
      * Tribhuvan", "Foreign Afffairs Committee"; not "Bahh Tee" */
     if (slip)
-        return !beside || (inner_slip(f, n) && any_lower(sp, f));
+        return (!beside || (inner_slip(f, n) && any_lower(sp, f))) &&
+               !after_given_name(doc, i); /* "Mark Headd", "Mark Trammell" */
     /* a letter dropped or added at a sentence start, or dropped from a
      * word the document writes often ("the Proect Secretary") */
     if (!close_word(sp, w, n, SOME_SLIPS, 0, f))
@@ -1660,8 +1674,8 @@ static int capital_typo(const mtl_doc *doc, size_t i, const char *w, size_t n,
 }
 
 /* Is token i in a heading written in title case, where a capital says
- * nothing of names ("6.6 FTP Upload File Relacement")? Its line starts
- * its sentence, has no full stop, three to twelve words, and two words of
+ * nothing of names ("6.6 FTP Upload File Relacement")? Its line is its
+ * sentence, with no full stop, three to twelve words, and two words of
  * five letters or more, all capitalised. */
 static int title_case(const mtl_doc *doc, size_t i)
 {
@@ -1674,6 +1688,11 @@ static int title_case(const mtl_doc *doc, size_t i)
                      list of names does not ("Michael Jovel, Jeremiah") */
     while (b + 1 < s->tok_end && doc->tokens[b + 1].kind != MTL_TOK_NEWLINE)
         b++;
+    /* ... and ends it: "Thank you to Michael Hessling at the Environmental
+     * Protection Agency" goes on, on the next line */
+    for (size_t k = b + 1; k < s->tok_end; k++)
+        if (mtl_tok_is_wordlike(&doc->tokens[k]))
+            return 0;
     size_t words = 0;
     for (size_t k = a; k <= b; k++) {
         const mtl_token *t = &doc->tokens[k];
@@ -1683,8 +1702,16 @@ static int title_case(const mtl_doc *doc, size_t i)
         if (t->kind != MTL_TOK_WORD)
             continue;
         words++;
+        /* "with", "from" keep their small letter; a verb or noun of four
+         * letters does not ("As Jon Kolko says in his book") */
+        static const char *const small[] = {
+            "with", "from", "into", "onto", "over", "upon", "than", "that",
+            "this", "when", "your", "their", "some", "them", NULL};
+        if (t->end - t->start == 4 && !(t->flags & MTL_TF_CAP) &&
+            !mtl_in_list(small, mtl_tok_norm(doc, t)))
+            return 0;
         if (t->end - t->start < 5)
-            continue; /* "with", "from" keep their small letter */
+            continue;
         if (!(t->flags & MTL_TF_CAP))
             return 0;
         long_words++;
