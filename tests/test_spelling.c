@@ -172,6 +172,7 @@ static const char *const clean[] = {
     /* English the dictionary lacks: newer words, fixed foreign phrases,
      * the larger word list, prefixes */
     "The podcaster dined al fresco with friends.",
+    "We onboarded her; her skillset is webhooks, and offboarding is next.",
     "She graduated magna cum laude in 2001.",
     "They had a tête-à-tête before the vote.",
     "The proof runs by modus tollens, and Descartes set res cogitans "
