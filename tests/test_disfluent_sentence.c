@@ -16,6 +16,10 @@
 #include <unistd.h>
 
 static const flag_case flags[] = {
+    /* a noun and a function word the tagger calls a noun */
+    {.text = "Aside from this, McNish really had choice no but to comply: he "
+             "could not survive alone.",
+     .flag = "choice no"},
     /* the words of a compound, written apart: no hyphen joins them */
     {.text = "The naturalistic fallacy is related to the is ought problem.",
      .flag = "is ought problem"},
@@ -57,6 +61,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* two nouns in either order; an object and its complement */
+    "We now offer agency-specific analytics data pages for 25 agencies.",
+    "The guides provide a vehicle for knowledge sharing and skills acquisition.",
+    "What avenues are there to make communication effective between all people?",
     /* an adverb before or after its verb: either order is English */
     "The availability heuristic occurs when people take easily remembered "
     "instances as being more representative than they objectively are.",

@@ -108,6 +108,31 @@ static int modifier_noun(const mtl_doc *doc, const mtl_lm_unit *a,
            tb == MTL_TAG_NOUN;
 }
 
+/* Two nouns make a compound in either order ("analytics data", "data
+ * analytics"; "knowledge sharing"), and a noun and an adjective after
+ * "make" or "keep" are an object and its complement ("make communication
+ * effective"): the commoner order is another phrase, not the right one.
+ * 5 of 10 findings on a blog of 568,000 words were these; an injected swap
+ * always moves a function word. */
+static const char *const complement_verbs[] = {
+    "make", "makes", "made", "making", "keep", "keeps", "kept", "keeping",
+    "render", "renders", "rendered", "find", "finds", "found", NULL};
+
+static int content_pair(const mtl_doc *doc, const mtl_lm_unit *before,
+                        const mtl_lm_unit *a, const mtl_lm_unit *b)
+{
+    int ta = mtl_tag_of(doc, a->tok), tb = mtl_tag_of(doc, b->tok);
+    /* nouns by the lexicon too: the tagger calls "no" a noun in "had
+     * choice no but" */
+    if (ta == MTL_TAG_NOUN && (tb == MTL_TAG_NOUN || tb == MTL_TAG_VERB_VBG) &&
+        (!mtl_tag_known(doc, b->tok) || mtl_tag_may_be(doc, b->tok, MTL_TAG_NOUN) ||
+         mtl_tag_may_be(doc, b->tok, MTL_TAG_VERB_VBG)))
+        return 1;
+    return before && ta == MTL_TAG_NOUN && tb == MTL_TAG_ADJ &&
+           mtl_in_list(complement_verbs,
+                       mtl_tok_norm(doc, &doc->tokens[before->tok]));
+}
+
 /* "'Ah!' said he,": a verb of saying before its pronoun, the order of
  * narrative after a quotation (6 of the novel's 19 findings). */
 static const char *const saying[] = {"said", "says", "cried", "asked",
@@ -192,6 +217,7 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
         if (mtl_in_list(conjunctions, wa) || mtl_in_list(conjunctions, wb))
             continue;
         if (modifier_noun(doc, &u[k], &u[k + 1]) ||
+            content_pair(doc, k ? &u[k - 1] : NULL, &u[k], &u[k + 1]) ||
             movable_adverb(doc, &u[k], wa) || movable_adverb(doc, &u[k + 1], wb) ||
             (mtl_in_list(saying, wa) && mtl_in_list(pronouns, wb)))
             continue;
