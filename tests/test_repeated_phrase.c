@@ -1,6 +1,10 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* a modifier, then no restrictive phrase: MLQE-PE's MT */
+    {.text = "It shows a lack of confidence in my own ability and ability as "
+             "a chief negotiator.",
+     .flag = "ability and ability"},
     /* no verb makes the first copy an object: the pair is one subject */
     {.text = "The cobbler and the cobbler was late for the meeting.",
      .flag = "The cobbler and the cobbler"},
@@ -117,6 +121,12 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* two noun phrases on one noun: a modifier before the first, a
+     * restrictive phrase after the second; steps of a scale */
+    "Many low-income seniors or seniors with disabilities have no networks.",
+    "CORs are delegated for service contracts or contracts that exceed it.",
+    "We had errors, mostly conversion errors and errors with constraints.",
+    "If there was little lift to get from good to better or better to best, we tried.",
     /* a thing made what it is */
     "All oak trees share a whatness that makes an oak an oak.",
     "Some say certain characteristics make a woman a woman or a man a man.",

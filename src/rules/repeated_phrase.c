@@ -854,6 +854,30 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
     }
     if (p == 1 && (word(w, a)->norm_len < 3 || mtl_in_list(deictic, norm(w, a))))
         return 0;
+    /* Two noun phrases on one noun: a modifier before the first, a
+     * restrictive phrase after the second ("low-income seniors or seniors
+     * with disabilities", "service contracts or contracts that exceed");
+     * and steps of a scale ("from good to better or better to best").
+     * Without the modifier it is the doubling of MT ("reached voters and
+     * voters who"), and so it is with another phrase after ("my own
+     * ability and ability as a negotiator", "circumstantial towns and
+     * towns would", in MLQE-PE). */
+    if (p == 1 && a > 0 && block_of(w, a - 1) == block_of(w, a) &&
+        !gap_has(w, a - 1, ",;:()")) {
+        int tb = mtl_tag_of(doc, w->tok[a - 1]);
+        size_t after = c2 + 1;
+        int follows = after < w->n && block_of(w, after) == block_of(w, a) &&
+                      !gap_has(w, c2, ",;:.!?()");
+        static const char *const restrictive[] = {
+            "with", "without", "that", "who", "which", "whose", NULL};
+        if (follows && (tb == MTL_TAG_ADJ || tb == MTL_TAG_NOUN) &&
+            !mtl_in_list(determiners, norm(w, a - 1)) &&
+            mtl_in_list(restrictive, norm(w, after)))
+            return 0;
+        if (follows && strcmp(norm(w, a - 1), "to") == 0 &&
+            strcmp(norm(w, after), "to") == 0)
+            return 0;
+    }
     /* "more and more", "hours and hours", "he tried and he tried" */
     if (conn == CONN_AND && p == 1 && !marked && intended_and_pair(w, a, c2))
         return 0;
