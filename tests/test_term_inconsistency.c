@@ -1,6 +1,10 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    /* the same words before a noun, no verb: a spelling */
+    {.text = "We want cross agency barriers gone. We want cross-agency work and "
+             "cross-agency teams.",
+     .flag = "cross agency"},
     /* ... but its hyphenated spelling is the same word */
     {.text = "The longtime president stayed. The long-time mayor left.",
      .flag = "long-time"},
@@ -121,6 +125,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a verb and its object, after an auxiliary or "not" */
+    ("Systems do not cross agency barriers. We want cross-agency work and "
+     "cross-agency teams."),
     /* the adjective "longtime" and the phrase "a long time" */
     "The longtime president stayed. Reform may take a long time.",
     /* a verb after a negation, a noun elsewhere */

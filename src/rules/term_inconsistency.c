@@ -532,6 +532,16 @@ static size_t open_pair(const scan *s, size_t i, size_t j, char *key, size_t cap
         int ta = mtl_tag_of(doc, i);
         if (function_tag(ta) || ta == MTL_TAG_ADP)
             return 0;
+        /* a verb and its object: "Systems do not cross agency barriers"
+         * against "cross-agency teams" */
+        size_t p = i > 0 ? mtl_doc_skip_space_back(doc, i - 1) : SIZE_MAX;
+        if (mtl_tag_is_verb(ta) && p != SIZE_MAX && mtl_doc_word_at(doc, p)) {
+            int tp = mtl_tag_of(doc, p);
+            /* (not "to": "prior to pinch off" is a noun's place) */
+            if (mtl_tag_is_aux(tp) ||
+                (tp == MTL_TAG_PART && strcmp(mtl_tok_norm(doc, &doc->tokens[p]), "not") == 0))
+                return 0;
+        }
     }
     if (lb < 2 || mtl_in_list(open_second_stop, b) || function_tag(mtl_tag_of(doc, j)))
         return 0;
