@@ -112,12 +112,47 @@ static void one_finding_a_sentence(void **state)
     mtl_result_free(r);
 }
 
+/* A document in Spanish, every sentence of it, is one finding; one in
+ * English with Spanish sentences in it has each reported. */
+static void whole_document(void **state)
+{
+    (void)state;
+    const char *spanish =
+        "Sabemos que personas como tú tienen muchas preguntas y es por eso "
+        "que comenzamos esta primera publicación en español. En esta ocasión "
+        "te mostramos el día de uno de nuestros ingenieros, Edwin Torres. Lo "
+        "que más me gusta de ser consultor es que los días son muy variados. "
+        "Nuestros consultores trabajan con otras agencias del Gobierno. "
+        "Esta mañana no tengo reuniones, así que pondré música y trabajaré. "
+        "La tecnología que utilizamos depende de las circunstancias de "
+        "nuestros socios.";
+    mtl_result *r = lint_only(NULL, spanish);
+    assert_int_equal(mtl_result_count(r), 1);
+    assert_string_equal(mtl_result_at(r, 0)->rule, "untranslated");
+    assert_non_null(strstr(mtl_result_at(r, 0)->message,
+                           "the document is in Spanish: 6 of its 6 sentences"));
+    mtl_result_free(r);
+    const char *half =
+        "Sabemos que personas como tú tienen muchas preguntas y es por eso "
+        "que comenzamos esta primera publicación en español. The team met "
+        "on Monday to plan the next release. Lo que más me gusta de ser "
+        "consultor es que los días son muy variados. Everyone agreed on the "
+        "dates and the budget. Nuestros consultores trabajan con otras "
+        "agencias del Gobierno. The work starts in May.";
+    r = lint_only(NULL, half);
+    assert_int_equal(mtl_result_count(r), 3);
+    for (size_t i = 0; i < mtl_result_count(r); i++)
+        assert_non_null(strstr(mtl_result_at(r, i)->message, "text in Spanish"));
+    mtl_result_free(r);
+}
+
 int main(void)
 {
     int failed = run_rule_cases("untranslated", "untranslated", flags,
                                 COUNT_OF(flags), clean, COUNT_OF(clean));
     const struct CMUnitTest more[] = {
         cmocka_unit_test(one_finding_a_sentence),
+        cmocka_unit_test(whole_document),
     };
     return failed + cmocka_run_group_tests_name("untranslated more", more,
                                                 NULL, NULL);

@@ -314,8 +314,12 @@ static int run(mtl_doc *doc, const void *shared)
             rc = MTL_PUSH(fr->spans, fr->n_spans, cap, span);
         prose += words >= MIN_FOREIGN;
     }
-    if (rc == 0 && (fr->lang = second_language(fr, prose)) >= 0)
+    fr->prose = prose;
+    if (rc == 0 && (fr->lang = second_language(fr, prose)) >= 0) {
+        for (size_t k = 0; k < fr->n_spans; k++)
+            fr->lang_spans += fr->spans[k].lang == (unsigned)fr->lang;
         rc = mark_theirs(f, doc, fr, cache);
+    }
     free(cache);
     return rc;
 }

@@ -61,6 +61,8 @@ typedef struct mtl_foreign {
     mtl_foreign_span *spans; /* in text order, at most one a sentence */
     size_t n_spans;
     int lang;         /* the document's second language, or -1 */
+    size_t lang_spans; /* with lang: its spans */
+    size_t prose;     /* sentences of three plain words or more */
     uint8_t *theirs;  /* with lang: per word of the word table, 1 when
                          lang's dictionary knows it and English does not */
 } mtl_foreign;

@@ -24,7 +24,12 @@
  * three words or more the English dictionary lacks and one foreign
  * dictionary knows); this rule reports each, less the text given on
  * purpose as above. The same spans keep spelling, fragment and
- * term-inconsistency off words already reported here.
+ * term-inconsistency off words already reported here. A document in
+ * another language as a whole (at least 80 % of its sentences) is one
+ * finding, not one a sentence:
+ *
+ *     a blog post in Spanish  ->  the document is in Spanish: 50 of its
+ *                                 53 sentences
  */
 #include "base/strlist.h"
 #include "findings/rule.h"
@@ -275,12 +280,35 @@ static void check_scripts(const mtl_doc *doc, mtl_emit *out)
 
 /* ---- other languages in Latin script ------------------------------------- */
 
+/* A document written in another language (a post in Spanish on an English
+ * site, an article the engine passed through whole) is one artifact: when
+ * that language holds at least WHOLE_PERCENT of its sentences, one finding
+ * at the first span says so, instead of one a sentence. A text half
+ * translated still has each sentence reported, to be found and fixed. */
+#define WHOLE_PERCENT 80
+#define WHOLE_MIN 5
+
+static int written_in(const mtl_foreign *fr)
+{
+    return fr->lang >= 0 && fr->lang_spans >= WHOLE_MIN &&
+           fr->lang_spans * 100 >= fr->prose * WHOLE_PERCENT;
+}
+
 /* The foreign analysis's spans, less the text given on purpose. */
 static void check_languages(const mtl_doc *doc, mtl_emit *out)
 {
     const mtl_foreign *fr = doc->an->foreign;
+    int whole = fr && written_in(fr), said = 0;
     for (size_t k = 0; fr && k < fr->n_spans; k++) {
         const mtl_foreign_span *sp = &fr->spans[k];
+        if (whole && sp->lang == (unsigned)fr->lang) {
+            if (!said++)
+                mtl_report(out, sp->start, sp->end,
+                           "the document is in %s: %zu of its %zu sentences",
+                           mtl_foreign_language(sp->lang), fr->lang_spans,
+                           fr->prose);
+            continue;
+        }
         if (named_original(doc, sp->first, sp->last) ||
             translated(doc, sp->last))
             continue; /* «Buenos días» (Good morning) */
@@ -345,14 +373,17 @@ const mtl_rule mtl_rule_untranslated = {
         .summary = "text left in another language or script",
         .default_severity = MTL_WARNING,
         .finds = "Text left in another script, or whole sentences in Spanish, French, "
-                 "German or Portuguese. Loanwords and names are left alone.",
+                 "German, Portuguese, Italian or Dutch (a document in one of them is "
+                 "one finding). Loanwords and names are left alone.",
         .why = "MT passes through what it cannot translate: quotations, titles, "
                "segments it failed to recognise as source text.",
         .flagged = "The minister said: El gobierno no va a negociar con los secuestradores.",
         .not_flagged = "They met at a small café in Prague.",
         .reference =
             "Text left in the source language: letters of another\n"
-            "script, or whole sentences in Spanish, French, German or Portuguese.\n"
+            "script, or whole sentences in Spanish, French, German, Portuguese,\n"
+            "Italian or Dutch. A document written in one of them (80 % of its\n"
+            "sentences) is one finding.\n"
             "\n"
             "    the minister of Иностранных дел said\n"
             "\n"
