@@ -3,6 +3,9 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* no comma, no condition */
+    {.text = "They left early. Should be fine.", .flag = "Should be fine.",
+     .message = "no subject"},
     /* after a conjunction the infinitive goes on the sentence before */
     {.text = "It ended. And to ensure that people who live there can leave.",
      .flag = "And to ensure that people who live there can leave."},
@@ -179,6 +182,12 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a date and a verb; a pronoun and a verb the lexicon has as a noun;
+     * a condition with its subject after "should"; "or vice versa" */
+    "You work 10 hours on Thursdays. December 25th falls on a Thursday.",
+    "There are a few factors. These map to the checklist.",
+    "It may fail. Should booking a hotel not be possible, Fedrooms offers hotels.",
+    "If filing an issue seems hard, head to Slack. Or vice versa.",
     /* "Will" and "May" as names: a past or -s form follows */
     "It was late. Will pulled in Alex, and we led a training.",
     "It was late. Will often tells a quick story.",

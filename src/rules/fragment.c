@@ -80,7 +80,8 @@ static const char *const set_phrases[] = {
     "quite so", "and again", "again and again", "and another",
     "and then another", "and so forth", "and so on and so on", "and more",
     "probably not", "maybe not", "perhaps not", "certainly not",
-    "definitely not", "absolutely not", NULL};
+    "definitely not", "absolutely not", "or vice versa", "and vice versa",
+    "vice versa", NULL};
 
 /* Discourse markers: they open a sentence ("In other words, a formal
  * governance system."), and standing alone they are a fragment. */
@@ -289,6 +290,25 @@ static int missed_verb(const mtl_doc *doc, size_t i, int prev, size_t k,
                          third_person(doc, i)) ||
                         (norm_is(doc, k, plural_subjects) &&
                          may_be_present(doc, i))))
+        return 1;
+    /* "These map to the checklist": a verb the lexicon has only as a noun,
+     * by its -ed or -ing in the dictionary, before what follows a verb */
+    if (prev_i == k && norm_is(doc, k, plural_subjects) &&
+        (next == MTL_TAG_ADP || next == MTL_TAG_DET || next == MTL_TAG_PRON) &&
+        mtl_number_base_may_be_verb(doc, i))
+        return 1;
+    /* "December 25th falls on a Thursday": a date, then an -s form of a
+     * verb and what follows a verb ("2.5 times the size" is a number's) */
+    const mtl_token *pt = prev_i != SIZE_MAX ? &doc->tokens[prev_i] : NULL;
+    if (pt && pt->end - pt->start >= 3 && doc->text[pt->start] >= '0' &&
+        doc->text[pt->start] <= '9' &&
+        (!memcmp(doc->text + pt->end - 2, "th", 2) ||
+         !memcmp(doc->text + pt->end - 2, "st", 2) ||
+         !memcmp(doc->text + pt->end - 2, "nd", 2) ||
+         !memcmp(doc->text + pt->end - 2, "rd", 2)) &&
+        third_person(doc, i) &&
+        (next == MTL_TAG_ADP || next == MTL_TAG_DET) &&
+        mtl_number_may_be_verb(doc, i))
         return 1;
     /* "The second grants a handful of permissions": after "the" and an
      * ordinal standing for a noun, a present tense and then its object */
@@ -856,6 +876,15 @@ static int lacks_subject(const mtl_doc *doc, const mtl_sentence *s,
             return 0;
         if (strcmp(w, auxiliaries[k]) == 0)
             break;
+    }
+    /* "Should booking a hotel not be possible, ...": a condition, its
+     * subject after the auxiliary and the main clause after the comma */
+    if ((strcmp(w, "should") == 0 || strcmp(w, "had") == 0 ||
+         strcmp(w, "were") == 0) && sh->commas) {
+        size_t nx = next_word(doc, sh->first, s->tok_end);
+        if (nx < s->tok_end && (mtl_tag_of(doc, nx) == MTL_TAG_VERB_VBG ||
+                                mtl_tag_of(doc, nx) == MTL_TAG_PRON))
+            return 0;
     }
     /* "Will", "May": names too, when a past or an -s form follows, which
      * no modal takes ("Will often tells a story", "May marks two years") */
