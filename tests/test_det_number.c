@@ -41,6 +41,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "There are a few factors. These map to the checklist.",
     /* idioms; a list of modifiers; "those" and an adjective for people;
      * a pronoun and a verb with its object */
     "The Hub has a ways to go.",

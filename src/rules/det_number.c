@@ -272,10 +272,12 @@ static void check_plural(const mtl_doc *doc, size_t i, size_t end,
     if (strcmp(det, "those") == 0 && doc->an->tags->amb[h] == MTL_AMB_UNKNOWN &&
         at == MTL_TAG_ADP && !noun_end)
         return;
-    /* "Some of these form the backbone", "so many clutter your inbox": a
-     * pronoun, and a verb (its -ed or -ing in the dictionary) with its
-     * object */
-    if ((at == MTL_TAG_DET || at == MTL_TAG_PRON) &&
+    /* "Some of these form the backbone", "so many clutter your inbox",
+     * "These map to the checklist": a pronoun, and a verb (its -ed or -ing
+     * in the dictionary) with its object */
+    if ((at == MTL_TAG_DET || at == MTL_TAG_PRON ||
+         (at == MTL_TAG_ADP && strcmp(det, "these") == 0) ||
+         (at == MTL_TAG_ADP && strcmp(det, "those") == 0)) &&
         mtl_number_base_may_be_verb(doc, h))
         return;
     /* "Many work on the farm", "These offer dancing": a pronoun and a verb,
