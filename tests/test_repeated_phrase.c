@@ -1,6 +1,8 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    {.text = "They convert text into sign language and sign language for the deaf.",
+     .flag = "sign language and sign language"},
     /* a modifier, then no restrictive phrase: MLQE-PE's MT */
     {.text = "It shows a lack of confidence in my own ability and ability as "
              "a chief negotiator.",
@@ -121,6 +123,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    ("Interpreters convert spoken language into sign language and sign "
+     "language into spoken language."),
     /* two noun phrases on one noun: a modifier before the first, a
      * restrictive phrase after the second; steps of a scale */
     "Many low-income seniors or seniors with disabilities have no networks.",

@@ -856,8 +856,7 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
         return 0;
     /* Two noun phrases on one noun: a modifier before the first, a
      * restrictive phrase after the second ("low-income seniors or seniors
-     * with disabilities", "service contracts or contracts that exceed");
-     * and steps of a scale ("from good to better or better to best").
+     * with disabilities", "service contracts or contracts that exceed").
      * Without the modifier it is the doubling of MT ("reached voters and
      * voters who"), and so it is with another phrase after ("my own
      * ability and ability as a negotiator", "circumstantial towns and
@@ -874,9 +873,25 @@ static int check_conjuncts(const words *w, size_t c, size_t c2, int conn,
             !mtl_in_list(determiners, norm(w, a - 1)) &&
             mtl_in_list(restrictive, norm(w, after)))
             return 0;
-        if (follows && strcmp(norm(w, a - 1), "to") == 0 &&
-            strcmp(norm(w, after), "to") == 0)
+    }
+    /* Steps of a scale and a chiasmus: "to" before the first copy and
+     * after the second ("from good to better or better to best"), or the
+     * same preposition and the same word around them ("spoken language
+     * into sign language and sign language into spoken language"); with
+     * other words around, the same preposition is MT's or a typist's
+     * doubling ("with friends as well as friends with recording") */
+    if (a > 0 && c2 + p < w->n && block_of(w, a - 1) == block_of(w, a) &&
+        block_of(w, c2 + p) == block_of(w, a) && !gap_has(w, a - 1, ",;:()") &&
+        !gap_has(w, c2 + p - 1, ",;:.!?()") &&
+        mtl_in_list(prepositions, norm(w, a - 1)) &&
+        strcmp(norm(w, a - 1), norm(w, c2 + p)) == 0) {
+        if (p == 1 && strcmp(norm(w, a - 1), "to") == 0)
             return 0;
+        for (size_t k = c2 + p + 1; a > 1 && k < w->n && k <= c2 + p + 3; k++)
+            if (block_of(w, a - 2) == block_of(w, a) &&
+                block_of(w, k) == block_of(w, a) &&
+                strcmp(norm(w, a - 2), norm(w, k)) == 0)
+                return 0;
     }
     /* "more and more", "hours and hours", "he tried and he tried" */
     if (conn == CONN_AND && p == 1 && !marked && intended_and_pair(w, a, c2))
