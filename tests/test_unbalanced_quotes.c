@@ -101,6 +101,7 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    "(Knives with blades longer than 2\xC2\xBD\" are prohibited.)",
     "Despite his message that “civilians should not suffer the consequences "
     "of (Hamas’s) inhumanity and its brutality,” forces continued.",
     "The meeting, described as “productive and constructive”, went on.",

@@ -370,15 +370,18 @@ static void report_reopen(mtl_emit *out, const mtl_doc *doc, quote_state *q,
 }
 
 /* Is the mark m an inch mark: a straight or closing mark right after a
- * digit ("a 12\" board", "a 40” TV"), with no quote open for it to close,
- * or with the next mark of the paragraph closing that quote? */
+ * digit or a fraction ("a 12\" board", "a 40” TV", "2½\""), with no
+ * quote open for it to close, or with the next mark of the paragraph
+ * closing that quote? */
 static int inch_mark(const mtl_doc *doc, const mtl_block *b, const dq_mark *m,
                      const quote_state *q)
 {
     if ((m->c != '"' && m->c != 0x201D) || m->start <= b->start)
         return 0;
     uint32_t p = cp_before(doc, m->start);
-    if (p < '0' || p > '9')
+    /* a digit, or a vulgar fraction: "2½\"" (U+00BC-U+00BE, U+2150-U+215E) */
+    if ((p < '0' || p > '9') && !(p >= 0xBC && p <= 0xBE) &&
+        !(p >= 0x2150 && p <= 0x215E))
         return 0;
     if (!q->open)
         return 1;
