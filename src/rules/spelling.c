@@ -1778,8 +1778,23 @@ static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
          * GNU, as "NGU" is */
         if (among)
             return n >= 4 && close_word(sp, plain, n, DOUBLED_SLIPS, 1, f);
-        return close_word(sp, plain, n, NAME_SLIPS, 1, f) &&
-               used_elsewhere(doc, i, f) >= USED;
+        /* not towards a word of two letters, which any document uses:
+         * "SSO" is no "SO" */
+        if (!close_word(sp, plain, n, NAME_SLIPS, 1, f))
+            return 0;
+        size_t kept = 0;
+        for (size_t k = 0; k < f->n; k++)
+            if (f->len[k] >= 3) {
+                if (kept != k) {
+                    memcpy(f->word[kept], f->word[k], sizeof f->word[k]);
+                    f->len[kept] = f->len[k];
+                    f->kind[kept] = f->kind[k];
+                    f->at[kept] = f->at[k];
+                }
+                kept++;
+            }
+        f->n = kept;
+        return kept && used_elsewhere(doc, i, f) >= USED;
     }
     if (mixed_case(surface, len)) {
         if (mtl_spell_known_as_written(an, surface, len))
