@@ -3,6 +3,10 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* the same pieces in edited prose */
+    {.text = "We went to the store on Main Street. The big one near the bank. "
+             "It was closed.",
+     .flag = "The big one near the bank."},
     /* no comma, no condition */
     {.text = "They left early. Should be fine.", .flag = "Should be fine.",
      .message = "no subject"},
@@ -182,6 +186,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* talk written down: its sounds and fillers mark it */
+    ("A: So what did you do yesterday? B: Uh, not much. The one on Main "
+     "Street. The big one near the bank. A: Oh, nice. B: Yeah. Meetings all "
+     "day."),
     /* a date and a verb; a pronoun and a verb the lexicon has as a noun;
      * a condition with its subject after "should"; "or vice versa" */
     "You work 10 hours on Thursdays. December 25th falls on a Thursday.",

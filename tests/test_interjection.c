@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "lang/interjection.h"
+#include "text/doc.h"
 
 #include <string.h>
 
@@ -61,12 +62,38 @@ static void words_and_typos_are_not(void **state)
     assert_false(mtl_is_interjection("hmm", 0));
 }
 
+static int spoken(const char *text)
+{
+    mtl_doc d;
+    assert_int_equal(mtl_doc_build(&d, text, strlen(text), "t.txt"), 0);
+    int is = mtl_is_spoken(&d);
+    mtl_doc_free(&d);
+    return is;
+}
+
+/* Talk: its sounds and fillers, three at least and eight in 1,000 words;
+ * not a guide that names ssh and ps, nor prose with one "oh". */
+static void spoken_register(void **state)
+{
+    (void)state;
+    assert_true(spoken("A: So what did you do? B: Uh, not much. Went to the "
+                       "store. A: Oh, nice. B: Yeah. Then home."));
+    assert_true(spoken("Hey guys, welcome back. Today we're gonna talk about "
+                       "my routine. Um, coffee first."));
+    assert_false(spoken("Use ssh to log in, then ps to list processes. The SSH "
+                        "protocol is secure. Run ps again, or sh."));
+    assert_false(spoken("Oh, the minister said, the talks went well. They "
+                        "will resume on Monday after a short break."));
+    assert_false(spoken(""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(drawn_out_sounds),
         cmocka_unit_test(laughs),
         cmocka_unit_test(words_and_typos_are_not),
+        cmocka_unit_test(spoken_register),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

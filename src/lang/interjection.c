@@ -6,6 +6,8 @@
  */
 #include "lang/interjection.h"
 
+#include "base/strlist.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,4 +51,32 @@ int mtl_is_interjection(const char *word, size_t len)
         return 0;
     return bsearch(s, bases, sizeof bases / sizeof *bases, sizeof *bases,
                    compare) != NULL;
+}
+
+/* Words of talk that dictionaries have, and edited prose seldom uses. */
+static const char *const fillers[] = {
+    "yeah", "yep", "yup", "nah", "nope", "okay", "ok", "gonna", "wanna",
+    "gotta", "kinda", "sorta", "guys", "hey", "wow", NULL};
+
+/* Sounds that are also the names of commands. */
+static const char *const commands[] = {
+    "sh", "ssh", "ps", "pst", "br", "gr", "pf", "pft", "tsk", "hh", NULL};
+
+int mtl_is_spoken(const mtl_doc *doc)
+{
+    size_t words = 0, sounds = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const mtl_token *t = &doc->tokens[i];
+        if (t->kind != MTL_TOK_WORD)
+            continue;
+        words++;
+        /* not a command's name in capitals or in lower case ("SSH", "ps
+         * aux"), whose shape is a hush's */
+        const char *w = mtl_tok_norm(doc, t);
+        if ((t->flags & MTL_TF_ALLCAPS) || mtl_in_list(commands, w))
+            continue;
+        sounds += mtl_is_interjection(doc->text + t->start, t->end - t->start) ||
+                  mtl_in_list(fillers, w);
+    }
+    return sounds >= 3 && sounds * 1000 >= words * MTL_SPOKEN_PER_1000;
 }

@@ -37,7 +37,10 @@
  * adjective ("Good food.", "So complicated."), and three verbless sentences
  * or more in a row, a list or a narrator's style ("The Jewish Shabbat.
  * Papa's ecstasy. Mama's defiance."), and a sentence in another language,
- * whole or in part (foreign.h), which untranslated reports. Verbs are
+ * whole or in part (foreign.h), which untranslated reports; nor in talk
+ * written down (a transcript, a vlog, a chat: interjection.h), which
+ * leaves verbs and subjects out on purpose ("Always coffee.", "Went to the
+ * store."), only a lower-case start there. Verbs are
  * found with the part-of-speech tags.
  */
 #include "text/abbrev.h"
@@ -1083,6 +1086,9 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
     (void)state;
     if (!doc->an || !doc->an->tags)
         return 0;
+    /* talk written down leaves out verbs and subjects on purpose
+     * (interjection.h); a lower-case start is still a slip there */
+    int spoken = mtl_is_spoken(doc);
     for (size_t b = 0; b < doc->n_blocks; b++) {
         const mtl_block *blk = &doc->blocks[b];
         if (blk->kind == MTL_BLOCK_HEADING || blk->kind == MTL_BLOCK_LIST_ITEM ||
@@ -1104,6 +1110,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
                                 out))
                 continue;
             if (si > blk->sent_begin && quoted_tail(doc, &qc, si, out))
+                continue;
+            if (spoken)
                 continue;
             /* one sentence alone is a headline, caption or sign-off; in a
              * file of one sentence a line it is the usual case */
