@@ -3,6 +3,10 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* ... not the tail of a clause cut after its verb */
+    {.text = "Buses leave every hour or so and trips take. Around 30-45 "
+             "minutes. Express buses also run.",
+     .flag = "Around 30-45 minutes.", .message = "no verb"},
     /* the same pieces in edited prose */
     {.text = "We went to the store on Main Street. The big one near the bank. "
              "It was closed.",
@@ -186,6 +190,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an amount elaborating the sentence before */
+    "Water deeply. About 10 gallons for a small tree. Then mulch.",
+    "It is big. About 2-2.5 times the size of the Milky Way.",
     /* talk written down: its sounds and fillers mark it */
     ("A: So what did you do yesterday? B: Uh, not much. The one on Main "
      "Street. The big one near the bank. A: Oh, nice. B: Yeah. Meetings all "

@@ -740,6 +740,39 @@ static int verdict(const mtl_doc *doc, const shape *sh, size_t end)
            nx < end && mtl_tag_of(doc, nx) == MTL_TAG_ADJ;
 }
 
+/* "About 10 gallons for a small tree.", "Roughly 2.5 times the size of
+ * the Milky Way.": an amount that elaborates the sentence before, as
+ * guides and answers write it (MLQE-PE's post-editor left the second as
+ * it was). */
+static int approximation(const mtl_doc *doc, const shape *sh, size_t end)
+{
+    static const char *const about[] = {
+        "about", "around", "roughly", "approximately", "nearly", "almost",
+        "some", "over", "under", "just", NULL};
+    if (sh->first == SIZE_MAX || !norm_is(doc, sh->first, about))
+        return 0;
+    size_t j = mtl_doc_skip_space(doc, sh->first + 1);
+    return j < end && (doc->tokens[j].kind == MTL_TOK_NUMBER ||
+                       mtl_tag_of(doc, j) == MTL_TAG_NUM);
+}
+
+/* Does the sentence end on a word that wants what follows it: a verb,
+ * a preposition, a determiner ("and trips take. Around 30 minutes.")? */
+static int dangles(const mtl_doc *doc, const mtl_sentence *s)
+{
+    for (size_t i = s->tok_end; i-- > s->tok_begin;) {
+        if (!mtl_tok_is_wordlike(&doc->tokens[i]))
+            continue;
+        int tag = mtl_tag_of(doc, i);
+        unsigned amb = lexicon(doc, i);
+        /* the tagger makes a verb at the end a noun: the lexicon's first
+         * class says otherwise */
+        return mtl_tag_is_verb(tag) || tag == MTL_TAG_ADP || tag == MTL_TAG_DET ||
+               (amb != MTL_AMB_UNKNOWN && mtl_tag_is_verb((int)(amb & 0x7f)));
+    }
+    return 0;
+}
+
 /* "In 30 days, yes.": a reply word anywhere in the sentence. */
 static int reply_within(const mtl_doc *doc, const mtl_sentence *s)
 {
@@ -1188,6 +1221,9 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
              * post-editors changed 8 of 18 verbless lines of six words or
              * fewer, and 24 of 26 longer ones. */
             if (cut && si == blk->sent_begin && sh.words <= 6)
+                verbless = 0;
+            if (approximation(doc, &sh, s->tok_end) &&
+                !(si > blk->sent_begin && dangles(doc, s - 1)))
                 verbless = 0;
             if (verbless && (cut || !in_series(doc, blk, si)))
                 mtl_report(out, from, s->end, "sentence has no verb '%s'",
