@@ -190,6 +190,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    ("THE COURT: Counsel, please state your appearances.\n\nMR. ALVAREZ: "
+     "Good morning. Daniel Alvarez for the plaintiff.\n\nTHE COURT: Thank "
+     "you.\n\nMR. ALVAREZ: We wrote twice. Three months now.\n"),
     /* an amount elaborating the sentence before */
     "Water deeply. About 10 gallons for a small tree. Then mulch.",
     "It is big. About 2-2.5 times the size of the Milky Way.",

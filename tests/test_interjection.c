@@ -85,6 +85,16 @@ static void spoken_register(void **state)
     assert_false(spoken("Oh, the minister said, the talks went well. They "
                         "will resume on Monday after a short break."));
     assert_false(spoken(""));
+    /* speakers' labels, two of them at least twice */
+    assert_true(spoken("THE COURT: Please be seated.\nMR. ALVAREZ: Good morning. "
+                       "Daniel Alvarez for the plaintiff.\nTHE COURT: Thank "
+                       "you.\nMR. ALVAREZ: Three months now.\n"));
+    assert_true(spoken("[00:00:05] Jamie: Welcome back.\n[00:00:09] Priya: "
+                       "Today: bread.\n[00:00:15] Jamie: Which I never "
+                       "thought about.\n[00:00:18] Priya: Most people don't.\n"));
+    /* one label, however often: a guide's notes */
+    assert_false(spoken("Note: back up first.\n\nRun the installer.\n\nNote: "
+                        "it takes a while.\n\nNote: reboot after.\n"));
 }
 
 int main(void)

@@ -62,8 +62,75 @@ static const char *const fillers[] = {
 static const char *const commands[] = {
     "sh", "ssh", "ps", "pst", "br", "gr", "pf", "pft", "tsk", "hh", NULL};
 
+/* A speaker's label opening the line at text[i]: one to four capitalised
+ * words ("THE COURT", "MR. ALVAREZ", "Priya"), after a time stamp in
+ * brackets if any, then ':' and a space. Returns its length, 0 if none. */
+static size_t speaker_label(const char *text, size_t len, size_t i, size_t *at)
+{
+    while (i < len && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    if (i < len && text[i] == '[') { /* "[00:01:23]" */
+        size_t j = i + 1;
+        while (j < len && j < i + 16 && ((text[j] >= '0' && text[j] <= '9') ||
+                                         text[j] == ':' || text[j] == '.'))
+            j++;
+        if (j < len && text[j] == ']')
+            i = j + 1;
+        while (i < len && text[i] == ' ')
+            i++;
+    }
+    size_t start = i, words = 0;
+    while (i < len && words < 4 && text[i] >= 'A' && text[i] <= 'Z') {
+        words++;
+        while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+                           (text[i] >= 'a' && text[i] <= 'z') || text[i] == '.' ||
+                           text[i] == '\'' || text[i] == '-'))
+            i++;
+        if (i + 1 < len && text[i] == ' ' && text[i + 1] >= 'A' && text[i + 1] <= 'Z')
+            i++;
+    }
+    if (!words || i + 1 >= len || text[i] != ':' || text[i + 1] != ' ' ||
+        i - start > 32)
+        return 0;
+    *at = start;
+    return i - start;
+}
+
+enum { MAX_SPEAKERS = 16 };
+
+/* Does the text alternate between speakers: two labels or more, each
+ * opening two lines or more? "Note:" and "Edit:" come alone. */
+static int dialogue(const mtl_doc *doc)
+{
+    struct { size_t at, len, n; } seen[MAX_SPEAKERS];
+    size_t n_seen = 0, speakers = 0;
+    for (size_t i = 0; i < doc->len; i++) {
+        if (i > 0 && doc->text[i - 1] != '\n')
+            continue;
+        size_t at, n = speaker_label(doc->text, doc->len, i, &at);
+        if (!n)
+            continue;
+        size_t k = 0;
+        while (k < n_seen && !(seen[k].len == n &&
+                               memcmp(doc->text + seen[k].at, doc->text + at, n) == 0))
+            k++;
+        if (k == n_seen) {
+            if (n_seen == MAX_SPEAKERS)
+                continue;
+            seen[n_seen].at = at;
+            seen[n_seen].len = n;
+            seen[n_seen++].n = 0;
+        }
+        if (++seen[k].n == 2 && ++speakers == 2)
+            return 1;
+    }
+    return 0;
+}
+
 int mtl_is_spoken(const mtl_doc *doc)
 {
+    if (dialogue(doc))
+        return 1;
     size_t words = 0, sounds = 0;
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const mtl_token *t = &doc->tokens[i];

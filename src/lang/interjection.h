@@ -16,11 +16,12 @@
 int mtl_is_interjection(const char *word, size_t len);
 
 /* Is the document talk written down: a transcript, a vlog, a chat? Its
- * words have the sounds and fillers of speech ("uh", "oh", "yeah",
- * "gonna") at least MTL_SPOKEN_PER_1000 in 1,000 words, three at least.
- * Talk leaves out verbs and subjects on purpose ("Always coffee.", "Went to
- * the store."); edited prose, and the translations mtlint checks, do
- * not. */
+ * lines alternate between speakers ("THE COURT: ...", "[00:00:05] Priya:
+ * ...": two labels, each opening two lines or more), or its words have the
+ * sounds and fillers of speech ("uh", "oh", "yeah", "gonna") at least
+ * MTL_SPOKEN_PER_1000 in 1,000 words, three at least. Talk leaves out
+ * verbs and subjects on purpose ("Always coffee.", "Went to the store.");
+ * edited prose, and the translations mtlint checks, do not. */
 #define MTL_SPOKEN_PER_1000 8
 int mtl_is_spoken(const mtl_doc *doc);
 
