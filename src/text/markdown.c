@@ -692,6 +692,64 @@ static size_t match_code(const para *pa, size_t p)
     return 0;
 }
 
+/* The next character of a code span's content from *i (before z), as
+ * cmark reads it: a line ending is a space, and a continuation line's
+ * container prefixes are no content. Returns 0 at the end. */
+static int code_char(const para *pa, size_t *i, size_t z, char *c)
+{
+    const char *m = pa->s->m;
+    if (*i >= z)
+        return 0;
+    if (m[*i] == '\r' || m[*i] == '\n') {
+        size_t q = *i + (m[*i] == '\r' && *i + 1 < z && m[*i + 1] == '\n' ? 2 : 1);
+        /* a paragraph line starts after its white space, too */
+        *i = q < z ? content_start(pa->s, line_at(pa->s, q), pa->depth, 1) : q;
+        if (*i < q)
+            *i = q;
+        *c = ' ';
+        return 1;
+    }
+    *c = m[(*i)++];
+    return 1;
+}
+
+/* Does the code span at [p, e) hold the text cmark gives for it, lit:
+ * line endings read as spaces, and one space stripped from each end when
+ * both ends have one and the rest is not all spaces? Where a column of
+ * cmark's is off (after an emphasis closed inside a run of '*': "*r**
+ * `#`?`?`"), the span predicted there can be the next one. */
+static int code_gives(const para *pa, size_t p, size_t e, const char *lit)
+{
+    const char *m = pa->s->m;
+    size_t a = p, z = e;
+    while (a < z && m[a] == '`')
+        a++;
+    while (z > a && m[z - 1] == '`')
+        z--;
+    size_t n = 0, i = a;
+    char c, first = 0, last = 0;
+    int all_space = 1;
+    while (code_char(pa, &i, z, &c)) {
+        if (!n)
+            first = c;
+        last = c;
+        all_space &= c == ' ';
+        n++;
+    }
+    int strip = n >= 2 && !all_space && first == ' ' && last == ' ';
+    size_t k = 0, want = strlen(lit);
+    if (n - 2 * (size_t)strip != want)
+        return 0;
+    i = a;
+    for (size_t j = 0; code_char(pa, &i, z, &c); j++) {
+        if (strip && (j == 0 || j == n - 1))
+            continue;
+        if (lit[k++] != c)
+            return 0;
+    }
+    return 1;
+}
+
 /* Raw HTML at p: its first line as is, each further line within the next
  * line of the source (which has the container prefixes cmark took off). */
 static size_t match_html(const para *pa, const char *lit, size_t p)
@@ -796,8 +854,10 @@ static size_t match_at(para *pa, cmark_node *n, int what, size_t p)
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT:
         return lit && *lit ? match_text(pa, lit, strlen(lit), p) : 0;
-    case CMARK_NODE_CODE:
-        return match_code(pa, p);
+    case CMARK_NODE_CODE: {
+        size_t e = match_code(pa, p);
+        return e && code_gives(pa, p, e, lit ? lit : "") ? e : 0;
+    }
     case CMARK_NODE_HTML_INLINE:
         return lit && *lit ? match_html(pa, lit, p) : 0;
     default:
