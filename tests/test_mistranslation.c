@@ -152,6 +152,32 @@ static void article_repaired(void **state)
     free(text);
 }
 
+/* A word quoted alone is mentioned, not used: "progress on the
+ * \"mortgages\"" is no finding. */
+static void article_quoted(void **state)
+{
+    (void)state;
+    char *text = read_article(NULL);
+    const char *at = strstr(text, "progress on the mortgages");
+    assert_non_null(at);
+    size_t before = (size_t)(at - text) + strlen("progress on the ");
+    size_t n = strlen(text);
+    char *quoted = malloc(n + 3);
+    assert_non_null(quoted);
+    memcpy(quoted, text, before);
+    quoted[before] = '"';
+    memcpy(quoted + before + 1, text + before, strlen("mortgages"));
+    quoted[before + 1 + strlen("mortgages")] = '"';
+    memcpy(quoted + before + 2 + strlen("mortgages"),
+           text + before + strlen("mortgages"),
+           n - before - strlen("mortgages") + 1);
+    mtl_result *r = lint_only("mistranslation", quoted);
+    assert_int_equal(mtl_result_count(r), 0);
+    mtl_result_free(r);
+    free(quoted);
+    free(text);
+}
+
 /* The file of the source tree gets no finding on `word`. */
 static void no_finding_on(const char *path, const char *word)
 {
@@ -265,6 +291,7 @@ int main(void)
     }
     const struct CMUnitTest article[] = {
         cmocka_unit_test(article_mortgages),
+        cmocka_unit_test(article_quoted),
         cmocka_unit_test(article_repaired),
         cmocka_unit_test(writers_choices),
         cmocka_unit_test(pronoun_not_key_term),

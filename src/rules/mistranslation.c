@@ -473,6 +473,18 @@ static int name_particle(const mtl_doc *doc, size_t i)
            (b->flags & MTL_TF_CAP);
 }
 
+/* Is word token i quoted alone, a word mentioned rather than used (an
+ * "ignore" file, the “other” option)? */
+static int quoted_alone(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    return i > 0 && i + 1 < doc->n_tokens &&
+           doc->tokens[i - 1].kind == MTL_TOK_QUOTE &&
+           doc->tokens[i - 1].end == t->start &&
+           doc->tokens[i + 1].kind == MTL_TOK_QUOTE &&
+           doc->tokens[i + 1].start == t->end;
+}
+
 /* Nouns that stand for another noun ("others", "the ones"): counted with
  * "other" and "one" everywhere, they made a key term of a pronoun ("'commit'
  * is probably a mistranslation of 'other' (used 15 times)"). */
@@ -531,7 +543,7 @@ static int check(const mtl_doc *doc, const void *p, mtl_emit *out)
         /* "freed" tagged as a noun is far more often a participle */
         if (!e || e->count != 1 || !mtl_common_noun(doc, e) ||
             (e->norm_len > 2 && !memcmp(e->norm + e->norm_len - 2, "ed", 2)) ||
-            name_particle(doc, i))
+            name_particle(doc, i) || quoted_alone(doc, i))
             continue;
         check_token(doc, st, ng, tp, keys, n_keys, i, out);
     }
