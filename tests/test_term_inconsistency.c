@@ -1,6 +1,9 @@
 #include "lint_helper.h"
 
 static const flag_case flags[] = {
+    {.text = "I wanted full time designers. Since then, I have been doing "
+             "full-time content strategy work.",
+     .flag = "full-time"},
     /* the same words before a noun, no verb: a spelling */
     {.text = "We want cross agency barriers gone. We want cross-agency work and "
              "cross-agency teams.",
@@ -125,6 +128,9 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an adverbial before a preposition the tagger calls a noun */
+    ("I wanted to focus on that full time alongside designers. Since then, "
+     "I have been doing full-time content strategy work."),
     /* a verb and its object, after an auxiliary or "not" */
     ("Systems do not cross agency barriers. We want cross-agency work and "
      "cross-agency teams."),

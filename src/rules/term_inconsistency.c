@@ -443,6 +443,14 @@ static int role_of(const mtl_doc *doc, size_t first, size_t last)
             after > n + 2 && after < doc->n_tokens && mtl_doc_word_at(doc, after) &&
             mtl_tag_of(doc, after) == MTL_TAG_NOUN)
             tag = MTL_TAG_ADJ;
+        /* prepositions the tagger may call nouns: "focus on that full
+         * time alongside designers" */
+        static const char *const prepositions[] = {
+            "alongside", "amid", "amidst", "atop", "beside", "besides",
+            "despite", "throughout", "toward", "towards", "underneath",
+            "versus", "via", "whilst", NULL};
+        if (mtl_in_list(prepositions, mtl_tok_norm(doc, nt)))
+            tag = MTL_TAG_ADP;
         if (tag == MTL_TAG_ADJ || tag == MTL_TAG_NUM ||
             (n == last + 1 + quoted && (tag == MTL_TAG_NOUN || tag == MTL_TAG_PROPN)))
             return ROLE_MOD;
