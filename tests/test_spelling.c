@@ -173,6 +173,7 @@ static const char *const clean[] = {
      * the larger word list, prefixes */
     "The podcaster dined al fresco with friends.",
     "We onboarded her; her skillset is webhooks, and offboarding is next.",
+    "We use mixins and iframes, with postgres, redis and memcached behind browserify.",
     "A de minimis business case for detailees on wifi; neurodiversity matters.",
     /* an acronym one slip from a word of two letters the text uses */
     "So we did it. Choose the option Sign in with SSO, so you can log in. So it goes.",
