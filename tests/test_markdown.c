@@ -1025,6 +1025,29 @@ static const flag_case code_after_emphasis_flags[] = {
     {.text = "*r** `#` recieve `x` here.\n", .flag = "recieve"},
 };
 
+/* Emphasis marks terms: a word set alone in italics or bold beside
+ * itself is stressed or mentioned, a short emphasis is a term (foreign or
+ * technical), and a style guide's bold entries are mentions. A phrase
+ * in emphasis is prose. */
+static const flag_case emph_repeat_flags[] = {
+    {.text = "Some **bold the** the words.\n", .flag = "the** the"},
+};
+static const char *const emph_repeat_clean[] = {
+    "We focus on those _those_ who use it.\n",
+    "- utilize (use _use_)\n",
+};
+static const flag_case emph_spelling_flags[] = {
+    {.text = "We *recieve* mail.\n", .flag = "recieve"},
+    {.text = "*This whole sentence is in italics and has a tpyo in it.*\n",
+     .flag = "tpyo"},
+};
+static const char *const emph_spelling_clean[] = {
+    "The *apeiron* of Anaximander was boundless.\n",
+};
+static const char *const emph_terms_clean[] = {
+    "- **email**, not e-mail\n- **web page**, not webpage\n",
+};
+
 typedef struct case_group {
     const char *name, *rule;
     const flag_case *flags;
@@ -1052,6 +1075,10 @@ static const case_group groups[] = {
     GROUP("front matter", "spelling", front_flags, front_clean),
     GROUP("adjacent links", "repeated-word", link_flags, link_clean),
     FLAGS_ONLY("code span after emphasis", "spelling", code_after_emphasis_flags),
+    GROUP("emphasis", "repeated-word", emph_repeat_flags, emph_repeat_clean),
+    GROUP("emphasis", "spelling", emph_spelling_flags, emph_spelling_clean),
+    {"emphasis", "term-inconsistency", NULL, 0, emph_terms_clean,
+     COUNT_OF(emph_terms_clean)},
     GROUP("template tags", "spelling", template_spelling_flags,
           template_spelling_clean),
     GROUP("template tags", "unbalanced-quotes", template_quote_flags,

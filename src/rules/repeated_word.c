@@ -323,6 +323,15 @@ static int transcript(const mtl_doc *doc)
     return seen >= 2;
 }
 
+/* Is token t the whole of a Markdown emphasis? */
+static int emphasised_alone(const mtl_doc *doc, const mtl_token *t)
+{
+    for (size_t k = 0; k < doc->n_emph; k++)
+        if (doc->emph[k].start == t->start && doc->emph[k].end == t->end)
+            return 1;
+    return 0;
+}
+
 static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
 {
     (void)state;
@@ -348,6 +357,12 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         if (strcmp(w, mtl_tok_norm(doc, b)) != 0 || mtl_in_list(doubled_ok, w) ||
             (strcmp(w, "is") == 0 && is_is_ok(doc, i)) || in_compound(doc, i, j) ||
             caps_differ(a, b) || grammatical_double(doc, i, w))
+            continue;
+        /* one copy emphasised alone, the other not: a word stressed or
+         * mentioned ("focus on those _those_ who", "utilize (use _use_)");
+         * not a phrase's last word ("**bold the** the") */
+        if (((a->flags ^ b->flags) & MTL_TF_EMPH) &&
+            (emphasised_alone(doc, a) || emphasised_alone(doc, b)))
             continue;
         /* a doubled word quoted as a term of its own: "done done",
          * "bye bye" between quotation marks (not a name: "the

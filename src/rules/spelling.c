@@ -956,6 +956,26 @@ static int lower_unknown_beside(const mtl_doc *doc, size_t i)
     return 0;
 }
 
+/* Is token i inside a Markdown emphasis of three words at most: a term,
+ * not a sentence set in italics? */
+static int short_emphasis(const mtl_doc *doc, size_t i)
+{
+    const mtl_token *t = &doc->tokens[i];
+    for (size_t k = 0; k < doc->n_emph; k++) {
+        const mtl_span *e = &doc->emph[k];
+        if (t->start < e->start || t->start >= e->end)
+            continue;
+        size_t words = 0;
+        for (size_t j = i; j > 0 && doc->tokens[j - 1].end > e->start; j--)
+            words += mtl_tok_is_wordlike(&doc->tokens[j - 1]);
+        for (size_t j = i; j < doc->n_tokens && doc->tokens[j].start < e->end; j++)
+            words += mtl_tok_is_wordlike(&doc->tokens[j]);
+        if (words <= 3)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- the kind of text ---------------------------------------------------- */
 
 /* What the document as a whole says of its unknown words. */
@@ -1957,6 +1977,12 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
             /* a word of another language: untranslated reports the
              * sentence, once */
             if (mtl_foreign_word(doc, i))
+                continue;
+            /* a term set in italics or bold, as writers set foreign and
+             * technical terms ("the *apeiron* of Anaximander"), unless a
+             * listed misspelling */
+            if ((t->flags & MTL_TF_EMPH) && !(v & MTL_SPELL_MISSPELT) &&
+                short_emphasis(doc, i))
                 continue;
             if (kind.technical < 0) {
                 kind.technical = names_code(doc);

@@ -149,7 +149,10 @@ static void add(scan *s, char kind, const char *key, size_t len, size_t tok,
     occ o = {.key = s->keys.len, .start = (uint32_t)start,
              .end = (uint32_t)end, .form = (uint8_t)form, .cap = (uint8_t)cap,
              .role = (uint8_t)role,
-             .flags = (s->quoted && s->quoted[tok] ? OCC_QUOTED : 0) |
+             /* a term in Markdown emphasis is mentioned, as one quoted:
+              * a style guide's "**DC**, not D.C." */
+             .flags = ((s->quoted && s->quoted[tok]) ||
+                       (s->doc->tokens[tok].flags & MTL_TF_EMPH) ? OCC_QUOTED : 0) |
                       (mtl_foreign_word(s->doc, tok) ? OCC_FOREIGN : 0)};
     mtl_sb_addc(&s->keys, kind);
     mtl_sb_add(&s->keys, key, len);

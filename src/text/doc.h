@@ -26,7 +26,8 @@ enum {
     MTL_TF_CAP = 1,         /* the first letter is upper case */
     MTL_TF_ALLCAPS = 2,     /* two or more letters, all upper case */
     MTL_TF_SENT_START = 4,  /* first word or number of its sentence */
-    MTL_TF_ASCII = 8        /* every byte is ASCII */
+    MTL_TF_ASCII = 8,       /* every byte is ASCII */
+    MTL_TF_EMPH = 16        /* inside Markdown emphasis (*a* or **a**) */
 };
 
 typedef struct mtl_token {
@@ -100,6 +101,8 @@ typedef struct mtl_doc {
 
     mtl_span *opaque;      /* spans kept as one url token (code, images) */
     size_t n_opaque;
+    mtl_span *emph;        /* Markdown emphasis, for MTL_TF_EMPH */
+    size_t n_emph;
     mtl_directive *directives;
     size_t n_directives;
 

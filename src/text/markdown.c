@@ -47,6 +47,9 @@
  * node constant, so extraction stays linear in the input. */
 enum { SEARCH_WINDOW = 4096 };
 
+/* Emphases open at once that are recorded; deeper ones are left out. */
+enum { MAX_EMPH_OPEN = 8 };
+
 /* ---- the source ------------------------------------------------------ */
 
 typedef struct source {
@@ -317,7 +320,7 @@ typedef struct out {
     uint32_t *map, *map_end;
     size_t map_cap, map_end_cap;
     mtl_prose *p;
-    size_t block_cap, dir_cap, opaque_cap;
+    size_t block_cap, dir_cap, opaque_cap, emph_cap;
     int failed;
     int in_block, block_kind;
     size_t block_start;
@@ -521,6 +524,10 @@ typedef struct para {
     size_t table_line;    /* line of a table's header row, or SIZE_MAX */
     int in_table;
     int image;            /* images open: their alt text is passed over */
+    size_t emph_open[MAX_EMPH_OPEN]; /* prose length where each open
+                                        emphasis began */
+    size_t n_emph_open;   /* open emphases (more than MAX_EMPH_OPEN: not
+                             recorded) */
     size_t image_start;   /* source start of the outermost one, or SIZE_MAX */
     size_t link_end;      /* prose length after the last link, or SIZE_MAX */
     piece *pieces;        /* how the last text node matched */
@@ -1479,8 +1486,19 @@ static void inline_block(out *o, const source *s, cmark_node *blk)
             break;
         case CMARK_NODE_EMPH:
         case CMARK_NODE_STRONG:
-            if (enter)
+            if (enter) {
                 emphasis(&pa, n);
+                if (pa.n_emph_open < MAX_EMPH_OPEN)
+                    pa.emph_open[pa.n_emph_open] = o->text.len;
+                pa.n_emph_open++;
+            } else if (pa.n_emph_open && pa.n_emph_open-- <= MAX_EMPH_OPEN &&
+                       !pa.image) {
+                mtl_span sp = {(uint32_t)pa.emph_open[pa.n_emph_open],
+                               (uint32_t)o->text.len};
+                if (sp.end > sp.start &&
+                    MTL_PUSH(o->p->emph, o->p->n_emph, o->emph_cap, sp) != 0)
+                    o->failed = 1;
+            }
             break;
         default:
             break;
@@ -1614,6 +1632,7 @@ void mtl_prose_free(mtl_prose *p)
     free(p->map_end);
     free(p->blocks);
     free(p->opaque);
+    free(p->emph);
     for (size_t i = 0; i < p->n_directives; i++)
         free(p->directives[i].rules);
     free(p->directives);

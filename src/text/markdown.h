@@ -20,6 +20,9 @@ typedef struct mtl_prose {
     size_t n_blocks;
     mtl_span *opaque;       /* code spans, images, autolinks: single tokens */
     size_t n_opaque;
+    mtl_span *emph;         /* emphasis and strong emphasis, in text order of
+                               their ends; nested ones each */
+    size_t n_emph;
     mtl_directive *directives; /* <!-- mtlint-... --> comments */
     size_t n_directives;
     size_t n_unplaced;      /* inline nodes not found in the source, left out */

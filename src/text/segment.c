@@ -682,6 +682,23 @@ static int clone_breakers(builder *b, const mtl_breakers *br)
 
 /* ---- the whole document -------------------------------------------- */
 
+/* Flags the tokens inside Markdown emphasis (tokens are in text order). */
+static void mark_emphasis(mtl_doc *d)
+{
+    for (size_t k = 0; k < d->n_emph; k++) {
+        size_t lo = 0, hi = d->n_tokens;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (d->tokens[mid].start < d->emph[k].start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < d->n_tokens && d->tokens[i].start < d->emph[k].end; i++)
+            d->tokens[i].flags |= MTL_TF_EMPH;
+    }
+}
+
 static int build(builder *b)
 {
     mtl_doc *d = b->doc;
@@ -708,6 +725,7 @@ static int build(builder *b)
             if (sentences_of_block(b, i) != 0)
                 return -1;
         }
+        mark_emphasis(d);
         return 0;
     }
     size_t line = 0, split_end = 0; /* lines before it: a block each */
@@ -795,6 +813,8 @@ int mtl_doc_build_with(mtl_doc *doc, const char *src, size_t len,
             b.block_cap = p.n_blocks;
             doc->opaque = p.opaque;
             doc->n_opaque = p.n_opaque;
+            doc->emph = p.emph;
+            doc->n_emph = p.n_emph;
             doc->directives = p.directives;
             doc->n_directives = p.n_directives;
         }
@@ -821,6 +841,7 @@ void mtl_doc_free(mtl_doc *doc)
         free(doc->map);
         free(doc->map_end);
         free(doc->opaque);
+        free(doc->emph);
         for (size_t i = 0; i < doc->n_directives; i++)
             free(doc->directives[i].rules);
         free(doc->directives);
