@@ -1005,6 +1005,8 @@ static const char *const template_spelling_clean[] = {
     "<!--\n{% include x.html %}\nteh\n-->\n",
     /* a backtick inside a tag pairs with one outside it */
     "Use {{ a `b }} teh` here.\n",
+    /* and a bracket: the link's destination stays one */
+    "Text {% x [note %} here](/uri) ok.\n",
 };
 static const flag_case template_quote_flags[] = {
     /* the quotes around a tag are still prose's quotes */

@@ -197,7 +197,8 @@ static size_t front_matter(const char *s, size_t len)
  * sentence). The text between "{% raw %}", "{% highlight %}" or
  * "{% comment %}" and its end tag goes with the tags. A tag after an odd
  * number of backticks on its line is inside a code span, and one holding a
- * backtick may close one: both are left as they are. */
+ * backtick, a bracket or a parenthesis may pair it with one outside (a
+ * code span, a link, its destination): those are left as they are. */
 
 enum { TEMPLATE_MAX = 4096 }; /* bytes a tag or a raw block may span */
 
@@ -281,11 +282,19 @@ static void mask_templates(char *m, size_t from, size_t len)
             e = v;
         }
         int whole = blank_from(m, line, i) ? 1 : 0, lines = 0, tick = 0;
+        /* Hugo's "{{< x >}}" and "{{% x %}}" */
+        size_t a = i + 2, z = e - 2;
+        if (z > a + 1 && m[i + 1] == '{' &&
+            ((m[a] == '<' && m[z - 1] == '>') || (m[a] == '%' && m[z - 1] == '%'))) {
+            a++;
+            z--;
+        }
         for (size_t k = i; k < e; k++) {
             lines += m[k] == '\n' || m[k] == '\r';
-            tick |= m[k] == '`';
+            tick |= k >= a && k < z && strchr("`[]<>()", m[k]) != NULL;
         }
-        /* a backtick inside may pair with one outside it */
+        /* a backtick, bracket or parenthesis inside may pair with one
+         * outside it: "{% x [y %}](/uri)" is a link as written */
         if (tick)
             continue;
         whole = whole && blank_from(m, e, len);
