@@ -3,6 +3,9 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* a verb's wrong past, and a doubled letter, are typos still */
+    {.text = "He teached them the rules.", .flag = "teached"},
+    {.text = "It is bassed on the facts.", .flag = "bassed"},
     {.text = "We met teh minister.", .flag = "teh",
      .message = "unknown word 'teh'", .suggestion = "the"},
     {.text = "The goverment said no.", .flag = "goverment",
@@ -174,6 +177,9 @@ static const char *const clean[] = {
     "The podcaster dined al fresco with friends.",
     "We onboarded her; her skillset is webhooks, and offboarding is next.",
     "We use mixins and iframes, with postgres, redis and memcached behind browserify.",
+    /* nouns made verbs with -ed, as business writing makes them */
+    ("The team is matrixed across offices; she payrolled the staff and "
+     "permissioned the repository after we retroed the sprint."),
     "A de minimis business case for detailees on wifi; neurodiversity matters.",
     /* an acronym one slip from a word of two letters the text uses */
     "So we did it. Choose the option Sign in with SSO, so you can log in. So it goes.",

@@ -956,6 +956,52 @@ static int lower_unknown_beside(const mtl_doc *doc, size_t i)
     return 0;
 }
 
+/* Is w[0..n) a noun made a verb with "-ed", as business and technical
+ * writing makes them ("matrixed", "permissioned", "payrolled", "retroed")?
+ * Its base is a word the dictionary has, and no verb: the dictionary
+ * lacks its "-ing" too. A verb's wrong past is still a typo ("teached":
+ * "teaching"; "catched"), and so is a word one doubled letter from a word
+ * ("bassed"). */
+static int denominal(const mtl_speller *sp, const char *w, size_t n)
+{
+    if (n < 6 || n > MAX_LEN || strcmp(w + n - 2, "ed") != 0)
+        return 0;
+    for (const char *c = w; c < w + n; c++)
+        if (*c < 'a' || *c > 'z')
+            return 0;
+    /* a letter doubled by a slip is likelier: "bassed" is "based" */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (w[i] != w[i + 1])
+            continue;
+        char one[MAX_LEN + 8];
+        memcpy(one, w, i);
+        memcpy(one + i, w + i + 1, n - i - 1);
+        one[n - 1] = '\0';
+        if (mtl_speller_check(sp, one, n - 1))
+            return 0;
+    }
+    /* the base: "matrix" + "ed"; "hostage" + "d"; "blog" + "g" + "ed" */
+    size_t lens[3] = {n - 2, n - 1, n - 3};
+    for (size_t k = 0; k < 3; k++) {
+        size_t b = lens[k];
+        if ((k == 0 && w[b - 1] == 'e') || (k == 1 && w[b - 1] != 'e') ||
+            (k == 2 && w[b] != w[b - 1]) || b < 4)
+            continue;
+        char base[MAX_LEN + 8], ing[MAX_LEN + 8];
+        memcpy(base, w, b);
+        base[b] = '\0';
+        if (!mtl_speller_check(sp, base, b))
+            continue;
+        /* its "-ing": "matrixing", "hostaging" ("rotate" -> "rotating") */
+        size_t stem = base[b - 1] == 'e' ? b - 1 : b;
+        memcpy(ing, base, stem);
+        memcpy(ing + stem, "ing", 4);
+        if (!mtl_speller_check(sp, ing, stem + 3))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is token i inside a Markdown emphasis of three words at most: a term,
  * not a sentence set in italics? */
 static int short_emphasis(const mtl_doc *doc, size_t i)
@@ -1983,6 +2029,9 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
              * listed misspelling */
             if ((t->flags & MTL_TF_EMPH) && !(v & MTL_SPELL_MISSPELT) &&
                 short_emphasis(doc, i))
+                continue;
+            if (!(t->flags & MTL_TF_CAP) && !(v & MTL_SPELL_MISSPELT) &&
+                denominal(sp->speller, e->norm, e->norm_len))
                 continue;
             if (kind.technical < 0) {
                 kind.technical = names_code(doc);
