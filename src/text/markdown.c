@@ -302,9 +302,9 @@ static void mask_templates(char *m, size_t from, size_t len)
          * stand-in would cover the markers of a list or block quote */
         if (lines && !whole)
             continue;
-        /* white space stays in a comment (a list item's later lines keep
-         * their indentation); a code span has none, or a link destination
-         * holding it would be no destination */
+        /* white space stays in a declaration (a list item's later lines
+         * keep their indentation); a code span has none, or a link
+         * destination holding it would be no destination */
         for (size_t k = i; k < e; k++)
             if (m[k] != '\n' && m[k] != '\r' &&
                 (!whole || (m[k] != ' ' && m[k] != '\t')))
