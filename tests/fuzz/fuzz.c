@@ -438,8 +438,15 @@ static void code_and_html(const md *m, regions *rs)
             size_t k = lit ? strlen(lit) : 0;
             while (k && (lit[k - 1] == '\n' || lit[k - 1] == '\r'))
                 k--;
-            if (e <= a) /* cmark can end an HTML block before its start */
-                e = a + k < m->len ? a + k : m->len;
+            /* cmark can end an HTML block before its start; its literal
+             * then says how far it goes, from its line's start, since it
+             * keeps the indentation the start column is past */
+            if (e <= a) {
+                size_t l0 = at(m, sl, 1);
+                e = l0 + k < m->len ? l0 + k : m->len;
+                if (e < a)
+                    e = a;
+            }
             add_region(rs, a, e, "an HTML block");
         } else if (t == CMARK_NODE_HTML_INLINE && lit) {
             size_t a = inline_at(m, n, sl, sc);
