@@ -335,12 +335,9 @@ static void release(mtl_doc *doc)
     doc->an->foreign = NULL;
 }
 
-const mtl_foreign_span *mtl_foreign_span_at(const mtl_doc *doc, size_t i)
+/* The index of the first span that ends at or after token i. */
+static size_t first_from(const mtl_foreign *fr, size_t i)
 {
-    const mtl_foreign *fr = doc->an ? doc->an->foreign : NULL;
-    if (!fr)
-        return NULL;
-    /* the first span that ends at or after i */
     size_t lo = 0, hi = fr->n_spans;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -349,8 +346,16 @@ const mtl_foreign_span *mtl_foreign_span_at(const mtl_doc *doc, size_t i)
         else
             hi = mid;
     }
-    return lo < fr->n_spans && fr->spans[lo].first <= i ? &fr->spans[lo]
-                                                        : NULL;
+    return lo;
+}
+
+const mtl_foreign_span *mtl_foreign_span_at(const mtl_doc *doc, size_t i)
+{
+    const mtl_foreign *fr = doc->an ? doc->an->foreign : NULL;
+    if (!fr)
+        return NULL;
+    size_t k = first_from(fr, i);
+    return k < fr->n_spans && fr->spans[k].first <= i ? &fr->spans[k] : NULL;
 }
 
 int mtl_foreign_overlaps(const mtl_doc *doc, size_t begin, size_t end)
@@ -358,15 +363,8 @@ int mtl_foreign_overlaps(const mtl_doc *doc, size_t begin, size_t end)
     const mtl_foreign *fr = doc->an ? doc->an->foreign : NULL;
     if (!fr || begin >= end)
         return 0;
-    size_t lo = 0, hi = fr->n_spans;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (fr->spans[mid].last < begin)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < fr->n_spans && fr->spans[lo].first < end;
+    size_t k = first_from(fr, begin);
+    return k < fr->n_spans && fr->spans[k].first < end;
 }
 
 int mtl_foreign_word(const mtl_doc *doc, size_t i)
