@@ -67,7 +67,7 @@ void mtl_options_free(mtl_options *opts);
 int mtl_options_set_severity(mtl_options *opts, const char *rule, mtl_severity s);
 /*
  * Named settings for rules that need resources ("dict-path", "lang", "words",
- * "lm", "data-dir", "input"...). Repeating a list-valued key appends.
+ * "lm", "data-dir", "input", "part-size"...). Repeating a list-valued key appends.
  * Returns 0, or -1 for an unknown key.
  */
 int mtl_options_set(mtl_options *opts, const char *key, const char *value);
@@ -133,6 +133,10 @@ int mtl_markdown_name(const char *name);
 /*
  * Lints len bytes (any bytes: invalid UTF-8 and NULs give findings, not
  * errors). name is the display name, used for the input kind and messages.
+ * Plain text longer than the "part-size" option (bytes; default 1 MiB, "0"
+ * never) is linted in parts cut at blank lines, each a document of its own,
+ * so that memory does not grow with the file; findings keep the whole
+ * input's offsets, lines and columns.
  * Returns 0 and a result in *out, or -1 (out of memory, input over 4 GiB)
  * with *out NULL.
  */

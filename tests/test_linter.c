@@ -300,6 +300,88 @@ static void threads_match_serial(void **state)
     free(article);
 }
 
+/* Rules that look within a sentence or a line, at a part size of `part`
+ * bytes ("0": never cut). */
+static mtl_linter *local_rules_linter(const char *part)
+{
+    static const char *const local[] = {"repeated-word", "doubled-punctuation",
+                                        "punctuation-spacing", "spelling",
+                                        "encoding"};
+    mtl_options *o = mtl_options_new();
+    assert_non_null(o);
+    for (size_t i = 0; i < mtl_rule_count(); i++)
+        mtl_options_set_severity(o, mtl_rule_at(i)->id, MTL_OFF);
+    for (size_t i = 0; i < sizeof local / sizeof *local; i++)
+        assert_int_equal(mtl_options_set_severity(o, local[i], MTL_WARNING), 0);
+    assert_int_equal(mtl_options_set(o, "part-size", part), 0);
+    mtl_linter *l = linter_with(o);
+    mtl_options_free(o);
+    return l;
+}
+
+/* A plain-text file longer than a part is linted a part at a time: what
+ * rules that look within a sentence find, and where (offsets, lines, code
+ * point and byte columns, over CRLF, CR and multi-byte text), is what the
+ * whole file gives. */
+static void parts_match_whole(void **state)
+{
+    (void)state;
+    static const char t[] =
+        "The café was was open early.  It served tea ,and cake.\r\n"
+        "\r\n"
+        "Naïve readers recieve the news . . and leave.\r\n"
+        "Another line of the the same paragraph.\r\n"
+        "\r\n"
+        "\xC3\xA9l\xC3\xA8ve: a student who who studies.\r"
+        "\r"
+        "A stray byte \xFF here, and teh end!!\n"
+        "   \n"
+        "Last paragraph with a  double space and a typo: wierd.\n";
+    mtl_linter *whole = local_rules_linter("0"),
+               *parts = local_rules_linter("60");
+    const text in = {t, sizeof t - 1};
+    char *a = lint_flat(whole, &in), *b = lint_flat(parts, &in);
+    assert_non_null(a);
+    assert_non_null(b);
+    /* every paragraph has a finding, the last on line 10 */
+    assert_non_null(strstr(a, "wierd"));
+    assert_non_null(strstr(a, " 10:"));
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    mtl_linter_free(whole);
+    mtl_linter_free(parts);
+}
+
+/* Markdown is never cut: a fence, a list or a reference link may span a
+ * blank line. The typo inside the fence's second half stays code. */
+static void markdown_is_never_cut(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Some words before the code, long enough to pass a part.\n"
+        "\n"
+        "```\n"
+        "first half of the code block\n"
+        "\n"
+        "recieve teh code here, which is no prose at all\n"
+        "```\n"
+        "\n"
+        "Prose again [with a link][ref].\n"
+        "\n"
+        "[ref]: https://example.org/\n";
+    mtl_linter *l = local_rules_linter("40");
+    mtl_result *r = NULL;
+    assert_int_equal(mtl_lint(l, md, sizeof md - 1, "doc.md", &r), 0);
+    assert_int_equal(mtl_result_count(r), 0);
+    mtl_result_free(r);
+    /* the same bytes as plain text are cut, and the typos found */
+    assert_int_equal(mtl_lint(l, md, sizeof md - 1, "doc.txt", &r), 0);
+    assert_true(mtl_result_count(r) >= 2);
+    mtl_result_free(r);
+    mtl_linter_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +391,8 @@ int main(void)
         cmocka_unit_test(notices),
         cmocka_unit_test(severity_and_positions),
         cmocka_unit_test(threads_match_serial),
+        cmocka_unit_test(parts_match_whole),
+        cmocka_unit_test(markdown_is_never_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

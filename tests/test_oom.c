@@ -20,7 +20,8 @@
 #include <string.h>
 
 /* Every rule on; with extra settings, the ignored words and phrases and
- * the report of unused suppressions too. */
+ * the report of unused suppressions too; with extra 2, plain text is
+ * linted in parts of 200 bytes. */
 static mtl_options *all_rules(int extra)
 {
     mtl_options *o = mtl_options_new();
@@ -38,6 +39,8 @@ static mtl_options *all_rules(int extra)
         assert_int_equal(
             mtl_options_set(o, "report-unused-suppressions", "1"), 0);
     }
+    if (extra == 2)
+        assert_int_equal(mtl_options_set(o, "part-size", "200"), 0);
     return o;
 }
 
@@ -197,6 +200,14 @@ static void artifacts_txt(void **state)
 {
     (void)state;
     sweep("artifacts.txt", artifacts, sizeof artifacts - 1, 1);
+}
+
+/* The same text in parts: a failure in any part, or while the parts'
+ * findings are gathered, fails the whole lint. */
+static void artifacts_txt_parts(void **state)
+{
+    (void)state;
+    sweep("artifacts.txt", artifacts, sizeof artifacts - 1, 2);
 }
 
 /* Small stand-ins for the resources, in a temporary directory: Hunspell
@@ -376,6 +387,7 @@ int main(void)
         cmocka_unit_test(markdown),
         cmocka_unit_test(artifacts_md),
         cmocka_unit_test(artifacts_txt),
+        cmocka_unit_test(artifacts_txt_parts),
         cmocka_unit_test(linter_new),
         cmocka_unit_test_setup_teardown(command_line, cli_setup, cli_teardown),
     };

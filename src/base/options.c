@@ -18,7 +18,7 @@ static const struct {
     {"dict-path", 1}, {"lang", 0}, {"words", 1}, {"lm", 0},
     {"data-dir", 0}, {"input", 0}, {"model", 0},
     {"report-unused-suppressions", 0}, {"ignore-word", 1},
-    {"ignore-phrase", 1},
+    {"ignore-phrase", 1}, {"part-size", 0},
 };
 
 typedef struct kv {

@@ -13,6 +13,7 @@
 #include "base/options.h"
 #include "findings/result.h"
 #include "lint/catalogue.h"
+#include "lint/parts.h"
 #include "lint/suppress.h"
 
 #include <stdio.h>
@@ -31,6 +32,7 @@ struct mtl_linter {
     char **notices;           /* NULL-terminated */
     size_t n_notices, notices_cap;
     mtl_breakers *breakers;   /* cloned for each document */
+    size_t part_bytes;        /* plain text longer is linted in parts */
 };
 
 /* a followed by b, malloc'd */
@@ -123,6 +125,8 @@ mtl_linter *mtl_linter_new(const mtl_options *opts, char **error)
         l->input = MTL_INPUT_MARKDOWN;
     else if (input && strcmp(input, "text") == 0)
         l->input = MTL_INPUT_TEXT;
+    const char *part = mtl_options_get(opts, "part-size");
+    l->part_bytes = part ? (size_t)strtoull(part, NULL, 10) : MTL_PART_BYTES;
     if (copy_list(opts, "ignore-word", &l->ignore_words, &l->n_ignore_words) ||
         copy_list(opts, "ignore-phrase", &l->ignore_phrases,
                   &l->n_ignore_phrases))
@@ -288,21 +292,17 @@ int mtl_markdown_name(const char *name)
     return 0;
 }
 
-int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
-             const char *name, mtl_result **out)
+/* One document: its findings, placed and sorted, in *out. */
+static int lint_document(const mtl_linter *l, const char *bytes, size_t len,
+                         const char *name, int markdown, mtl_result **out)
 {
     *out = NULL;
-    if (!l || (!bytes && len))
-        return -1;
     mtl_result *r = calloc(1, sizeof *r);
     if (!r)
         return -1;
     mtl_doc doc;
     mtl_analyses an = {0};
-    name = name ? name : "-";
-    int markdown = l->input == MTL_INPUT_MARKDOWN ||
-                   (l->input == MTL_INPUT_AUTO && mtl_markdown_name(name));
-    if (mtl_doc_build_with(&doc, bytes ? bytes : "", len, name, markdown,
+    if (mtl_doc_build_with(&doc, bytes, len, name, markdown,
                            l->breakers) != 0) {
         free(r);
         return -1;
@@ -346,6 +346,65 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     if (rc != 0) {
         mtl_result_free(r);
         return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+/* Moves part's findings, found in text[start, ...) from line line_base + 1
+ * on, to the end of r (a part starts at a line start, so columns hold). */
+static int append_part(mtl_result *r, mtl_result *part, size_t start,
+                       size_t line_base)
+{
+    for (size_t i = 0; i < part->count; i++) {
+        mtl_finding f = part->items[i];
+        f.offset += start;
+        f.line += line_base;
+        f.end_line += line_base;
+        if (MTL_PUSH(r->items, r->count, r->cap, f) != 0) {
+            /* what was not moved stays part's, to be freed with it */
+            memmove(part->items, part->items + i,
+                    (part->count - i) * sizeof *part->items);
+            part->count -= i;
+            return -1;
+        }
+    }
+    part->count = 0;
+    return 0;
+}
+
+int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
+             const char *name, mtl_result **out)
+{
+    *out = NULL;
+    if (!l || (!bytes && len))
+        return -1;
+    bytes = bytes ? bytes : "";
+    name = name ? name : "-";
+    int markdown = l->input == MTL_INPUT_MARKDOWN ||
+                   (l->input == MTL_INPUT_AUTO && mtl_markdown_name(name));
+    size_t part = l->part_bytes;
+    if (markdown || part == 0 || len <= part)
+        return lint_document(l, bytes, len, name, markdown, out);
+    mtl_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return -1;
+    size_t line_base = 0;
+    for (size_t start = 0; start < len;) {
+        size_t end = mtl_part_end(bytes, len, start, part);
+        mtl_result *pr;
+        if (lint_document(l, bytes + start, end - start, name, 0, &pr) != 0) {
+            mtl_result_free(r);
+            return -1;
+        }
+        int rc = append_part(r, pr, start, line_base);
+        mtl_result_free(pr);
+        if (rc != 0) {
+            mtl_result_free(r);
+            return -1;
+        }
+        line_base += mtl_count_lines(bytes + start, end - start);
+        start = end;
     }
     *out = r;
     return 0;

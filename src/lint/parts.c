@@ -1,0 +1,77 @@
+/*
+ * A document's analyses cost memory in proportion to its length (tokens,
+ * tags, sentences: about 20 bytes per byte of text), so a 16 MB file once
+ * took 400 MB. A plain-text file longer than a part is linted as parts cut
+ * at blank lines, each a document of its own, freed before the next: the
+ * rules that look across sentences see a part (a book's length) instead of
+ * the whole file. Markdown is never cut: a reference link, a list or a
+ * fence may span any blank line.
+ */
+#include "lint/parts.h"
+
+/* Just after the line break at text[i] (\n, \r or \r\n). */
+static size_t after_break(const char *text, size_t len, size_t i)
+{
+    if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+        return i + 2;
+    return i + 1;
+}
+
+/* If the line at p (a line start) is blank, the offset after its break;
+ * else 0. A last line without a break is no place to cut. */
+static size_t blank_line_end(const char *text, size_t len, size_t p)
+{
+    while (p < len && (text[p] == ' ' || text[p] == '\t'))
+        p++;
+    if (p < len && (text[p] == '\n' || text[p] == '\r'))
+        return after_break(text, len, p);
+    return 0;
+}
+
+static int good_cut(const char *text, size_t len, size_t cut)
+{
+    return cut < len && !(len - cut >= 3 && (unsigned char)text[cut] == 0xEF &&
+                          (unsigned char)text[cut + 1] == 0xBB &&
+                          (unsigned char)text[cut + 2] == 0xBF);
+}
+
+size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)
+{
+    if (part == 0 || len - start <= part)
+        return len;
+    size_t limit = start + part, best = 0;
+    /* from the first line start in the part's second half */
+    size_t i = start + (part > 1 ? part / 2 : 1);
+    while (i < len && text[i - 1] != '\n' && text[i - 1] != '\r')
+        i++;
+    if (i < len && text[i] == '\n' && text[i - 1] == '\r')
+        i++; /* inside \r\n */
+    while (i < len) {
+        size_t end = blank_line_end(text, len, i);
+        if (end && good_cut(text, len, end)) {
+            if (end > limit)
+                return best ? best : end;
+            best = end;
+        }
+        /* the next line start */
+        while (i < len && text[i] != '\n' && text[i] != '\r')
+            i++;
+        if (i == len)
+            break;
+        i = after_break(text, len, i);
+    }
+    return best ? best : len;
+}
+
+size_t mtl_count_lines(const char *text, size_t n)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '\n' || text[i] == '\r') {
+            lines++;
+            if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')
+                i++;
+        }
+    }
+    return lines;
+}
