@@ -993,6 +993,9 @@ static const flag_case template_spelling_flags[] = {
              "  Teh text.\n", .flag = "Teh"},
     /* no closing braces: no tag */
     {.text = "A lone {{ brace and teh rest.\n", .flag = "teh"},
+    /* after a code span over two lines has closed, a tag is masked */
+    {.text = "`a\nb` done.\nSee {{ site.teh }} for teh news.\n",
+     .flag = "teh", .after = "}} for "},
 };
 static const char *const template_spelling_clean[] = {
     "{% include card.html title=\"teh card\" %}\n\nText here.\n",
@@ -1007,6 +1010,12 @@ static const char *const template_spelling_clean[] = {
     "Use {{ a `b }} teh` here.\n",
     /* and a bracket: the link's destination stays one */
     "Text {% x [note %} here](/uri) ok.\n",
+    /* a code span that opened on an earlier line holds the tag: a stand-in
+     * would close it, inside a line or alone on one */
+    "`code begins\nhere {{ teh }} end` prose.\n",
+    "`code begins\n{% include teh.html %}\nend` prose.\n",
+    /* runs pair by length: the tag is inside the double-backtick span */
+    "See `a` ``b {{ teh }} c`` here.\n",
 };
 static const flag_case template_quote_flags[] = {
     /* the quotes around a tag are still prose's quotes */

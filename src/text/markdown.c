@@ -195,10 +195,12 @@ static size_t front_matter(const char *s, size_t len)
  * cannot end a comment around it), one inside a line a code span ("`xxxx`",
  * one opaque token, since "{{ site.name }}" stands for a word of the
  * sentence). The text between "{% raw %}", "{% highlight %}" or
- * "{% comment %}" and its end tag goes with the tags. A tag after an odd
- * number of backticks on its line is inside a code span, and one holding a
- * backtick, a bracket or a parenthesis may pair it with one outside (a
- * code span, a link, its destination): those are left as they are. */
+ * "{% comment %}" and its end tag goes with the tags. A tag inside a code
+ * span (found by pairing its paragraph's backtick runs as cmark does, and
+ * also any after an odd number of backticks on its line or touching one),
+ * and one holding a backtick, a bracket or a parenthesis, which may pair it
+ * with one outside (a code span, a link, its destination), are left as
+ * they are. */
 
 enum { TEMPLATE_MAX = 4096 }; /* bytes a tag or a raw block may span */
 
@@ -259,17 +261,80 @@ static size_t verbatim_end(const char *m, size_t at, size_t len, const char *nam
     return 0;
 }
 
+/* Where a paragraph's code spans are, read as the text goes: backtick
+ * runs paired as cmark pairs them (an opening run and the next run of the
+ * same length, not past a blank line; a backslash escapes one backtick
+ * outside a span). A run with no partner is text; runs are maximal, so a
+ * paragraph has at most one such run of each length. A search longer than
+ * SPAN_SEARCH bytes leaves the rest of the paragraph unsure. */
+enum { SPAN_SEARCH = 1 << 16 };
+
+typedef struct spans {
+    size_t done; /* read up to here */
+    int unsure;
+} spans;
+
+/* The start of the next run of exactly n backticks in m[from, len) before
+ * a blank line; len if none; 0 when the search gave up. */
+static size_t next_run(const char *m, size_t from, size_t len, size_t n)
+{
+    size_t stop = len - from > SPAN_SEARCH ? from + SPAN_SEARCH : len;
+    for (size_t k = from; k < stop; k++) {
+        if (m[k] == '\n' && blank_from(m, k + 1, len))
+            return len;
+        if (m[k] != '`')
+            continue;
+        size_t r = k;
+        while (r < len && m[r] == '`')
+            r++;
+        if (r - k == n)
+            return k;
+        k = r - 1;
+    }
+    return stop == len ? len : 0;
+}
+
+/* Is m[i] inside a code span of the paragraph that sp reads (i at or
+ * after every position asked before)? */
+static int in_code_span(spans *sp, const char *m, size_t i, size_t len)
+{
+    while (!sp->unsure && sp->done < i) {
+        size_t k = sp->done;
+        if (m[k] == '\\') {
+            sp->done = k + 2;
+            continue;
+        }
+        if (m[k] != '`') {
+            sp->done = k + 1;
+            continue;
+        }
+        size_t r = k;
+        while (r < len && m[r] == '`')
+            r++;
+        size_t close = next_run(m, r, len, r - k);
+        if (close == 0)
+            sp->unsure = 1;
+        else
+            sp->done = close == len ? r : close + (r - k);
+    }
+    return sp->unsure || sp->done > i;
+}
+
 static void mask_templates(char *m, size_t from, size_t len)
 {
     size_t line = from, ticks = 0;
+    spans sp = {from, 0};
     for (size_t i = from; i + 1 < len; i++) {
         if (m[i] == '\n' || m[i] == '\r') {
             line = i + 1;
             ticks = 0;
+            if (blank_from(m, line, len))
+                sp = (spans){line, 0};
             continue;
         }
         ticks += m[i] == '`';
-        if (m[i] != '{' || (m[i + 1] != '{' && m[i + 1] != '%') || ticks % 2)
+        if (m[i] != '{' || (m[i + 1] != '{' && m[i + 1] != '%') || ticks % 2 ||
+            (i > from && m[i - 1] == '`') || in_code_span(&sp, m, i, len))
             continue;
         size_t e = template_end(m, i, len);
         if (!e)
