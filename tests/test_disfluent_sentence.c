@@ -184,8 +184,28 @@ static void replaced_word_scores(void **state)
     assert_true(fabs(lp - s1->logprob) < 1e-4);
     assert_int_equal(mtl_lm_score_replaced(&doc, 0, tok, "Mortgages", &lp), 0);
     assert_true(fabs(lp - s0->logprob) < 1e-4);
+    /* asked for a gain: the same score when it is reached, and a stop
+     * (1) when the word's own score already rules it out */
+    double gain = s1->logprob - s0->logprob, at = 0;
+    assert_true(gain > 0.1);
+    assert_int_equal(mtl_lm_score_replaced_above(&doc, 0, tok, "hostages",
+                                                 gain - 0.05, &at), 0);
+    assert_true(fabs(at - s1->logprob) < 1e-4);
+    assert_int_equal(mtl_lm_score_replaced_above(&doc, 0, tok, "hostages",
+                                                 gain + 50, &at), 1);
+    assert_int_equal(mtl_lm_score_replaced_above(&doc, 0, tok, "hostages",
+                                                 -HUGE_VAL, &at), 0);
+    assert_true(at == lp || fabs(at - s1->logprob) < 1e-4);
+    /* a gain just above the true one is never reached, though the
+     * scores still to come might, alone, seem to allow it */
+    assert_int_equal(mtl_lm_score_replaced_above(&doc, 0, tok, "hostages",
+                                                 gain + 0.05, &at) == 0 &&
+                         at - s0->logprob >= gain + 0.05,
+                     0);
     /* a token of another sentence is refused */
     assert_int_equal(mtl_lm_score_replaced(&doc, 1, tok, "hostages", &lp), -1);
+    assert_int_equal(mtl_lm_score_replaced_above(&doc, 1, tok, "hostages", 0,
+                                                 &lp), -1);
     /* swapping 'the mortgages' reads worse */
     assert_true(mtl_lm_swap_gain(an.lm, 0, 4) < 0);
     mtl_analysis_lm.release(&doc);

@@ -414,14 +414,16 @@ static uint32_t replaced_id(const mtl_lm_unit *o, size_t first, size_t last,
  * of two per word of the sentence. */
 static double rescore(const mtl_lm_doc *d, const mtl_lm_unit *o, size_t n,
                       float end_lp, size_t first, size_t last,
-                      const uint32_t *ids, size_t k)
+                      const uint32_t *ids, size_t k, double limit,
+                      int *short_of)
 {
     const mtl_ngram *ng = d->model->ng;
     size_t keep = (size_t)mtl_ngram_order(ng) - 1;
     uint32_t bos = mtl_ngram_bos(ng), eos = mtl_ngram_eos(ng);
     size_t b = bos != MTL_NGRAM_NONE && keep ? 1 : 0; /* <s> before unit 0 */
     size_t total_units = first + k + (n - last - 1);
-    double total = 0;
+    double total = 0, changed = 0;
+    *short_of = 0;
     for (size_t i = 0; i <= total_units; i++) {
         int end = i == total_units;
         if (end && eos == MTL_NGRAM_NONE)
@@ -439,29 +441,42 @@ static double rescore(const mtl_lm_doc *d, const mtl_lm_unit *o, size_t n,
                                   : replaced_id(o, first, last, ids, k, at - b);
         }
         uint32_t w = end ? eos : replaced_id(o, first, last, ids, k, i);
-        total += mtl_lm_score(d, ctx, nc, w, NULL);
+        float lp = mtl_lm_score(d, ctx, nc, w, NULL);
+        total += lp;
+        /* the scores still to come are log probabilities, at most 0 */
+        changed += lp;
+        if (changed < limit) {
+            *short_of = 1;
+            return total;
+        }
     }
     return total;
 }
 
-int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
-                          const char *word, double *logprob)
+/* The sentence's units that token tok is part of: [*first, *last]. */
+static int units_of(const mtl_lm_doc *d, size_t s, size_t tok, size_t *first,
+                    size_t *last)
 {
-    const mtl_lm_doc *d = doc->an ? doc->an->lm : NULL;
-    if (!d || s >= doc->n_sentences || !word)
-        return -1;
     const mtl_lm_sentence *ls = &d->sentences[s];
-    size_t n = ls->unit_end - ls->unit_begin, first = SIZE_MAX, last = 0;
+    size_t n = ls->unit_end - ls->unit_begin;
+    *first = SIZE_MAX;
+    *last = 0;
     for (size_t i = 0; i < n; i++) {
         const mtl_lm_unit *u = &d->units[ls->unit_begin + i];
         if (tok >= u->tok && tok < u->tok_end) {
-            if (first == SIZE_MAX)
-                first = i;
-            last = i;
+            if (*first == SIZE_MAX)
+                *first = i;
+            *last = i;
         }
     }
-    if (first == SIZE_MAX)
-        return -1;
+    return *first == SIZE_MAX ? -1 : 0;
+}
+
+/* The model ids of word, spelled as in text, as the document maps its
+ * words: 1 or 2 (a clitic split off). */
+static int map_text_word(const mtl_lm_model *m, const char *word,
+                         uint32_t ids[2])
+{
     char buf[256];
     size_t len = 0;
     for (const char *p = word; *p && len + 1 < sizeof buf; p++) {
@@ -473,11 +488,44 @@ int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
             buf[len++] = *p;
         }
     }
+    return map_word(m, buf, len, ids);
+}
+
+int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
+                          const char *word, double *logprob)
+{
+    return mtl_lm_score_replaced_above(doc, s, tok, word, -HUGE_VAL, logprob);
+}
+
+int mtl_lm_score_replaced_above(const mtl_doc *doc, size_t s, size_t tok,
+                                const char *word, double need,
+                                double *logprob)
+{
+    const mtl_lm_doc *d = doc->an ? doc->an->lm : NULL;
+    size_t first, last;
+    if (!d || s >= doc->n_sentences || !word ||
+        units_of(d, s, tok, &first, &last) != 0)
+        return -1;
+    const mtl_lm_sentence *ls = &d->sentences[s];
+    const mtl_lm_unit *o = d->units + ls->unit_begin;
+    size_t n = ls->unit_end - ls->unit_begin;
+    /* the scores the replacement changes, as the sentence has them: from
+     * its first unit to `keep` units past its last, and the end's */
+    size_t keep = (size_t)mtl_ngram_order(d->model->ng) - 1;
+    double old = 0;
+    for (size_t i = first; i <= last + keep && i <= n; i++)
+        old += i == n ? (mtl_ngram_eos(d->model->ng) != MTL_NGRAM_NONE
+                             ? ls->end_lp
+                             : 0)
+                      : o[i].lp;
     uint32_t ids[2];
-    int k = map_word(d->model, buf, len, ids);
-    *logprob = rescore(d, d->units + ls->unit_begin, n, ls->end_lp,
-                       first, last, ids, (size_t)k);
-    return 0;
+    int k = map_text_word(d->model, word, ids), short_of;
+    /* a little slack: the sums are added in another order than the
+     * sentence's, so they may differ in the last bits */
+    double limit = need == -HUGE_VAL ? -HUGE_VAL : old + need - 1e-6;
+    *logprob = rescore(d, o, n, ls->end_lp, first, last, ids, (size_t)k,
+                       limit, &short_of);
+    return short_of ? 1 : 0;
 }
 
 static char *locate(const mtl_options *opts)

@@ -77,5 +77,13 @@ double mtl_lm_swap_gain(const mtl_lm_doc *lm, size_t s, size_t k);
 
 int mtl_lm_score_replaced(const mtl_doc *doc, size_t s, size_t tok,
                           const char *word, double *logprob);
+/* The same, for a caller that only wants a replacement that makes the
+ * sentence at least `need` (log10) more probable: returns 1, *logprob
+ * then meaning nothing, as soon as the scores of the words after the
+ * replacement cannot make up for the ones already lower (a probability is
+ * at most 1). Most candidates end after the replaced word's own score. */
+int mtl_lm_score_replaced_above(const mtl_doc *doc, size_t s, size_t tok,
+                                const char *word, double need,
+                                double *logprob);
 
 #endif

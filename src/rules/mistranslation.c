@@ -415,8 +415,15 @@ static void check_token(const mtl_doc *doc, const state *st,
         if (ev->known && uni_w < KNOWN_WORD)
             continue;
         double uni_c = unigram(ng, c[k].form), lp;
-        if (uni_c <= mtl_ngram_unk_floor(ng) ||
-            mtl_lm_score_replaced(doc, s, i, c[k].form, &lp) != 0)
+        if (uni_c <= mtl_ngram_unk_floor(ng))
+            continue;
+        /* the least gain that can pass the tests below */
+        double need = ev->gain > ev->context + (uni_c - uni_w)
+                          ? ev->gain
+                          : ev->context + (uni_c - uni_w);
+        if (best && best_gain > need)
+            need = best_gain;
+        if (mtl_lm_score_replaced_above(doc, s, i, c[k].form, need, &lp) != 0)
             continue;
         double gain = lp - base, context = gain - (uni_c - uni_w);
         if (gain < ev->gain || context < ev->context ||
