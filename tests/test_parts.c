@@ -90,6 +90,20 @@ static void never_before_a_byte_order_mark(void **state)
     (void)state;
     const char *t = "aaaa aaaaa\n\n\xEF\xBB\xBFzz zz\n\nbbbb\n";
     assert_int_equal(end_of(t, 0, 14), after(t, "zz zz\n\n"));
+    const char *u = "aaaa aaaaa\n\n\xFF\xFEzz zz\n\nbbbb\n";
+    assert_int_equal(end_of(u, 0, 14), after(u, "zz zz\n\n"));
+}
+
+/* nor where NULs follow, which a document's start reads as UTF-16 */
+static void never_before_nuls(void **state)
+{
+    (void)state;
+    static const char t[] = "aaaa aaaaa\n\nz\0z\0 \nyy yy\n\nbbbb\n";
+    size_t len = sizeof t - 1;
+    const char *yy = memchr(t, 'y', len);
+    assert_non_null(yy);
+    assert_int_equal(mtl_part_end(t, len, 0, 14),
+                     (size_t)(yy - t) + strlen("yy yy\n\n"));
 }
 
 static void counts_lines_as_the_document_does(void **state)
@@ -110,6 +124,7 @@ int main(void)
         cmocka_unit_test(no_blank_line_no_cut),
         cmocka_unit_test(line_breaks_of_every_kind),
         cmocka_unit_test(never_before_a_byte_order_mark),
+        cmocka_unit_test(never_before_nuls),
         cmocka_unit_test(counts_lines_as_the_document_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

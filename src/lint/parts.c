@@ -9,6 +9,8 @@
  */
 #include "lint/parts.h"
 
+#include <string.h>
+
 /* Just after the line break at text[i] (\n, \r or \r\n). */
 static size_t after_break(const char *text, size_t len, size_t i)
 {
@@ -28,11 +30,20 @@ static size_t blank_line_end(const char *text, size_t len, size_t p)
     return 0;
 }
 
+/* A document's first bytes are read as a signature: a byte order mark
+ * (UTF-8's is left out, UTF-16's says the file is UTF-16) or NULs in the
+ * first 512 bytes (UTF-16 without a mark). A part must not start there. */
 static int good_cut(const char *text, size_t len, size_t cut)
 {
-    return cut < len && !(len - cut >= 3 && (unsigned char)text[cut] == 0xEF &&
-                          (unsigned char)text[cut + 1] == 0xBB &&
-                          (unsigned char)text[cut + 2] == 0xBF);
+    if (cut >= len)
+        return 0;
+    const unsigned char *u = (const unsigned char *)text + cut;
+    size_t n = len - cut;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return 0;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    return memchr(u, 0, n < 512 ? n : 512) == NULL;
 }
 
 size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)

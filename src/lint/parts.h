@@ -14,8 +14,9 @@
  * len when the rest fits in part bytes; else just after the last blank
  * line (spaces and tabs only) that ends within part bytes and leaves the
  * part at least half full, or failing that the first blank line after;
- * len when there is none. A part never starts with a byte order mark,
- * which a document's start would take for a signature.
+ * len when there is none. A part never starts where a document's start
+ * would be read as a signature: a byte order mark, or NULs within 512
+ * bytes (UTF-16 without a mark).
  */
 size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part);
 
