@@ -89,6 +89,13 @@ static const flag_case flags[] = {
     /* a title-case heading: capitals there are no sign of names */
     {.text = "Standard Targetss for Users", .flag = "Targetss",
      .suggestion = "Targets"},
+    /* a surname is spared only where a name ends: before a comma or the
+     * line's end, after a given name */
+    {.text = "Toni Bonitto Innovation Specialist Awards", .flag = "Bonitto"},
+    {.text = "Quarterly Reveiw, Innovation Specialist", .flag = "Reveiw"},
+    /* a colon on one side only makes no emoji shortcode */
+    {.text = "Good luck :tada and more.", .flag = "tada"},
+    {.text = "Good luck tada: and more.", .flag = "tada"},
     /* a prefix on a word with letters plainly slipped; a listed
      * misspelling before a name; the last letter of a long word doubled */
     {.text = "He refussed the offer.", .flag = "refussed",
@@ -217,6 +224,13 @@ static const char *const clean[] = {
     /* a name alone on its line is no title-case heading, nor is a wrapped
      * line of a list of names */
     "Victor Zapanta",
+    /* a title-case line that lists people: a surname after a given name
+     * ends a name */
+    "Toni Bonitto, Innovation Specialist",
+    /* emoji shortcodes of chat and GitHub */
+    "Good luck on the exam :tada: !",
+    "Ship it :partyparrot_wave: now, and :+1: the review.",
+    "NASA – Tracy Hall, Benjamin Jensen, Godfrey Sauti, and Emilie Siochi",
     /* a line that goes on is no heading; a verb of four letters in lower
      * case is no title's word */
     "Thank you to Michael Hessling at the Environmental Protection Agency\n"

@@ -559,6 +559,18 @@ static int in_name(const mtl_doc *doc, size_t i)
     return 0;
 }
 
+/* given names that are words too: the dictionary knows "mark" */
+static const char *const word_names[] = {
+    "mark", "will", "bill", "rose", "grace", "hope", "faith", "june",
+    "may", "jack", "frank", "victor", "carol", "dawn", "joy", "ruby",
+    "pat", "sue", "don", "ray", "art", "bob", "rob", "guy", "max",
+    "amber", "penny", "holly", "iris", "jade", "chase", "hunter",
+    "mason", "cole", "dean", "drew", "grant", "wade", "miles", "lance",
+    "pierce", "reed", "neil", "mel", "sandy", "stellar", "summer",
+    "autumn", "april", "august", "basil", "heather", "ivy", "olive",
+    "pearl", "violet", "crystal", "destiny", "harmony", "sterling",
+    "rich", "gene", "earl", "norm", "sky", "eve", "jay", "kit", NULL};
+
 /* Does a title, an initial or a given name stand right before token i
  * ("Dr. Vose", "S. R. Shutt", "James Alled"), or a name particle beside
  * it ("Groupe de Chasse")? A given name here is a capitalised word that is
@@ -576,17 +588,6 @@ static int after_given_name(const mtl_doc *doc, size_t i)
         return 1;
     if (!(t->flags & MTL_TF_CAP) || (t->flags & MTL_TF_ALLCAPS))
         return 0;
-    /* given names that are words too: the dictionary knows "mark" */
-    static const char *const word_names[] = {
-        "mark", "will", "bill", "rose", "grace", "hope", "faith", "june",
-        "may", "jack", "frank", "victor", "carol", "dawn", "joy", "ruby",
-        "pat", "sue", "don", "ray", "art", "bob", "rob", "guy", "max",
-        "amber", "penny", "holly", "iris", "jade", "chase", "hunter",
-        "mason", "cole", "dean", "drew", "grant", "wade", "miles", "lance",
-        "pierce", "reed", "neil", "mel", "sandy", "stellar", "summer",
-        "autumn", "april", "august", "basil", "heather", "ivy", "olive",
-        "pearl", "violet", "crystal", "destiny", "harmony", "sterling",
-        "rich", "gene", "earl", "norm", "sky", "eve", "jay", "kit", NULL};
     if (mtl_in_list(word_names, norm))
         return 1;
     if (t->end - t->start == 1)
@@ -1020,6 +1021,43 @@ static int short_emphasis(const mtl_doc *doc, size_t i)
             return 1;
     }
     return 0;
+}
+
+/* Does token i belong to an emoji shortcode, ":tada:", ":white_check_mark:"
+ * (GitHub, Slack, chat logs): letters, digits, '_', '+' and '-' glued
+ * between two colons, with no word glued outside them? */
+static int shortcode_part(const mtl_doc *doc, size_t k)
+{
+    const mtl_token *t = &doc->tokens[k];
+    char c = mtl_tok_char(doc, k);
+    return t->kind == MTL_TOK_WORD || t->kind == MTL_TOK_NUMBER ||
+           c == '_' || c == '+' || c == '-';
+}
+
+static int emoji_shortcode(const mtl_doc *doc, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && doc->tokens[a - 1].end == doc->tokens[a].start &&
+           shortcode_part(doc, a - 1))
+        a--;
+    while (b + 1 < doc->n_tokens &&
+           doc->tokens[b + 1].start == doc->tokens[b].end &&
+           shortcode_part(doc, b + 1))
+        b++;
+    if (a == 0 || b + 1 >= doc->n_tokens ||
+        doc->tokens[b].end - doc->tokens[a].start > 40)
+        return 0;
+    const mtl_token *open = &doc->tokens[a - 1], *close = &doc->tokens[b + 1];
+    if (mtl_tok_char(doc, a - 1) != ':' || open->end != doc->tokens[a].start ||
+        mtl_tok_char(doc, b + 1) != ':' || close->start != doc->tokens[b].end)
+        return 0;
+    /* "10:30:00" and "a:b:c" are no shortcodes */
+    if (a >= 2 && doc->tokens[a - 2].end == open->start &&
+        mtl_tok_is_wordlike(&doc->tokens[a - 2]))
+        return 0;
+    return !(b + 2 < doc->n_tokens &&
+             doc->tokens[b + 2].start == close->end &&
+             mtl_tok_is_wordlike(&doc->tokens[b + 2]));
 }
 
 /* ---- the kind of text ---------------------------------------------------- */
@@ -1787,6 +1825,30 @@ static int title_case(const mtl_doc *doc, size_t i)
     return long_words >= 2 && words >= 3 && words <= 12;
 }
 
+/* Is token i a surname that ends a name in a list: after a given name,
+ * and before a comma or the line's end? */
+static int listed_surname(const mtl_doc *doc, size_t i)
+{
+    /* the given name known as one: a name of the dictionary's ("Toni",
+     * "Godfrey"), not any capitalised word a heading has ("Nonfree
+     * Appliccations") */
+    size_t b = word_before(doc, i);
+    if (b == SIZE_MAX || b + 1 == i ||
+        (doc->tokens[b].flags & (MTL_TF_CAP | MTL_TF_ALLCAPS)) != MTL_TF_CAP)
+        return 0;
+    unsigned v = verdict_at(doc, b);
+    if (!((v & MTL_SPELL_TITLE) && !(v & MTL_SPELL_LOWER)) &&
+        !mtl_in_list(word_names, mtl_tok_norm(doc, &doc->tokens[b])))
+        return 0;
+    size_t k = i + 1;
+    while (k < doc->n_tokens && (mtl_tok_char(doc, k) == '*' ||
+                                 mtl_tok_char(doc, k) == '_'))
+        k++;
+    const mtl_sentence *s = &doc->sentences[doc->tokens[i].sentence];
+    return k >= s->tok_end || doc->tokens[k].kind == MTL_TOK_NEWLINE ||
+           mtl_tok_char(doc, k) == ',';
+}
+
 /* Five or more of one letter in a row: no acronym, name or word has them,
  * and MT that degenerates writes them ("NNNNNNNNX", "Cottttt"). */
 static int stutters(const char *s, size_t n)
@@ -1869,9 +1931,12 @@ static int is_typo(const mtl_doc *doc, size_t i, const kind_of_text *kind,
                case_slip(sp, surface, len, f);
     }
     /* a capital in a title-case line is no sign of a name, unless the
-     * dictionary has the word as a name */
+     * dictionary has the word as a name, or it is a surname ending a name
+     * in a list of people ("## Toni Bonitto, Innovation Specialist",
+     * "Godfrey Sauti, and Emilie Siochi") */
     if ((t->flags & MTL_TF_CAP) &&
-        !(title_case(doc, i) && !(verdict_at(doc, i) & MTL_SPELL_TITLE)))
+        !(title_case(doc, i) && !(verdict_at(doc, i) & MTL_SPELL_TITLE) &&
+          !listed_surname(doc, i)))
         return capital_typo(doc, i, plain, n, f);
     return lower_typo(doc, i, plain, n, kind, f);
 }
@@ -2029,6 +2094,8 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
              * listed misspelling */
             if ((t->flags & MTL_TF_EMPH) && !(v & MTL_SPELL_MISSPELT) &&
                 short_emphasis(doc, i))
+                continue;
+            if (emoji_shortcode(doc, i))
                 continue;
             if (!(t->flags & MTL_TF_CAP) && !(v & MTL_SPELL_MISSPELT) &&
                 denominal(sp->speller, e->norm, e->norm_len))
