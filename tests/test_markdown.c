@@ -961,11 +961,17 @@ static const char *const image_clean[] = {
 static const flag_case front_flags[] = {
     {.text = "+++\ntitle = \"draft\"\n+++\n\nWe recieve mail.\n", .flag = "recieve"},
     {.text = "---\ntitle: draft\n---\n\nWe recieve mail.\n", .flag = "recieve"},
+    /* after a blank line, "---" with no key after it is a thematic break */
+    {.text = "\n---\n\nA paragraph with teh typo.\n\n---\n\nMore.\n",
+     .flag = "teh"},
 };
 static const char *const front_clean[] = {
     "+++\ntitle = \"teh draft\"\n+++\n\nText here.\n",
     "---\ntitle: teh draft\n...\n\nText here.\n",
     "\xEF\xBB\xBF---\ntitle: teh draft\n---\n\nText here.\n",
+    /* blank lines first, as Hugo allows */
+    "\n---\ntitle: teh draft\nauthors:\n  - andrew-nielson\n---\n\nText here.\n",
+    " \r\n\r\n+++\ntitle = \"teh\"\n+++\n\nText here.\n",
 };
 
 /* Links one after another (a link list): each link's text is its own

@@ -146,14 +146,47 @@ static int is_alnum(unsigned char c)
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Is the line at i empty or white space only (a last line too)? */
+static int blank_line_at(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i < len && (s[i] == '\n' || s[i] == '\r');
+}
+
+/* Does the line at i start with a key ("title:", "date ="), as the first
+ * line of front matter does? */
+static int key_line(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && (is_alnum((unsigned char)s[k]) || s[k] == '_' ||
+                       (k > i && s[k] == '-')))
+        k++;
+    if (k == i)
+        return 0;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    return k < len && (s[k] == ':' || s[k] == '=');
+}
+
 /* Front matter: "---" (YAML) or "+++" (TOML) alone on the first line (after
  * a byte order mark), up to the same line again ("..." also ends YAML).
- * Returns its length in bytes (0 if none). */
+ * Blank lines may come first, as Hugo reads them, but then the fence must
+ * be followed by a key: "---" after a blank line is as often a thematic
+ * break. Returns its length in bytes (0 if none). */
 static size_t front_matter(const char *s, size_t len)
 {
     size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (len - i < 4)
+    size_t lead = i;
+    for (int lines = 0; lines < 8 && i < len && blank_line_at(s, len, i);
+         lines++) {
+        while (i < len && s[i] != '\n' && s[i] != '\r')
+            i++;
+        i += i < len && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+    }
+    if (i > len || len - i < 4)
         return 0;
+    int after_blank = i != lead;
     const char *fence = memcmp(s + i, "---", 3) == 0   ? "---"
                         : memcmp(s + i, "+++", 3) == 0 ? "+++"
                                                        : NULL;
@@ -164,6 +197,11 @@ static size_t front_matter(const char *s, size_t len)
         i++;
     if (i >= len || (s[i] != '\n' && s[i] != '\r'))
         return 0;
+    if (after_blank) {
+        size_t k = i + (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1);
+        if (!key_line(s, len, k))
+            return 0;
+    }
     while (i < len) {
         while (i < len && s[i] != '\n' && s[i] != '\r')
             i++;
