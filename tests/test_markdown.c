@@ -1022,6 +1022,10 @@ static const char *const template_spelling_clean[] = {
     "`code begins\n{% include teh.html %}\nend` prose.\n",
     /* runs pair by length: the tag is inside the double-backtick span */
     "See `a` ``b {{ teh }} c`` here.\n",
+    /* brackets and parentheses the tag closes stay inside it */
+    ("{{< quote-block text=\"They think [of] GSA as teh art (and more).\" "
+     "cite=\"\" >}}\n"),
+    "Text {{ x \"[teh]\" }} here.\n",
 };
 static const flag_case template_quote_flags[] = {
     /* the quotes around a tag are still prose's quotes */
@@ -1033,6 +1037,9 @@ static const char *const template_quote_clean[] = {
     "{% image \"assets/a.jpg\" \"A photo of the team\" %}\n",
     /* inside a code span the tag is the code span's */
     "Write `{{ \"a\" | url }}` in a post.\n",
+    /* a shortcode's empty argument, its quotation holding a bracket */
+    ("{{< quote-block text=\"When people think [of] GSA, they think art.\" "
+     "cite=\"\" >}}\n"),
 };
 
 /* A code span after an emphasis closed inside a run of '*', where cmark's

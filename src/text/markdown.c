@@ -236,9 +236,9 @@ static size_t front_matter(const char *s, size_t len)
  * "{% comment %}" and its end tag goes with the tags. A tag inside a code
  * span (found by pairing its paragraph's backtick runs as cmark does, and
  * also any after an odd number of backticks on its line or touching one),
- * and one holding a backtick, a bracket or a parenthesis, which may pair it
- * with one outside (a code span, a link, its destination), are left as
- * they are. */
+ * and one holding a backtick, an angle bracket, or a bracket or a
+ * parenthesis it does not close, which may pair it with one outside (a
+ * code span, a link, its destination), are left as they are. */
 
 enum { TEMPLATE_MAX = 4096 }; /* bytes a tag or a raw block may span */
 
@@ -392,13 +392,21 @@ static void mask_templates(char *m, size_t from, size_t len)
             a++;
             z--;
         }
+        int square = 0, round = 0;
         for (size_t k = i; k < e; k++) {
             lines += m[k] == '\n' || m[k] == '\r';
-            tick |= k >= a && k < z && strchr("`[]<>()", m[k]) != NULL;
+            if (k < a || k >= z)
+                continue;
+            tick |= m[k] == '`' || m[k] == '<' || m[k] == '>';
+            square += (m[k] == '[') - (m[k] == ']');
+            round += (m[k] == '(') - (m[k] == ')');
+            tick |= square < 0 || round < 0;
         }
-        /* a backtick, bracket or parenthesis inside may pair with one
-         * outside it: "{% x [y %}](/uri)" is a link as written */
-        if (tick)
+        /* a backtick, angle bracket, or a bracket or parenthesis that the
+         * tag does not close, may pair with one outside it: "{% x [y %}](/uri)"
+         * is a link as written. Closed ones stay inside: a quotation's
+         * "[of]" in a shortcode's argument. */
+        if (tick || square || round)
             continue;
         whole = whole && blank_from(m, e, len);
         /* a tag over lines only at a line's start: on later lines a
