@@ -5,6 +5,8 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* ... and needs its close */
+    {.text = "He set width=\"100 and left it there.", .flag = "\"100"},
     /* the reference article, G8 and G13 */
     {.text = "On the task, the diplomat said, “We have had important conversations "
              "– including “The countries I visited are using it.”",
@@ -101,6 +103,8 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an attribute written out in prose: a quote after '=' opens */
+    "Give the image width=\"\" and alt=\"A photo\" in its tag.",
     "(Knives with blades longer than 2\xC2\xBD\" are prohibited.)",
     "Despite his message that “civilians should not suffer the consequences "
     "of (Hamas’s) inhumanity and its brutality,” forces continued.",

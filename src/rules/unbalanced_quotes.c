@@ -95,14 +95,15 @@ static int is_quote_mark(uint32_t c)
 }
 
 /* Could a mark at [start, end) open something: it follows the start of the
- * paragraph, white space, an opening bracket, a dash or another quote. */
+ * paragraph, white space, an opening bracket, a dash, another quote, or the
+ * '=' of an attribute written out in prose (<img width="">). */
 static int opens_here(const mtl_doc *doc, const mtl_block *b, size_t start)
 {
     if (start <= b->start)
         return 1;
     uint32_t c = cp_before(doc, start);
     return is_space_cp(c) || is_dash_cp(c) || is_quote_mark(c) || c == '(' ||
-           c == '[' || c == '{' || c == '<';
+           c == '[' || c == '{' || c == '<' || c == '=';
 }
 
 /* Could it close: white space, the end, or closing punctuation follows. */
