@@ -3,6 +3,11 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* a plural noun the tagger's lexicon lacks, ending a preposition's
+     * phrase, is no verb */
+    {.text = "The birds waited. In presence of locally rich prey patches. "
+             "They fed.",
+     .flag = "In presence of locally rich prey patches."},
     /* ... not the tail of a clause cut after its verb */
     {.text = "Buses leave every hour or so and trips take. Around 30-45 "
              "minutes. Express buses also run.",
@@ -190,6 +195,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a verb's -s form the tagger's lexicon lacks, after a subject */
+    "We fix the form. After making those changes, the team retests. It works.",
+    ("Equity speaks to people. To pursue equitable data necessitates "
+     "recruiting diverse talent. This helps."),
     ("THE COURT: Counsel, please state your appearances.\n\nMR. ALVAREZ: "
      "Good morning. Daniel Alvarez for the plaintiff.\n\nTHE COURT: Thank "
      "you.\n\nMR. ALVAREZ: We wrote twice. Three months now.\n"),

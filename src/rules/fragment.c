@@ -393,6 +393,43 @@ static int finite_only(const mtl_doc *doc, size_t i)
     return b != MTL_TAG_NOUN && b != MTL_TAG_ADJ && b != MTL_TAG_PROPN;
 }
 
+/* A verb's -s form the lexicon lacks, after a noun, at the end or before
+ * what follows a verb: "After the changes, the team retests.", "To pursue
+ * equitable data necessitates recruiting talent." The dictionary's -ed or
+ * -ing of its stem says it is a verb. */
+static int s_form_after_noun(const mtl_doc *doc, size_t i, int prev,
+                             size_t end)
+{
+    const mtl_token *t = &doc->tokens[i];
+    if (lexicon(doc, i) != MTL_AMB_UNKNOWN || !is_nominal(prev) ||
+        t->norm_len < 4 || mtl_tok_norm(doc, t)[t->norm_len - 1] != 's')
+        return 0;
+    /* the noun phrase before it is a subject, not a preposition's object:
+     * "of locally rich prey patches", "For New South Wales" are phrases */
+    size_t first = doc->sentences[t->sentence].tok_begin;
+    for (size_t k = i; k > first;) {
+        k--;
+        const mtl_token *b = &doc->tokens[k];
+        if (b->kind == MTL_TOK_SPACE)
+            continue;
+        if (!mtl_tok_is_wordlike(b))
+            break;
+        int tag = mtl_tag_of(doc, k);
+        if (tag == MTL_TAG_ADP)
+            return 0;
+        if (tag != MTL_TAG_NOUN && tag != MTL_TAG_PROPN &&
+            tag != MTL_TAG_ADJ && tag != MTL_TAG_ADV &&
+            tag != MTL_TAG_DET && tag != MTL_TAG_NUM)
+            break;
+    }
+    size_t nx = next_word(doc, i, end);
+    int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
+    return (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
+            next == MTL_TAG_PRON || next == MTL_TAG_NUM ||
+            next == MTL_TAG_VERB_VBG) &&
+           mtl_number_may_be_verb(doc, i);
+}
+
 /* A verb's base form the lexicon lacks, after a noun (adverbs between),
  * before what follows a verb or at the end: "The voters also elect a
  * president.", "Sociology and political science naturally overlap." The
@@ -464,7 +501,8 @@ static void describe(const mtl_doc *doc, size_t begin, size_t end, shape *sh)
             sh->finite = 1;
         /* a past participle after a noun is as often its past tense
          * ("During the Revolution the British regulars camped here.") */
-        if (tag == MTL_TAG_VERB_VBN && is_nominal(prev))
+        if ((tag == MTL_TAG_VERB_VBN && is_nominal(prev)) ||
+            s_form_after_noun(doc, i, prev, end))
             sh->finite = 1;
         /* a base form not after "to" (whatever its tag): an imperative,
          * or after a modal */
@@ -835,7 +873,8 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
                                      relative(mtl_tok_norm(doc, t))))
             subordinate = 1;
         int finite = mtl_tag_is_finite(tag) ||
-                     mtl_tag_is_finite(mtl_clitic_of(doc, k));
+                     mtl_tag_is_finite(mtl_clitic_of(doc, k)) ||
+                     s_form_after_noun(doc, k, prev_tag, s->tok_end);
         if (finite && !subordinate)
             return 0;
         if (finite || norm_is(doc, k, main_verbs)) {
