@@ -16,6 +16,9 @@
 #include <unistd.h>
 
 static const flag_case flags[] = {
+    /* a determiner that ends the sentence after a verb is out of place */
+    {.text = "This government is capable of turning back clock the.",
+     .flag = "clock the", .suggestion = "the clock"},
     /* a noun and a function word the tagger calls a noun */
     {.text = "Aside from this, McNish really had choice no but to comply: he "
              "could not survive alone.",
@@ -61,6 +64,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* an imperative and the start of its object: the model knows "the
+     * measure" as a noun better */
+    ("Measure the % of decision-making processes – anything from project "
+     "management to budgets – that include the public."),
     /* two nouns in either order; an object and its complement */
     "We now offer agency-specific analytics data pages for 25 agencies.",
     "The guides provide a vehicle for knowledge sharing and skills acquisition.",

@@ -195,6 +195,32 @@ static size_t unit_end(const mtl_doc *doc, const mtl_lm_unit *u)
     return doc->tokens[u->tok_end - 1].end;
 }
 
+/* A verb's base form and what begins its object: "Measure the % of
+ * processes", "and answer meaningful questions". The model knows "the
+ * measure" and "meaningful answer" better, as nouns. */
+static int verb_object(const mtl_doc *doc, const mtl_lm_unit *a,
+                       const mtl_lm_unit *b)
+{
+    int ta = mtl_tag_of(doc, a->tok), tb = mtl_tag_of(doc, b->tok);
+    if (ta != MTL_TAG_VERB_VB ||
+        (tb != MTL_TAG_DET && tb != MTL_TAG_ADJ && tb != MTL_TAG_NUM))
+        return 0;
+    /* the object goes on, with its noun or what stands for one: "turning
+     * back clock the." and "secure release the of hostages" do not */
+    size_t k = b->tok_end;
+    while (k < doc->n_tokens && doc->tokens[k].kind == MTL_TOK_SPACE)
+        k++;
+    if (k >= doc->n_tokens ||
+        doc->tokens[k].sentence != doc->tokens[b->tok].sentence)
+        return 0;
+    int tn = mtl_tag_of(doc, k);
+    return tn == MTL_TAG_NOUN || tn == MTL_TAG_PROPN || tn == MTL_TAG_ADJ ||
+           tn == MTL_TAG_NUM || tn == MTL_TAG_ADV ||
+           doc->tokens[k].kind == MTL_TOK_NUMBER ||
+           doc->text[doc->tokens[k].start] == '%' ||
+           doc->text[doc->tokens[k].start] == '$';
+}
+
 /* The best swap in sentence s; reports it and returns 1, or returns 0. */
 static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
                        mtl_emit *out)
@@ -216,7 +242,8 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
             continue;
         if (mtl_in_list(conjunctions, wa) || mtl_in_list(conjunctions, wb))
             continue;
-        if (modifier_noun(doc, &u[k], &u[k + 1]) ||
+        if (verb_object(doc, &u[k], &u[k + 1]) ||
+            modifier_noun(doc, &u[k], &u[k + 1]) ||
             content_pair(doc, k ? &u[k - 1] : NULL, &u[k], &u[k + 1]) ||
             movable_adverb(doc, &u[k], wa) || movable_adverb(doc, &u[k + 1], wb) ||
             (mtl_in_list(saying, wa) && mtl_in_list(pronouns, wb)))
