@@ -321,6 +321,20 @@ static void older_store_is_off(void **state)
     rmdir(dir);
 }
 
+/* A list item without a stop is a label, names and titles, not a
+ * sentence; with one it is a sentence again. */
+static const flag_case md_flags[] = {
+    {.text = "* Session moderator, **Ashley Owens** – Senior digital "
+             "acquisition strategist, General Services Administration (GSA).\n",
+     .flag = "Session moderator, **Ashley Owens** – Senior digital "
+             "acquisition strategist, General Services Administration (GSA)."},
+};
+static const char *const md_clean[] = {
+    ("* Session moderator, **Ashley Owens** – Senior digital acquisition "
+     "strategist, General Services Administration (GSA)\n"
+     "* **Justen Proctor** – Senior contracting officer, GSA\n"),
+};
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,7 +353,10 @@ int main(void)
     };
     failed += cmocka_run_group_tests_name("language-model analysis",
                                           model_tests, NULL, NULL);
-    return failed + run_rule_cases("disfluent-sentence", "disfluent-sentence",
-                                   flags, COUNT_OF(flags), clean,
-                                   COUNT_OF(clean));
+    failed += run_rule_cases("disfluent-sentence", "disfluent-sentence",
+                             flags, COUNT_OF(flags), clean, COUNT_OF(clean));
+    return failed + run_rule_cases_as("disfluent-sentence in Markdown",
+                                      "disfluent-sentence", "t.md", md_flags,
+                                      COUNT_OF(md_flags), md_clean,
+                                      COUNT_OF(md_clean));
 }

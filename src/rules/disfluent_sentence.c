@@ -221,6 +221,21 @@ static int verb_object(const mtl_doc *doc, const mtl_lm_unit *a,
            doc->text[doc->tokens[k].start] == '$';
 }
 
+/* A list item or table cell without a sentence's stop, a label rather
+ * than a sentence ("Session moderator, Ashley Owens – Senior strategist,
+ * General Services Administration (GSA)"): names and titles read as
+ * improbable to a model of sentences. */
+static int label_item(const mtl_doc *doc, const mtl_sentence *sent)
+{
+    int kind = doc->blocks[sent->block].kind;
+    if (kind != MTL_BLOCK_LIST_ITEM && kind != MTL_BLOCK_TABLE_CELL)
+        return 0;
+    size_t e = sent->end;
+    while (e > sent->start && strchr("\"')*_]", doc->text[e - 1]))
+        e--;
+    return e > sent->start && !strchr(".!?", doc->text[e - 1]);
+}
+
 /* The best swap in sentence s; reports it and returns 1, or returns 0. */
 static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
                        mtl_emit *out)
@@ -339,7 +354,7 @@ static int check(const mtl_doc *doc, const void *state, mtl_emit *out)
         }
         double mean = sum / (double)words;
         double limit = MEAN_FLOOR - MEAN_SPREAD / sqrt((double)words);
-        if (mean < limit)
+        if (mean < limit && !label_item(doc, sent))
             mtl_report(out, mtl_sentence_report_start(doc, sent), sent->end,
                        "sentence reads as disfluent (%.2f per word, edited "
                        "prose above %.2f)", mean, limit);
