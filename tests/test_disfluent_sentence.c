@@ -16,6 +16,9 @@
 #include <unistd.h>
 
 static const flag_case flags[] = {
+    /* a question inverts: a verb before its subject pronoun is no object */
+    {.text = "Does know anyone any good restaurants in cordoba?",
+     .flag = "know anyone", .suggestion = "anyone know"},
     /* a determiner that ends the sentence after a verb is out of place */
     {.text = "This government is capable of turning back clock the.",
      .flag = "clock the", .suggestion = "the clock"},
@@ -64,6 +67,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a verb and its object pronoun, where the model knows "everyone
+     * asks" */
+    ("After a few minutes, the Product Lead asks everyone if they have any "
+     "questions for the speaker."),
     /* an imperative and the start of its object: the model knows "the
      * measure" as a noun better */
     ("Measure the % of decision-making processes – anything from project "

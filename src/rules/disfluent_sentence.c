@@ -199,9 +199,21 @@ static size_t unit_end(const mtl_doc *doc, const mtl_lm_unit *u)
  * processes", "and answer meaningful questions". The model knows "the
  * measure" and "meaningful answer" better, as nouns. */
 static int verb_object(const mtl_doc *doc, const mtl_lm_unit *a,
-                       const mtl_lm_unit *b)
+                       const mtl_lm_unit *b, int question)
 {
     int ta = mtl_tag_of(doc, a->tok), tb = mtl_tag_of(doc, b->tok);
+    /* a finite verb and an object pronoun: "the lead asks everyone if",
+     * where the model knows "everyone asks"; not in a question, which
+     * inverts ("Does know anyone a good restaurant?") */
+    static const char *const objects[] = {
+        "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+        "them", "him", "us", "me", NULL};
+    if (!question &&
+        (ta == MTL_TAG_VERB_VBZ || ta == MTL_TAG_VERB_VBD ||
+         ta == MTL_TAG_VERB_VBP || ta == MTL_TAG_VERB_VB) &&
+        tb == MTL_TAG_PRON &&
+        mtl_in_list(objects, mtl_tok_norm(doc, &doc->tokens[b->tok])))
+        return 1;
     if (ta != MTL_TAG_VERB_VB ||
         (tb != MTL_TAG_DET && tb != MTL_TAG_ADJ && tb != MTL_TAG_NUM))
         return 0;
@@ -257,7 +269,7 @@ static int check_swaps(const mtl_doc *doc, const mtl_lm_doc *lm, size_t s,
             continue;
         if (mtl_in_list(conjunctions, wa) || mtl_in_list(conjunctions, wb))
             continue;
-        if (verb_object(doc, &u[k], &u[k + 1]) ||
+        if (verb_object(doc, &u[k], &u[k + 1], question) ||
             modifier_noun(doc, &u[k], &u[k + 1]) ||
             content_pair(doc, k ? &u[k - 1] : NULL, &u[k], &u[k + 1]) ||
             movable_adverb(doc, &u[k], wa) || movable_adverb(doc, &u[k + 1], wb) ||
