@@ -337,15 +337,30 @@ static void parts_match_whole(void **state)
         "A stray byte \xFF here, and teh end!!\n"
         "   \n"
         "Last paragraph with a  double space and a typo: wierd.\n";
+    /* one sentence a line, no blank line: cut between sentences */
+    static const char lines[] =
+        "The first line has has a doubled word.\n"
+        "The second line is clean and plain.\n"
+        "A third line with a typo: recieve.\n"
+        "The fourth line , has a stray space.\n"
+        "The fifth line ends the the file.\n";
     mtl_linter *whole = local_rules_linter("0"),
                *parts = local_rules_linter("60");
-    const text in = {t, sizeof t - 1};
+    const text in = {t, sizeof t - 1}, by_line = {lines, sizeof lines - 1};
     char *a = lint_flat(whole, &in), *b = lint_flat(parts, &in);
     assert_non_null(a);
     assert_non_null(b);
     /* every paragraph has a finding, the last on line 10 */
     assert_non_null(strstr(a, "wierd"));
     assert_non_null(strstr(a, " 10:"));
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    a = lint_flat(whole, &by_line);
+    b = lint_flat(parts, &by_line);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(strstr(a, " 5:"));
     assert_string_equal(a, b);
     free(a);
     free(b);

@@ -71,6 +71,30 @@ static void no_blank_line_no_cut(void **state)
     assert_int_equal(end_of(x, 0, 10), strlen(x));
 }
 
+/* A file of one sentence a line has no blank line: it is cut between
+ * sentences, a line that ends with a stop and one that starts a sentence;
+ * a blank line not too far is still preferred. */
+static void between_sentences_failing_a_blank_line(void **state)
+{
+    (void)state;
+    const char *t = "One sentence here.\nTwo sentences here.\n"
+                    "Three here now.\nFour is last.\n";
+    assert_int_equal(end_of(t, 0, 30), after(t, "here.\n"));
+    /* a closing quote after the stop; the next line opens with one */
+    const char *q = "He said \"yes.\"\n\xE2\x80\x9CNo,\xE2\x80\x9D she said.\n"
+                    "They left.\nThe end.\n";
+    assert_int_equal(end_of(q, 0, 22), after(q, "yes.\"\n"));
+    /* hard-wrapped prose: a line break inside a sentence is no cut */
+    const char *w = "the first line goes on\nand on across lines\n"
+                    "without a stop at the\nend of any of them\n";
+    assert_int_equal(end_of(w, 0, 30), strlen(w));
+    /* a blank line within twice the part wins */
+    const char *b = "Aaaa aaaa.\nBbbb bbbb.\nCccc cccc.\n\nDddd.\n";
+    assert_int_equal(end_of(b, 0, 20), after(b, "cccc.\n\n"));
+    /* beyond that, the cut between sentences */
+    assert_int_equal(end_of(b, 0, 15), after(b, "aaaa.\n"));
+}
+
 static void line_breaks_of_every_kind(void **state)
 {
     (void)state;
@@ -122,6 +146,7 @@ int main(void)
         cmocka_unit_test(cuts_at_the_last_blank_line_within_the_part),
         cmocka_unit_test(a_part_is_at_least_half_full),
         cmocka_unit_test(no_blank_line_no_cut),
+        cmocka_unit_test(between_sentences_failing_a_blank_line),
         cmocka_unit_test(line_breaks_of_every_kind),
         cmocka_unit_test(never_before_a_byte_order_mark),
         cmocka_unit_test(never_before_nuls),

@@ -46,11 +46,42 @@ static int good_cut(const char *text, size_t len, size_t cut)
     return memchr(u, 0, n < 512 ? n : 512) == NULL;
 }
 
+/* Does the line at i (a line start after lo) begin a sentence that the
+ * line before ended: a stop there (closing quotes and brackets after it),
+ * a capital, digit or opening mark here? The lines of a file of one
+ * sentence a line (a test set, a translation memory) meet this; so does
+ * hard-wrapped prose now and then, which is why a blank line comes first. */
+static int after_sentence(const char *text, size_t lo, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t e = i;
+    while (e > lo && (u[e - 1] == '\n' || u[e - 1] == '\r'))
+        e--;
+    for (;;) {
+        while (e > lo && (u[e - 1] == ' ' || u[e - 1] == '\t'))
+            e--;
+        if (e > lo && strchr("\"')]", u[e - 1]) && u[e - 1])
+            e--;
+        else if (e >= lo + 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 &&
+                 (u[e - 1] == 0x9D || u[e - 1] == 0x99))
+            e -= 3;
+        else
+            break;
+    }
+    if (e == lo || !strchr(".!?", u[e - 1]) || !u[e - 1])
+        return 0;
+    unsigned char c = u[i];
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' ||
+           c == '\'' || c == '(' ||
+           (c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9C || u[i + 2] == 0x98));
+}
+
 size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)
 {
     if (part == 0 || len - start <= part)
         return len;
-    size_t limit = start + part, best = 0;
+    size_t limit = start + part, best = 0, stop = 0;
+    size_t far = len - start > 2 * part ? start + 2 * part : len;
     /* from the first line start in the part's second half */
     size_t i = start + (part > 1 ? part / 2 : 1);
     while (i < len && text[i - 1] != '\n' && text[i - 1] != '\r')
@@ -61,9 +92,15 @@ size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)
         size_t end = blank_line_end(text, len, i);
         if (end && good_cut(text, len, end)) {
             if (end > limit)
-                return best ? best : end;
+                return best ? best : (end <= far || !stop) ? end : stop;
             best = end;
         }
+        /* failing a blank line, a line break between sentences */
+        if (i <= limit && after_sentence(text, start, i) &&
+            good_cut(text, len, i))
+            stop = i;
+        if (i > far && stop)
+            return stop;
         /* the next line start */
         while (i < len && text[i] != '\n' && text[i] != '\r')
             i++;
@@ -71,7 +108,7 @@ size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)
             break;
         i = after_break(text, len, i);
     }
-    return best ? best : len;
+    return best ? best : stop ? stop : len;
 }
 
 size_t mtl_count_lines(const char *text, size_t n)

@@ -13,8 +13,10 @@
  * The end of the part of text[0, len) that starts at start (a line start):
  * len when the rest fits in part bytes; else just after the last blank
  * line (spaces and tabs only) that ends within part bytes and leaves the
- * part at least half full, or failing that the first blank line after;
- * len when there is none. A part never starts where a document's start
+ * part at least half full, or failing that the first blank line within
+ * twice that; failing that, the last line start within part bytes where
+ * one sentence ended and the next begins (a file of one sentence a line),
+ * then the first blank line however far; len when there is none. A part never starts where a document's start
  * would be read as a signature: a byte order mark, or NULs within 512
  * bytes (UTF-16 without a mark).
  */
