@@ -3,6 +3,11 @@
 #include <string.h>
 
 static const flag_case flags[] = {
+    /* a purpose alone is no sentence */
+    {.text = "We met often. To ensure broad participation and involve more "
+             "citizens in the process. They came.",
+     .flag = "To ensure broad participation and involve more citizens in the "
+             "process."},
     /* a plural noun the tagger's lexicon lacks, ending a preposition's
      * phrase, is no verb */
     {.text = "The birds waited. In presence of locally rich prey patches. "
@@ -195,6 +200,10 @@ static const flag_case flags[] = {
 };
 
 static const char *const clean[] = {
+    /* a purpose, then an imperative after its last noun */
+    ("Good government is responsive. To ensure broad participation and "
+     "involve more citizens in the process use a variety of channels to "
+     "communicate. This helps."),
     /* a verb's -s form the tagger's lexicon lacks, after a subject */
     "We fix the form. After making those changes, the team retests. It works.",
     ("Equity speaks to people. To pursue equitable data necessitates "

@@ -872,9 +872,15 @@ static int bare_infinitive(const mtl_doc *doc, const mtl_sentence *s)
         if (tag == MTL_TAG_SCONJ || (tag == MTL_TAG_PRON &&
                                      relative(mtl_tok_norm(doc, t))))
             subordinate = 1;
+        /* "To ensure broad participation use a variety of channels": the
+         * purpose, then an imperative after its last noun */
         int finite = mtl_tag_is_finite(tag) ||
                      mtl_tag_is_finite(mtl_clitic_of(doc, k)) ||
-                     s_form_after_noun(doc, k, prev_tag, s->tok_end);
+                     s_form_after_noun(doc, k, prev_tag, s->tok_end) ||
+                     (tag == MTL_TAG_VERB_VB && prev_tag == MTL_TAG_NOUN &&
+                      next_word(doc, k, s->tok_end) < s->tok_end &&
+                      mtl_tag_of(doc, next_word(doc, k, s->tok_end)) ==
+                          MTL_TAG_DET);
         if (finite && !subordinate)
             return 0;
         if (finite || norm_is(doc, k, main_verbs)) {
