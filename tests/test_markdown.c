@@ -1037,6 +1037,9 @@ static const char *const template_quote_clean[] = {
     "{% image \"assets/a.jpg\" \"A photo of the team\" %}\n",
     /* inside a code span the tag is the code span's */
     "Write `{{ \"a\" | url }}` in a post.\n",
+    /* after a backtick run with no partner no stand-in span is made:
+     * cmark would then miss the span around 'o"' */
+    "\"``\"{%%}o`o\"`\n",
     /* a shortcode's empty argument, its quotation holding a bracket */
     ("{{< quote-block text=\"When people think [of] GSA, they think art.\" "
      "cite=\"\" >}}\n"),

@@ -308,8 +308,9 @@ static size_t verbatim_end(const char *m, size_t at, size_t len, const char *nam
 enum { SPAN_SEARCH = 1 << 16 };
 
 typedef struct spans {
-    size_t done; /* read up to here */
+    size_t done;  /* read up to here */
     int unsure;
+    int unpaired; /* a run with no partner was read */
 } spans;
 
 /* The start of the next run of exactly n backticks in m[from, len) before
@@ -354,6 +355,7 @@ static int in_code_span(spans *sp, const char *m, size_t i, size_t len)
             sp->unsure = 1;
         else
             sp->done = close == len ? r : close + (r - k);
+        sp->unpaired |= close == len;
     }
     return sp->unsure || sp->done > i;
 }
@@ -361,13 +363,13 @@ static int in_code_span(spans *sp, const char *m, size_t i, size_t len)
 static void mask_templates(char *m, size_t from, size_t len)
 {
     size_t line = from, ticks = 0;
-    spans sp = {from, 0};
+    spans sp = {from, 0, 0};
     for (size_t i = from; i + 1 < len; i++) {
         if (m[i] == '\n' || m[i] == '\r') {
             line = i + 1;
             ticks = 0;
             if (blank_from(m, line, len))
-                sp = (spans){line, 0};
+                sp = (spans){line, 0, 0};
             continue;
         }
         ticks += m[i] == '`';
@@ -412,6 +414,12 @@ static void mask_templates(char *m, size_t from, size_t len)
         /* a tag over lines only at a line's start: on later lines a
          * stand-in would cover the markers of a list or block quote */
         if (lines && !whole)
+            continue;
+        /* After a backtick run with no partner, cmark remembers where it
+         * last saw each length of run, and a code span that closes before
+         * a later one makes it miss that one ('"``"{%%}o`o"`' loses the
+         * span around 'o"'): a stand-in span must not be the one. */
+        if (!whole && sp.unpaired)
             continue;
         /* white space stays in a declaration (a list item's later lines
          * keep their indentation); a code span has none, or a link
