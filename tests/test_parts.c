@@ -1,6 +1,5 @@
 /* Where a long plain-text file is cut into parts: at blank lines, never
- * inside a line break, never before a byte order mark; and line counting
- * as the document counts lines. */
+ * inside a line break, never before a byte order mark. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,15 +129,6 @@ static void never_before_nuls(void **state)
                      (size_t)(yy - t) + strlen("yy yy\n\n"));
 }
 
-static void counts_lines_as_the_document_does(void **state)
-{
-    (void)state;
-    assert_int_equal(mtl_count_lines("", 0), 0);
-    assert_int_equal(mtl_count_lines("a\nb\r\nc\rd", 8), 3);
-    assert_int_equal(mtl_count_lines("\r\n\r\n", 4), 2);
-    assert_int_equal(mtl_count_lines("\n\r", 2), 2);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,7 +140,6 @@ int main(void)
         cmocka_unit_test(line_breaks_of_every_kind),
         cmocka_unit_test(never_before_a_byte_order_mark),
         cmocka_unit_test(never_before_nuls),
-        cmocka_unit_test(counts_lines_as_the_document_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

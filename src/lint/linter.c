@@ -292,9 +292,12 @@ int mtl_markdown_name(const char *name)
     return 0;
 }
 
-/* One document: its findings, placed and sorted, in *out. */
+/* One document: its findings, placed and sorted, in *out; its number of
+ * lines in *lines if not NULL (a part ends after a line break, which then
+ * starts no line: the lines are the breaks). */
 static int lint_document(const mtl_linter *l, const char *bytes, size_t len,
-                         const char *name, int markdown, mtl_result **out)
+                         const char *name, int markdown, mtl_result **out,
+                         size_t *lines)
 {
     *out = NULL;
     mtl_result *r = calloc(1, sizeof *r);
@@ -342,6 +345,8 @@ static int lint_document(const mtl_linter *l, const char *bytes, size_t len,
         else
             mtl_result_finish(r, &doc);
     }
+    if (lines)
+        *lines = doc.n_lines;
     mtl_doc_free(&doc);
     if (rc != 0) {
         mtl_result_free(r);
@@ -385,7 +390,7 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
                    (l->input == MTL_INPUT_AUTO && mtl_markdown_name(name));
     size_t part = l->part_bytes;
     if (markdown || part == 0 || len <= part)
-        return lint_document(l, bytes, len, name, markdown, out);
+        return lint_document(l, bytes, len, name, markdown, out, NULL);
     mtl_result *r = calloc(1, sizeof *r);
     if (!r)
         return -1;
@@ -393,7 +398,9 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
     for (size_t start = 0; start < len;) {
         size_t end = mtl_part_end(bytes, len, start, part);
         mtl_result *pr;
-        if (lint_document(l, bytes + start, end - start, name, 0, &pr) != 0) {
+        size_t lines = 0;
+        if (lint_document(l, bytes + start, end - start, name, 0, &pr,
+                          &lines) != 0) {
             mtl_result_free(r);
             return -1;
         }
@@ -403,7 +410,7 @@ int mtl_lint(const mtl_linter *l, const char *bytes, size_t len,
             mtl_result_free(r);
             return -1;
         }
-        line_base += mtl_count_lines(bytes + start, end - start);
+        line_base += lines;
         start = end;
     }
     *out = r;

@@ -110,16 +110,3 @@ size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part)
     }
     return best ? best : stop ? stop : len;
 }
-
-size_t mtl_count_lines(const char *text, size_t n)
-{
-    size_t lines = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == '\n' || text[i] == '\r') {
-            lines++;
-            if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')
-                i++;
-        }
-    }
-    return lines;
-}

@@ -22,7 +22,4 @@
  */
 size_t mtl_part_end(const char *text, size_t len, size_t start, size_t part);
 
-/* Line breaks (\n, \r, \r\n: as the document counts lines) in text[0, n). */
-size_t mtl_count_lines(const char *text, size_t n);
-
 #endif
