@@ -393,6 +393,21 @@ static int finite_only(const mtl_doc *doc, size_t i)
     return b != MTL_TAG_NOUN && b != MTL_TAG_ADJ && b != MTL_TAG_PROPN;
 }
 
+/* Does what follows token i follow a verb: the sentence's end, or a
+ * determiner, preposition, pronoun or number (or, if gerund, an -ing form:
+ * "necessitates recruiting")? */
+static int followed_as_verb(const mtl_doc *doc, size_t i, size_t end,
+                            int gerund)
+{
+    size_t nx = next_word(doc, i, end);
+    if (nx >= end)
+        return 1;
+    int next = mtl_tag_of(doc, nx);
+    return next == MTL_TAG_DET || next == MTL_TAG_ADP ||
+           next == MTL_TAG_PRON || next == MTL_TAG_NUM ||
+           (gerund && next == MTL_TAG_VERB_VBG);
+}
+
 /* A verb's -s form the lexicon lacks, after a noun, at the end or before
  * what follows a verb: "After the changes, the team retests.", "To pursue
  * equitable data necessitates recruiting talent." The dictionary's -ed or
@@ -422,12 +437,7 @@ static int s_form_after_noun(const mtl_doc *doc, size_t i, int prev,
             tag != MTL_TAG_DET && tag != MTL_TAG_NUM)
             break;
     }
-    size_t nx = next_word(doc, i, end);
-    int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
-    return (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
-            next == MTL_TAG_PRON || next == MTL_TAG_NUM ||
-            next == MTL_TAG_VERB_VBG) &&
-           mtl_number_may_be_verb(doc, i);
+    return followed_as_verb(doc, i, end, 1) && mtl_number_may_be_verb(doc, i);
 }
 
 /* A verb's base form the lexicon lacks, after a noun (adverbs between),
@@ -442,10 +452,7 @@ static int base_after_subject(const mtl_doc *doc, size_t i, int prev,
                                          norm_is(doc, prev_i, subject_pronouns));
     if (lexicon(doc, i) != MTL_AMB_UNKNOWN || !(is_nominal(prev) || pronoun))
         return 0;
-    size_t nx = next_word(doc, i, end);
-    int next = nx < end ? mtl_tag_of(doc, nx) : MTL_TAG_NONE;
-    return (nx >= end || next == MTL_TAG_DET || next == MTL_TAG_ADP ||
-            next == MTL_TAG_PRON || next == MTL_TAG_NUM) &&
+    return followed_as_verb(doc, i, end, 0) &&
            mtl_number_base_may_be_verb(doc, i);
 }
 
